@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { AppContext } from '../app-context.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { describeToolKeys, rotateToolKeys } from '../lti/keys/tool-key.service.js';
+import { PlatformInput } from '../lti/platforms/platform.schemas.js';
+import { addPlatform, listPlatformViews, removePlatform, setAllowNewDeployments } from '../lti/platforms/platform.service.js';
+
+/**
+ * Administration commands, defined once and run either by the CLI on its own database or,
+ * when a server holds the embedded database, by that server on the CLI's behalf.
+ */
+export interface AdminCommand<S extends z.ZodType = z.ZodType> {
+  args: S;
+  run(ctx: AppContext, args: z.output<S>): Promise<unknown>;
+}
+
+function command<S extends z.ZodType>(args: S, run: (ctx: AppContext, args: z.output<S>) => Promise<unknown>): AdminCommand<S> {
+  return { args, run };
+}
+
+export const ADMIN_COMMANDS = {
+  'platform-add': command(PlatformInput, async (ctx, args) => {
+    const platform = await addPlatform(ctx.db, args, { allowNewDeployments: ctx.config.lti.newPlatformAllowsNewDeployments });
+    ctx.frameAncestors.invalidate();
+    return platform;
+  }),
+  'platform-list': command(z.object({}), (ctx) => listPlatformViews(ctx.db)),
+  'platform-remove': command(z.object({ id: z.string().min(1) }), async (ctx, { id }) => {
+    const removed = await removePlatform(ctx.db, id);
+    ctx.platformJwks.forget(removed.jwksUrl);
+    ctx.frameAncestors.invalidate();
+    return removed;
+  }),
+  'platform-allow-new-deployments': command(z.object({ id: z.string().min(1), allow: z.boolean() }), (ctx, { id, allow }) =>
+    setAllowNewDeployments(ctx.db, id, allow),
+  ),
+  'keys-rotate': command(z.object({}), async (ctx) => {
+    const result = await rotateToolKeys({ db: ctx.db, secrets: ctx.secrets, retentionDays: ctx.config.lti.keyRetentionDays });
+    ctx.toolKeys.clear();
+    return result;
+  }),
+  'keys-list': command(z.object({}), (ctx) => describeToolKeys(ctx.db)),
+  migrate: command(z.object({}), async (ctx) => ({ applied: await migrateToLatest(ctx.db) })),
+} satisfies Record<string, AdminCommand>;
+
+export type AdminCommandName = keyof typeof ADMIN_COMMANDS;
+
+export function isAdminCommandName(name: string): name is AdminCommandName {
+  return Object.hasOwn(ADMIN_COMMANDS, name);
+}
+
+export async function runAdminCommand(ctx: AppContext, name: AdminCommandName, rawArgs: unknown): Promise<unknown> {
+  const cmd: AdminCommand = ADMIN_COMMANDS[name];
+  return cmd.run(ctx, cmd.args.parse(rawArgs));
+}

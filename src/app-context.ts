@@ -1,0 +1,19 @@
+import type { Config } from './config/config.js';
+import type { SecretBox } from './crypto/secret-box.js';
+import type { Db } from './db/database.js';
+import type { FrameAncestors } from './http/frame-ancestors.js';
+import type { Logger } from './http/logger.js';
+import type { ToolKeyCache } from './lti/keys/tool-key.service.js';
+import type { PlatformJwksCache } from './lti/launch/platform-jwks.js';
+
+/** What services receive: settings, the database and the per-process caches. No globals. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  logger: Logger;
+  secrets: SecretBox;
+  toolKeys: ToolKeyCache;
+  platformJwks: PlatformJwksCache;
+  frameAncestors: FrameAncestors;
+}

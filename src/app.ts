@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import type { AppContext } from './app-context.js';
+import { adminRoutes } from './admin/admin.routes.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { healthRoutes } from './http/health.routes.js';
+import { requestLogger } from './http/request-logger.js';
+import { securityHeaders } from './http/security-headers.js';
+import { ltiConfigRoutes } from './lti/registration/lti-config.routes.js';
+import { registrationRoutes } from './lti/registration/registration.routes.js';
+import { jwksRoutes } from './lti/keys/jwks.routes.js';
+import { launchRoutes } from './lti/launch/launch.routes.js';
+import { loginRoutes } from './lti/login/login.routes.js';
+import { sessionRoutes } from './lti/session/session.routes.js';
+
+export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
+
+export interface AppOptions {
+  /** Token the CLI presents on the loopback admin endpoint; absent means no admin endpoint. */
+  adminToken?: string;
+  publicDir?: string;
+}
+
+/** The whole HTTP surface. Routes stay thin: validate, call a service, answer. */
+export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
+  const publicDir = options.publicDir ?? PUBLIC_DIR;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxyValue(ctx.config.http.trustProxy));
+  app.set('query parser', 'simple');
+
+  app.use(requestLogger(ctx.logger));
+  app.use(securityHeaders(ctx.frameAncestors));
+  app.use(healthRoutes(ctx.db));
+  app.use(jwksRoutes(ctx));
+  app.use(loginRoutes(ctx));
+  app.use(launchRoutes(ctx, publicDir));
+  app.use(registrationRoutes(ctx));
+  app.use(ltiConfigRoutes(ctx));
+  app.use(express.json({ limit: ctx.config.http.bodyLimit, type: ['application/json'] }));
+  app.use(sessionRoutes(ctx));
+  if (options.adminToken) app.use(adminRoutes(ctx, options.adminToken));
+  // Hashed file names: cache for a year. Everything else under /static for an hour.
+  app.use('/app/assets', express.static(path.join(publicDir, 'app', 'assets'), { immutable: true, maxAge: '365d', index: false }));
+  app.use('/static', express.static(path.join(publicDir, 'static'), { maxAge: '1h', index: false }));
+  app.use(notFoundHandler());
+  app.use(errorHandler());
+  return app;
+}
+
+function trustProxyValue(value: string): string | number | boolean {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

@@ -1,0 +1,17 @@
+export const USAGE = `Usage: amphi <command>
+
+  serve                                   start the server (same as npm run start:built)
+  migrate                                 bring the database schema up to date
+  platform add --moodle <url> --client-id <id> [--deployment <id>]...
+  platform add --issuer <url> --client-id <id> --auth-login-url <url>
+               --auth-token-url <url> --jwks-url <url> [--name <name>]
+               [--deployment <id>]... [--allow-new-deployments]
+  platform list [--json]
+  platform remove <platform id>
+  platform allow-new-deployments <platform id> on|off
+  keys rotate                             sign with a new key; keep publishing the old one
+  keys list
+
+Settings come from the environment (DATA_DIR, DATABASE_URL, SECRET_KEY, …; see .env.example).
+With the embedded database, commands go through the running server when there is one.
+`;

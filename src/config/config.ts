@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+  .transform((u) => u.replace(/\/+$/, ''));
+
+/**
+ * Every setting Amphi reads, from the environment. Parsed once at boot and passed down
+ * (`buildApp(config)`); nothing else reads process.env.
+ */
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: httpUrl.optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    SECRET_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/=_-]{43,}$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+    TRUST_PROXY: z.string().default('loopback'),
+    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
+    LTI_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+    LTI_STATE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+    LTI_SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(86400).default(3600),
+    LTI_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(7 * 86400).default(12 * 3600),
+    LTI_KEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    LTI_DYNAMIC_REGISTRATION: z.enum(['open', 'closed']).default('open'),
+    LTI_NEW_PLATFORM_ALLOWS_NEW_DEPLOYMENTS: booleanFromEnv.default(false),
+    LTI_JWKS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86400).default(600),
+    LTI_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.SECRET_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SECRET_KEY'],
+        message:
+          'is required with DATABASE_URL: every process sharing the database must decrypt the same secrets (openssl rand -base64 32)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  http: { port: number; host: string; publicUrl: string; trustProxy: string; bodyLimit: string };
+  dataDir: string;
+  database: { url: string | undefined; poolSize: number };
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** base64 of 32 bytes; when absent, a key file in DATA_DIR is used (embedded mode only). */
+  secretKey: string | undefined;
+  lti: {
+    clockSkewSeconds: number;
+    stateTtlSeconds: number;
+    sessionTtlSeconds: number;
+    sessionMaxAgeSeconds: number;
+    keyRetentionDays: number;
+    dynamicRegistration: 'open' | 'closed';
+    newPlatformAllowsNewDeployments: boolean;
+    jwksCacheSeconds: number;
+    jwksCooldownSeconds: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      trustProxy: e.TRUST_PROXY,
+      bodyLimit: e.BODY_LIMIT,
+    },
+    dataDir: path.resolve(e.DATA_DIR),
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    logLevel: e.LOG_LEVEL,
+    secretKey: e.SECRET_KEY,
+    lti: {
+      clockSkewSeconds: e.LTI_CLOCK_SKEW_SECONDS,
+      stateTtlSeconds: e.LTI_STATE_TTL_SECONDS,
+      sessionTtlSeconds: e.LTI_SESSION_TTL_SECONDS,
+      sessionMaxAgeSeconds: e.LTI_SESSION_MAX_AGE_SECONDS,
+      keyRetentionDays: e.LTI_KEY_RETENTION_DAYS,
+      dynamicRegistration: e.LTI_DYNAMIC_REGISTRATION,
+      newPlatformAllowsNewDeployments: e.LTI_NEW_PLATFORM_ALLOWS_NEW_DEPLOYMENTS,
+      jwksCacheSeconds: e.LTI_JWKS_CACHE_SECONDS,
+      jwksCooldownSeconds: e.LTI_JWKS_COOLDOWN_SECONDS,
+    },
+  };
+}
+
+/** An empty variable (FOO=) means "not set", as in most twelve-factor tools. */
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}

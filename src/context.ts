@@ -1,0 +1,25 @@
+import type { AppContext } from './app-context.js';
+import type { Config } from './config/config.js';
+import { SecretBox, loadMasterKey } from './crypto/secret-box.js';
+import type { DatabaseHandle } from './db/database.js';
+import { FrameAncestors } from './http/frame-ancestors.js';
+import type { Logger } from './http/logger.js';
+import { PlatformJwksCache } from './lti/launch/platform-jwks.js';
+import { ToolKeyCache, ensureToolKey } from './lti/keys/tool-key.service.js';
+
+/** Builds the context once the database is open and migrated; creates the first tool key. */
+export async function createContext(config: Config, database: DatabaseHandle, logger: Logger): Promise<AppContext> {
+  const secrets = new SecretBox(loadMasterKey(config.secretKey, config.dataDir));
+  const keyDeps = { db: database.db, secrets, retentionDays: config.lti.keyRetentionDays };
+  await ensureToolKey(keyDeps);
+  return {
+    config,
+    db: database.db,
+    engine: database.engine,
+    logger,
+    secrets,
+    toolKeys: new ToolKeyCache(keyDeps),
+    platformJwks: new PlatformJwksCache({ cacheSeconds: config.lti.jwksCacheSeconds, cooldownSeconds: config.lti.jwksCooldownSeconds }),
+    frameAncestors: new FrameAncestors(database.db),
+  };
+}

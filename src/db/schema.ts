@@ -1,0 +1,17 @@
+import type { ToolKeysTable } from '../lti/keys/tool-key.table.js';
+import type { DeploymentsTable, PlatformsTable } from '../lti/platforms/platform.table.js';
+import type { OidcStatesTable } from '../lti/login/oidc-state.table.js';
+import type { LtiContextsTable, LtiResourceLinksTable, LtiUsersTable } from '../lti/launch/launch.table.js';
+import type { LtiSessionsTable } from '../lti/session/session.table.js';
+
+/** Every table, as Kysely sees it. Each feature owns its `<entity>.table.ts`. */
+export interface Database {
+  tool_keys: ToolKeysTable;
+  platforms: PlatformsTable;
+  deployments: DeploymentsTable;
+  oidc_states: OidcStatesTable;
+  lti_users: LtiUsersTable;
+  lti_contexts: LtiContextsTable;
+  lti_resource_links: LtiResourceLinksTable;
+  lti_sessions: LtiSessionsTable;
+}

@@ -1,0 +1,107 @@
+/**
+ * Server-rendered text in both languages. Error codes are the stable `code` of AppError and
+ * the problem+json `type` suffix; `{name}` placeholders take the error's params.
+ */
+export type Locale = 'fr' | 'en';
+
+const catalog = {
+  'not-found': { en: 'Nothing here.', fr: 'Il n’y a rien ici.' },
+  'internal-error': {
+    en: 'Something went wrong on Amphi’s side. The problem has been logged; please try again.',
+    fr: 'Une erreur s’est produite du côté d’Amphi. Le problème a été enregistré ; réessayez.',
+  },
+  'invalid-request': { en: 'The request is not valid: {details}', fr: 'La requête n’est pas valide : {details}' },
+  'body-too-large': { en: 'The request body is larger than the {limit} accepted.', fr: 'Le corps de la requête dépasse la limite de {limit}.' },
+  'malformed-body': { en: 'The request body could not be read: {reason}', fr: 'Le corps de la requête est illisible : {reason}' },
+  'unsupported-media-type': { en: 'This endpoint does not accept {type}.', fr: 'Ce point d’accès n’accepte pas {type}.' },
+  'unknown-platform': {
+    en: 'No platform is registered with issuer {issuer}{clientIdPart}. An administrator must register Amphi on this platform first.',
+    fr: 'Aucune plateforme n’est enregistrée avec l’émetteur {issuer}{clientIdPart}. Un administrateur doit d’abord enregistrer Amphi sur cette plateforme.',
+  },
+  'ambiguous-platform': {
+    en: 'Several registrations exist for issuer {issuer}; the platform must send client_id.',
+    fr: 'Plusieurs enregistrements existent pour l’émetteur {issuer} ; la plateforme doit envoyer client_id.',
+  },
+  'invalid-target-link-uri': {
+    en: 'target_link_uri {uri} does not point at this Amphi ({publicUrl}).',
+    fr: 'target_link_uri {uri} ne désigne pas cet Amphi ({publicUrl}).',
+  },
+  'unknown-state': {
+    en: 'This launch is unknown, expired or already used. Go back to the course and open the activity again.',
+    fr: 'Ce lancement est inconnu, expiré ou déjà utilisé. Revenez au cours et ouvrez l’activité à nouveau.',
+  },
+  'invalid-id-token': { en: 'The launch token was refused: {reason}', fr: 'Le jeton de lancement a été refusé : {reason}' },
+  'invalid-claims': { en: 'The launch is missing required LTI data: {details}', fr: 'Il manque des données LTI obligatoires au lancement : {details}' },
+  'unknown-deployment': {
+    en: 'Deployment {deploymentId} is not registered for this platform. An administrator must add it (amphi platform add … --deployment) or allow new deployments.',
+    fr: 'Le déploiement {deploymentId} n’est pas enregistré pour cette plateforme. Un administrateur doit l’ajouter (amphi platform add … --deployment) ou autoriser les nouveaux déploiements.',
+  },
+  'unsupported-message-type': {
+    en: 'Amphi does not handle LTI messages of type {messageType}.',
+    fr: 'Amphi ne traite pas les messages LTI de type {messageType}.',
+  },
+  'session-required': {
+    en: 'Your Amphi session is missing or has expired. Open the activity again from the course.',
+    fr: 'Votre session Amphi est absente ou a expiré. Rouvrez l’activité depuis le cours.',
+  },
+  forbidden: { en: 'Your role in this course does not allow this.', fr: 'Votre rôle dans ce cours ne le permet pas.' },
+  'registration-closed': {
+    en: 'Dynamic registration is closed on this Amphi. Ask its administrators to register your platform.',
+    fr: 'L’enregistrement dynamique est fermé sur cet Amphi. Demandez à ses administrateurs d’enregistrer votre plateforme.',
+  },
+  'registration-failed': { en: 'Registration failed: {reason}', fr: 'L’enregistrement a échoué : {reason}' },
+  'external-service': { en: '{service} could not be reached or refused: {reason}', fr: '{service} est injoignable ou a refusé : {reason}' },
+  'platform-exists': {
+    en: 'A platform with issuer {issuer} and client_id {clientId} is already registered.',
+    fr: 'Une plateforme d’émetteur {issuer} et de client_id {clientId} est déjà enregistrée.',
+  },
+  'admin-token-required': { en: 'A valid admin token is required.', fr: 'Un jeton d’administration valide est requis.' },
+
+  'page.error.title': { en: 'Amphi cannot open this', fr: 'Amphi ne peut pas ouvrir cette page' },
+  'page.error.reference': { en: 'Reference', fr: 'Référence' },
+  'page.cookies.title': { en: 'Your browser blocked Amphi’s cookie', fr: 'Votre navigateur a bloqué le cookie d’Amphi' },
+  'page.cookies.body': {
+    en: 'Amphi is shown inside your course page, and your browser does not let it keep the small cookie that proves this launch is yours. Open Amphi in a new window to continue: nothing else is needed.',
+    fr: 'Amphi s’affiche à l’intérieur de votre page de cours, et votre navigateur l’empêche de garder le petit cookie qui prouve que ce lancement est bien le vôtre. Ouvrez Amphi dans une nouvelle fenêtre pour continuer : rien d’autre n’est nécessaire.',
+  },
+  'page.cookies.button': { en: 'Open Amphi in a new window', fr: 'Ouvrir Amphi dans une nouvelle fenêtre' },
+  'page.registered.title': { en: 'Amphi is registered', fr: 'Amphi est enregistré' },
+  'page.registered.body': {
+    en: 'Amphi is now registered with {platform}. You can close this window; an administrator may still need to activate the tool in the platform.',
+    fr: 'Amphi est maintenant enregistré auprès de {platform}. Vous pouvez fermer cette fenêtre ; un administrateur doit peut-être encore activer l’outil sur la plateforme.',
+  },
+  'page.registered.close': { en: 'Close', fr: 'Fermer' },
+} as const;
+
+export type MessageKey = keyof typeof catalog;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalog, key);
+}
+
+export function translate(locale: Locale, key: MessageKey, params: Record<string, unknown> = {}): string {
+  const template: string = catalog[key][locale];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? '' : String(params[name])));
+}
+
+/** fr-FR, fr_CA, FR → fr; everything else → en. */
+export function toLocale(value: string | undefined | null): Locale | undefined {
+  if (!value) return undefined;
+  const lang = value.trim().slice(0, 2).toLowerCase();
+  return lang === 'fr' ? 'fr' : lang === 'en' ? 'en' : undefined;
+}
+
+/** The first supported language in an Accept-Language header. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...rest] = part.trim().split(';');
+      const q = rest.map((r) => /^q=([\d.]+)$/.exec(r.trim())?.[1]).find(Boolean);
+      return { locale: toLocale(tag), q: q ? Number(q) : 1 };
+    })
+    .filter((x): x is { locale: Locale; q: number } => x.locale !== undefined)
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.locale;
+}

@@ -1,0 +1,60 @@
+import express, { Router, type Request, type Response } from 'express';
+import type { AppContext } from '../../app-context.js';
+import { html, page } from '../../http/html.js';
+import { localeFromAcceptLanguage, translate, type Locale } from '../../http/messages.js';
+import { input, validate } from '../../http/validate.js';
+import { clearStateCookie, cookiesCanBeSecure, hasStateCookie } from '../login/state-cookie.js';
+import { SESSION_COOKIE } from '../session/require-launch.js';
+import { toSessionResponse } from '../session/session-view.js';
+import { loadSession, signSessionToken } from '../session/session.service.js';
+import { AppPage } from './app-page.js';
+import { LaunchRequest } from './launch.schemas.js';
+import { handleLaunch } from './launch.service.js';
+
+export function launchRoutes(ctx: AppContext, publicDir: string): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: ctx.config.http.bodyLimit, parameterLimit: 20 });
+  router.post('/lti/launch', form, validate(LaunchRequest), launch);
+
+  const appPage = new AppPage(publicDir);
+  const secure = cookiesCanBeSecure(ctx.config.http.publicUrl);
+
+  async function launch(req: Request, res: Response) {
+    const { body } = input<typeof LaunchRequest>(res);
+    const outcome = await handleLaunch(ctx, {
+      idToken: body.id_token,
+      state: body.state,
+      stateCookiePresent: hasStateCookie(req, body.state),
+      acceptLocale: localeFromAcceptLanguage(req.headers['accept-language']),
+    });
+    if (outcome.kind === 'cookies-blocked') {
+      res.status(200).type('html').send(cookiesBlockedPage(outcome.state, outcome.locale));
+      return;
+    }
+    clearStateCookie(res, body.state, secure);
+    const session = (await loadSession(ctx, outcome.sessionId))!;
+    const { token, expiresAt } = await signSessionToken(ctx, session.id);
+    if (secure) {
+      res.append(
+        'Set-Cookie',
+        `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${ctx.config.lti.sessionTtlSeconds}; HttpOnly; SameSite=None; Secure; Partitioned`,
+      );
+    }
+    req.log.info({ sessionId: session.id, platformId: session.platform.id, role: session.role, messageType: session.messageType }, 'launch');
+    res.set('Cache-Control', 'no-store').type('html').send(
+      appPage.render({ token, tokenExpiresAt: expiresAt.toISOString(), session: toSessionResponse(session) }, session.locale),
+    );
+  }
+  return router;
+}
+
+function cookiesBlockedPage(state: string, locale: Locale): string {
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  return page({
+    locale,
+    title: t('page.cookies.title'),
+    body: html`<h1>${t('page.cookies.title')}</h1>
+<p>${t('page.cookies.body')}</p>
+<p><a class="amphi-button" href="/lti/login/new-window?state=${encodeURIComponent(state)}" target="_blank" rel="noopener">${t('page.cookies.button')}</a></p>`,
+  });
+}

@@ -1,0 +1,25 @@
+import type { ColumnType, Selectable } from 'kysely';
+
+export interface PlatformsTable {
+  id: string;
+  issuer: string;
+  client_id: string;
+  name: string;
+  auth_login_url: string;
+  auth_token_url: string;
+  jwks_url: string;
+  allow_new_deployments: boolean;
+  registered_via: 'manual' | 'dynamic';
+  product_family_code: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+export type PlatformRow = Selectable<PlatformsTable>;
+
+export interface DeploymentsTable {
+  id: string;
+  platform_id: string;
+  deployment_id: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+export type DeploymentRow = Selectable<DeploymentsTable>;

@@ -1,0 +1,86 @@
+import { SignJWT, jwtVerify } from 'jose';
+import type { AppContext } from '../../app-context.js';
+import type { Locale } from '../../http/messages.js';
+import type { AppRole } from '../launch/roles.js';
+import type { LaunchServices } from '../launch/launch-context.js';
+import { findLiveSession } from './session.repository.js';
+
+/** Who is acting, from which platform and course: what every feature route receives. */
+export interface LaunchSession {
+  id: string;
+  platform: { id: string; name: string; issuer: string };
+  deployment: { id: string; deploymentId: string };
+  user: { id: string; sub: string; name: string | null; givenName: string | null; familyName: string | null; email: string | null } | null;
+  context: { id: string; contextId: string; title: string | null; label: string | null } | null;
+  resourceLink: { id: string; resourceLinkId: string; title: string | null } | null;
+  messageType: string;
+  role: AppRole;
+  roles: string[];
+  locale: Locale;
+  launch: LaunchServices;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+const AUDIENCE = 'amphi-session';
+
+/**
+ * The session token the page carries (Authorization: Bearer): it works inside the LMS iframe
+ * even when the browser refuses third-party cookies. Short-lived; renewed while the page is open.
+ */
+export async function signSessionToken(ctx: AppContext, sessionId: string): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + ctx.config.lti.sessionTtlSeconds * 1000);
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sessionId)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(ctx.secrets.sessionKeyBytes);
+  return { token, expiresAt };
+}
+
+/** The session a token names, or undefined when the token is bad or either has expired. */
+export async function sessionFromToken(ctx: AppContext, token: string): Promise<LaunchSession | undefined> {
+  let sessionId: string | undefined;
+  try {
+    const { payload } = await jwtVerify(token, ctx.secrets.sessionKeyBytes, { audience: AUDIENCE, algorithms: ['HS256'] });
+    sessionId = payload.sub;
+  } catch {
+    return undefined;
+  }
+  return sessionId ? loadSession(ctx, sessionId) : undefined;
+}
+
+export async function loadSession(ctx: AppContext, id: string): Promise<LaunchSession | undefined> {
+  const row = await findLiveSession(ctx.db, id, new Date());
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    platform: { id: row.platform_id, name: row.platform_name, issuer: row.platform_issuer },
+    deployment: { id: row.deployment_id, deploymentId: row.lti_deployment_id },
+    user:
+      row.user_id && row.user_sub
+        ? {
+            id: row.user_id,
+            sub: row.user_sub,
+            name: row.user_name,
+            givenName: row.user_given_name,
+            familyName: row.user_family_name,
+            email: row.user_email,
+          }
+        : null,
+    context: row.context_id && row.lti_context_id ? { id: row.context_id, contextId: row.lti_context_id, title: row.context_title, label: row.context_label } : null,
+    resourceLink:
+      row.resource_link_id && row.lti_resource_link_id
+        ? { id: row.resource_link_id, resourceLinkId: row.lti_resource_link_id, title: row.resource_link_title }
+        : null,
+    messageType: row.message_type,
+    role: row.role,
+    roles: row.roles,
+    locale: row.locale,
+    launch: row.launch,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { BrowserClient, readBootstrap } from '../../support/browser-client.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { ROLE, TestPlatform } from '../../support/test-platform.js';
+
+describe('LTI 1.3 launch', () => {
+  let app: TestApp;
+  let platform: TestPlatform;
+
+  before(async () => {
+    app = await startTestApp();
+    platform = await TestPlatform.start();
+  });
+  after(async () => {
+    await app.close();
+    await platform.close();
+  });
+  beforeEach(async () => {
+    await app.reset();
+    await app.register(platform);
+  });
+
+  it('opens a session for an instructor launching in French, usable with the page token', async () => {
+    const { response, html, browser } = await platform.launch(app.url, {
+      sub: 'teacher-1',
+      name: 'Claire Dupont',
+      email: 'claire.dupont@univ.example.fr',
+      roles: [ROLE.instructor],
+      locale: 'fr_FR',
+    });
+    assert.equal(response.status, 200, html);
+    assert.match(html, /<html lang="fr">/);
+    const { token, session } = readBootstrap(html);
+    assert.equal(session.role, 'instructor');
+    assert.equal(session.locale, 'fr');
+    assert.equal(session.user.name, 'Claire Dupont');
+    assert.equal(session.context.title, 'Introduction to Statistics');
+    assert.deepEqual(session.route, { name: 'unconfigured' });
+
+    const api = await fetch(`${app.url}/api/session`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(api.status, 200);
+    const body = (await api.json()) as { user: { email: string }; role: string };
+    assert.equal(body.user.email, 'claire.dupont@univ.example.fr');
+    assert.equal(body.role, 'instructor');
+    // The state cookie is single-use: cleared once the launch succeeded.
+    assert.ok(!browser.cookieNames(`${app.url}/lti/launch`).some((n) => n.startsWith('amphi-state-')));
+  });
+
+  it('keeps the user, course and resource link of the launch', async () => {
+    await platform.launch(app.url, { sub: 'student-9', name: 'Léo Martin', roles: [ROLE.learner], resourceLink: { id: 'rl-5', title: 'Lecture 5' } });
+    const users = await app.ctx.db.selectFrom('lti_users').selectAll().execute();
+    assert.deepEqual(users.map((u) => [u.sub, u.name]), [['student-9', 'Léo Martin']]);
+    const links = await app.ctx.db.selectFrom('lti_resource_links').selectAll().execute();
+    assert.deepEqual(links.map((l) => [l.resource_link_id, l.title]), [['rl-5', 'Lecture 5']]);
+    const contexts = await app.ctx.db.selectFrom('lti_contexts').selectAll().execute();
+    assert.deepEqual(contexts.map((c) => [c.context_id, c.label]), [['42', 'STAT101']]);
+  });
+
+  it('updates the user when the LMS changes their name', async () => {
+    await platform.launch(app.url, { sub: 'student-9', name: 'Léo Martin' });
+    await platform.launch(app.url, { sub: 'student-9', name: 'Léo Martin-Durand' });
+    const users = await app.ctx.db.selectFrom('lti_users').select(['name']).execute();
+    assert.deepEqual(users, [{ name: 'Léo Martin-Durand' }]);
+  });
+
+  it('maps LTI roles to learner, instructor and admin', async () => {
+    const cases: [string[], string][] = [
+      [[ROLE.learner], 'learner'],
+      [[], 'learner'],
+      [[ROLE.teachingAssistant], 'instructor'],
+      [['Instructor'], 'instructor'],
+      [[ROLE.institutionAdmin, ROLE.instructor], 'admin'],
+      [[ROLE.admin], 'admin'],
+    ];
+    for (const [roles, expected] of cases) {
+      const { html } = await platform.launch(app.url, { roles });
+      assert.equal(readBootstrap(html).session.role, expected, `roles ${roles.join(',')}`);
+    }
+  });
+
+  it('takes the language from the launch, then from the browser', async () => {
+    const en = await platform.launch(app.url, { locale: 'en-GB' });
+    assert.equal(readBootstrap(en.html).session.locale, 'en');
+    const de = await platform.launch(app.url, { locale: 'de' }, new BrowserClient({ acceptLanguage: 'fr-CA,fr;q=0.9' }));
+    assert.equal(readBootstrap(de.html).session.locale, 'fr');
+  });
+
+  it('accepts the login initiation as a POST form too', async () => {
+    const { response } = await platform.launch(app.url, { sub: 'u1' }, new BrowserClient(), { loginMethod: 'POST' });
+    assert.equal(response.status, 200);
+  });
+
+  it('routes a link carrying an Amphi resource id to that resource, a deep-linking request to content selection', async () => {
+    const withResource = await platform.launch(app.url, { custom: { amphi_resource_id: 'res-123' } });
+    assert.deepEqual(readBootstrap(withResource.html).session.route, { name: 'resource', resourceId: 'res-123' });
+    const deepLinking = await platform.launch(app.url, { messageType: 'LtiDeepLinkingRequest', roles: [ROLE.instructor] });
+    assert.equal(deepLinking.response.status, 200, deepLinking.html);
+    assert.deepEqual(readBootstrap(deepLinking.html).session.route, { name: 'deep-linking' });
+  });
+
+  it('lets only registered platforms frame the pages', async () => {
+    const { response } = await platform.launch(app.url);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, new RegExp(`frame-ancestors 'self' ${platform.url.replace(/[.]/g, '\\.')}(;|$)`));
+    assert.equal(response.headers.get('x-frame-options'), null);
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+  });
+
+  it('verifies a token signed with a key the platform published after we cached its JWKS', async () => {
+    await platform.launch(app.url);
+    const before = platform.jwksRequests;
+    await platform.rotateKey();
+    const { response } = await platform.launch(app.url);
+    assert.equal(response.status, 200);
+    assert.equal(platform.jwksRequests, before + 1, 'the unknown kid triggers one refetch');
+    await platform.launch(app.url);
+    assert.equal(platform.jwksRequests, before + 1, 'then the cache serves');
+  });
+
+  it('offers a new window when the browser blocked the state cookie, and that window launches', async () => {
+    const blocked = new BrowserClient({ blockCookies: true });
+    const { response, html } = await platform.launch(app.url, { sub: 'u7', locale: 'fr' }, blocked);
+    assert.equal(response.status, 200);
+    assert.match(html, /Votre navigateur a bloqué le cookie d’Amphi/);
+    const link = /href="(\/lti\/login\/new-window\?state=[^"]+)"[^>]*target="_blank"/.exec(html)?.[1];
+    assert.ok(link, 'the page links to a new window');
+    assert.equal(await app.ctx.db.selectFrom('lti_sessions').select('id').executeTakeFirst(), undefined);
+
+    // The new window is first-party: cookies work there.
+    const window = new BrowserClient();
+    const relaunch = await window.get(`${app.url}${link.replace(/&amp;/g, '&')}`);
+    assert.equal(relaunch.status, 302);
+    const form = await platform.authorize(relaunch.headers.get('location')!, window);
+    const final = await window.postForm(form.action, form.fields);
+    const finalHtml = await final.text();
+    assert.equal(final.status, 200, finalHtml);
+    assert.equal(readBootstrap(finalHtml).session.locale, 'fr');
+
+    // The old login cannot be restarted twice.
+    const again = await window.get(`${app.url}${link.replace(/&amp;/g, '&')}`);
+    assert.equal(again.status, 400);
+  });
+});

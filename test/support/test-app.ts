@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { buildApp } from '../../src/app.js';
+import { createContext } from '../../src/context.js';
+import type { AppContext } from '../../src/app-context.js';
+import { createLogger } from '../../src/http/logger.js';
+import { addPlatform } from '../../src/lti/platforms/platform.service.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import type { TestPlatform } from './test-platform.js';
+
+export interface TestApp {
+  url: string;
+  ctx: AppContext;
+  config: Config;
+  database: TestDatabase;
+  adminToken: string;
+  /** Empties every table and clears the caches, keeping the tool key. */
+  reset(): Promise<void>;
+  register(platform: TestPlatform, options?: { deploymentIds?: string[]; allowNewDeployments?: boolean }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Amphi over real HTTP on a real database (PGlite in memory or a PostgreSQL database of its
+ * own), listening on a free port, with PUBLIC_URL set to that port.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amphi-test-'));
+  const url = `http://localhost:${port}`;
+  const config = loadConfig({
+    PUBLIC_URL: url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+    LTI_JWKS_COOLDOWN_SECONDS: '0',
+    ...env,
+  });
+  const logger = createLogger(config.logLevel);
+  let ctx = await createContext(config, database, logger);
+  const adminToken = 'test-admin-token';
+  server.on('request', buildApp(ctx, { adminToken }));
+  return {
+    url,
+    get ctx() {
+      return ctx;
+    },
+    config,
+    database,
+    adminToken,
+    async reset() {
+      await database.truncate();
+      ctx.toolKeys.clear();
+      ctx.frameAncestors.invalidate();
+      ctx = await createContext(config, database, logger);
+      server.removeAllListeners('request');
+      server.on('request', buildApp(ctx, { adminToken }));
+    },
+    async register(platform, options = {}) {
+      const view = await addPlatform(
+        ctx.db,
+        { ...platform.registration(options.deploymentIds ?? [platform.deploymentId]), allowNewDeployments: options.allowNewDeployments },
+        { allowNewDeployments: false },
+      );
+      ctx.frameAncestors.invalidate();
+      return view.id;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

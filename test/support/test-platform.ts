@@ -1,0 +1,362 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { BrowserClient, parseForm } from './browser-client.js';
+
+/**
+ * An LTI 1.3 platform in the test process, behaving like Moodle where it matters: its own RSA
+ * keys and JWKS endpoint, an OIDC authorization endpoint that checks the tool's authentication
+ * request and answers with a signed id_token in an auto-posted form, and Moodle's dynamic
+ * registration endpoints with Moodle's rules.
+ */
+export interface LaunchSpec {
+  messageType?: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest' | string;
+  sub?: string | null;
+  name?: string;
+  givenName?: string;
+  familyName?: string;
+  email?: string;
+  roles?: string[];
+  locale?: string;
+  deploymentId?: string;
+  context?: { id: string; title?: string; label?: string } | null;
+  resourceLink?: { id: string; title?: string } | null;
+  custom?: Record<string, string>;
+  returnUrl?: string;
+  /** Change the id_token payload before it is signed. */
+  tamper?: (payload: Record<string, unknown>) => void;
+  /** Replace the whole id_token (garbage, other keys, other algorithms). */
+  idToken?: (payload: Record<string, unknown>) => Promise<string> | string;
+  /** Sign with this key instead of the platform's current one. */
+  signWith?: { key: CryptoKey | Uint8Array; kid?: string; alg?: string };
+}
+
+export const ROLE = {
+  instructor: 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor',
+  learner: 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner',
+  admin: 'http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator',
+  institutionAdmin: 'http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator',
+  teachingAssistant: 'http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant',
+};
+
+interface PlatformKey {
+  kid: string;
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+export class TestPlatform {
+  readonly clientId = `client-${crypto.randomBytes(4).toString('hex')}`;
+  readonly deploymentId = '1';
+  url = '';
+  private server!: http.Server;
+  private keys: PlatformKey[] = [];
+  private pending = new Map<string, { spec: LaunchSpec; targetLinkUri: string }>();
+  /** Redirect URIs the platform accepts (Moodle's "Redirection URI(s)"). */
+  redirectUris: string[] = [];
+  jwksRequests = 0;
+  /** Registration requests received (dynamic registration tests read them). */
+  registrations: Record<string, unknown>[] = [];
+  private issuedRegistrationTokens = new Map<string, { scope: 'reg' | 'reg-update'; clientId?: string }>();
+  private nextTypeId = 7;
+
+  static async start(): Promise<TestPlatform> {
+    const platform = new TestPlatform();
+    await platform.rotateKey();
+    platform.server = http.createServer((req, res) => {
+      platform.handle(req, res).catch((err) => {
+        res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(err));
+      });
+    });
+    await new Promise<void>((resolve) => platform.server.listen(0, '127.0.0.1', resolve));
+    platform.url = `http://127.0.0.1:${(platform.server.address() as AddressInfo).port}`;
+    return platform;
+  }
+
+  get issuer(): string {
+    return this.url;
+  }
+  get authLoginUrl(): string {
+    return `${this.url}/mod/lti/auth.php`;
+  }
+  get authTokenUrl(): string {
+    return `${this.url}/mod/lti/token.php`;
+  }
+  get jwksUrl(): string {
+    return `${this.url}/mod/lti/certs.php`;
+  }
+
+  /** What `amphi platform add` needs. */
+  registration(deploymentIds: string[] = [this.deploymentId]) {
+    return {
+      issuer: this.issuer,
+      clientId: this.clientId,
+      authLoginUrl: this.authLoginUrl,
+      authTokenUrl: this.authTokenUrl,
+      jwksUrl: this.jwksUrl,
+      deploymentIds,
+    };
+  }
+
+  /** A new current signing key; older keys stay published until `dropOldKeys`. */
+  async rotateKey(): Promise<PlatformKey> {
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const kid = crypto.randomUUID();
+    const key = { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+    this.keys.unshift(key);
+    return key;
+  }
+
+  dropOldKeys(): void {
+    this.keys = this.keys.slice(0, 1);
+  }
+
+  get currentKey(): PlatformKey {
+    return this.keys[0]!;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /**
+   * A whole launch as a browser does it: tool login → platform auth → form post to the tool.
+   * Returns the tool's final answer.
+   */
+  async launch(toolUrl: string, spec: LaunchSpec = {}, browser = new BrowserClient(), options: { loginMethod?: 'GET' | 'POST' } = {}) {
+    const login = await this.startLogin(toolUrl, spec, browser, options);
+    if (login.status !== 302) return { response: login, html: await login.text(), browser };
+    const form = await this.authorize(login.headers.get('location')!, browser);
+    const response = await browser.postForm(form.action, form.fields);
+    return { response, html: await response.text(), browser, form };
+  }
+
+  /** Step 1: the third-party initiated login, as the platform's launch page sends it. */
+  async startLogin(toolUrl: string, spec: LaunchSpec, browser: BrowserClient, options: { loginMethod?: 'GET' | 'POST'; targetLinkUri?: string } = {}) {
+    const hint = crypto.randomUUID();
+    const targetLinkUri = options.targetLinkUri ?? `${toolUrl}/lti/launch`;
+    this.pending.set(hint, { spec, targetLinkUri });
+    const params = {
+      iss: this.issuer,
+      login_hint: spec.sub ?? 'anonymous',
+      target_link_uri: targetLinkUri,
+      lti_message_hint: hint,
+      client_id: this.clientId,
+      lti_deployment_id: spec.deploymentId ?? this.deploymentId,
+    };
+    return options.loginMethod === 'POST'
+      ? browser.postForm(`${toolUrl}/lti/login`, params)
+      : browser.get(`${toolUrl}/lti/login?${new URLSearchParams(params)}`);
+  }
+
+  /** Step 2: the browser follows the tool's redirect to our authorization endpoint. */
+  async authorize(location: string, browser: BrowserClient) {
+    const response = await browser.get(location);
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`Platform refused the authentication request: ${response.status} ${body}`);
+    return parseForm(body);
+  }
+
+  /** Moodle's registration start: the URL Moodle opens in its modal for the tool. */
+  startDynamicRegistration(toolRegisterUrl: string, options: { update?: string } = {}): string {
+    const token = crypto.randomBytes(16).toString('hex');
+    this.issuedRegistrationTokens.set(token, options.update ? { scope: 'reg-update', clientId: options.update } : { scope: 'reg' });
+    const url = new URL(toolRegisterUrl);
+    url.searchParams.set('openid_configuration', `${this.url}/mod/lti/openid-configuration.php`);
+    url.searchParams.set('registration_token', token);
+    return url.toString();
+  }
+
+  /** Moodle's openid-configuration.php, changeable to test the tool's checks. */
+  openIdConfiguration: Record<string, unknown> | undefined;
+
+  private defaultOpenIdConfiguration(): Record<string, unknown> {
+    return {
+      issuer: this.url,
+      token_endpoint: this.authTokenUrl,
+      token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      token_endpoint_auth_signing_alg_values_supported: ['RS256'],
+      jwks_uri: this.jwksUrl,
+      authorization_endpoint: this.authLoginUrl,
+      registration_endpoint: `${this.url}/mod/lti/openid-registration.php`,
+      scopes_supported: [
+        'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',
+        'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly',
+        'https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly',
+        'https://purl.imsglobal.org/spec/lti-ags/scope/score',
+        'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
+        'openid',
+      ],
+      response_types_supported: ['id_token'],
+      subject_types_supported: ['public', 'pairwise'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      claims_supported: ['sub', 'iss', 'name', 'given_name', 'family_name', 'email'],
+      'https://purl.imsglobal.org/spec/lti-platform-configuration': {
+        product_family_code: 'moodle',
+        version: '4.5',
+        messages_supported: ['LtiResourceLinkRequest', 'LtiDeepLinkingRequest'],
+        placements: ['AddContentMenu'],
+      },
+    };
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url!, this.url);
+    switch (url.pathname) {
+      case '/mod/lti/certs.php':
+        this.jwksRequests++;
+        return json(res, 200, { keys: this.keys.map((k) => k.publicJwk) });
+      case '/mod/lti/auth.php':
+        return this.handleAuth(url, res);
+      case '/mod/lti/openid-configuration.php':
+        return json(res, 200, this.openIdConfiguration ?? this.defaultOpenIdConfiguration());
+      case '/mod/lti/openid-registration.php':
+        return this.handleRegistration(req, res);
+      default:
+        res.writeHead(404).end();
+    }
+  }
+
+  /** The checks Moodle's auth.php makes on the tool's authentication request. */
+  private async handleAuth(url: URL, res: http.ServerResponse): Promise<void> {
+    const p = Object.fromEntries(url.searchParams);
+    const problems: string[] = [];
+    if (p.scope !== 'openid') problems.push('scope must be openid');
+    if (p.response_type !== 'id_token') problems.push('response_type must be id_token');
+    if (p.response_mode !== 'form_post') problems.push('response_mode must be form_post');
+    if (p.prompt !== 'none') problems.push('prompt must be none');
+    if (p.client_id !== this.clientId) problems.push('unknown client_id');
+    if (!p.nonce) problems.push('nonce missing');
+    if (!p.state) problems.push('state missing');
+    if (!p.redirect_uri || (this.redirectUris.length && !this.redirectUris.includes(p.redirect_uri))) problems.push('redirect_uri not registered');
+    const pending = p.lti_message_hint ? this.pending.get(p.lti_message_hint) : undefined;
+    const spec = pending?.spec;
+    if (!spec) problems.push('unknown lti_message_hint');
+    if (spec && p.login_hint !== (spec.sub ?? 'anonymous')) problems.push('login_hint does not match');
+    if (problems.length) return json(res, 400, { error: 'invalid_request', problems });
+    const idToken = await this.idTokenFor(spec!, p.nonce!, pending!.targetLinkUri);
+    const formAction = escape(p.redirect_uri!);
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end(
+      `<!doctype html><html><body onload="document.forms[0].submit()"><form method="post" action="${formAction}">` +
+        `<input type="hidden" name="id_token" value="${escape(idToken)}"><input type="hidden" name="state" value="${escape(p.state!)}">` +
+        `</form></body></html>`,
+    );
+  }
+
+  /** The id_token Moodle would send for this launch. */
+  async idTokenFor(spec: LaunchSpec, nonce: string, targetLinkUri: string): Promise<string> {
+    const payload = this.claimsFor(spec, nonce, targetLinkUri);
+    spec.tamper?.(payload);
+    if (spec.idToken) return spec.idToken(payload);
+    const signer = spec.signWith ?? { key: this.currentKey.privateKey, kid: this.currentKey.kid, alg: 'RS256' };
+    return new SignJWT(payload as JWTPayload)
+      .setProtectedHeader({ alg: signer.alg ?? 'RS256', typ: 'JWT', ...(signer.kid ? { kid: signer.kid } : {}) })
+      .sign(signer.key);
+  }
+
+  claimsFor(spec: LaunchSpec, nonce: string, targetLinkUri: string): Record<string, unknown> {
+    const now = Math.floor(Date.now() / 1000);
+    const messageType = spec.messageType ?? 'LtiResourceLinkRequest';
+    const lti = 'https://purl.imsglobal.org/spec/lti/claim/';
+    const claims: Record<string, unknown> = {
+      iss: this.issuer,
+      aud: this.clientId,
+      iat: now,
+      exp: now + 60,
+      nonce,
+      ...(spec.sub === null ? {} : { sub: spec.sub ?? 'user-2' }),
+      ...(spec.name ? { name: spec.name } : {}),
+      ...(spec.givenName ? { given_name: spec.givenName } : {}),
+      ...(spec.familyName ? { family_name: spec.familyName } : {}),
+      ...(spec.email ? { email: spec.email } : {}),
+      [`${lti}message_type`]: messageType,
+      [`${lti}version`]: '1.3.0',
+      [`${lti}deployment_id`]: spec.deploymentId ?? this.deploymentId,
+      [`${lti}target_link_uri`]: targetLinkUri,
+      [`${lti}roles`]: spec.roles ?? [ROLE.learner],
+      [`${lti}launch_presentation`]: {
+        locale: spec.locale ?? 'en',
+        document_target: 'iframe',
+        ...(spec.returnUrl ? { return_url: spec.returnUrl } : {}),
+      },
+      [`${lti}tool_platform`]: { guid: 'moodle.test', name: 'Moodle test', product_family_code: 'moodle', version: '2024100700' },
+      [`${lti}custom`]: spec.custom ?? {},
+    };
+    if (spec.context !== null) {
+      const context = spec.context ?? { id: '42', title: 'Introduction to Statistics', label: 'STAT101' };
+      claims[`${lti}context`] = { ...context, type: ['http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering'] };
+    }
+    if (messageType === 'LtiResourceLinkRequest' && spec.resourceLink !== null) {
+      claims[`${lti}resource_link`] = spec.resourceLink ?? { id: '17', title: 'Week 1 lecture' };
+    }
+    if (messageType === 'LtiDeepLinkingRequest') {
+      claims['https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings'] = {
+        deep_link_return_url: `${this.url}/mod/lti/contentitem_return.php`,
+        accept_types: ['ltiResourceLink'],
+        accept_presentation_document_targets: ['frame', 'iframe', 'window'],
+        accept_multiple: true,
+        auto_create: false,
+      };
+    }
+    return claims;
+  }
+
+  /** Moodle's openid-registration.php with the checks of registration_helper.php. */
+  private async handleRegistration(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return json(res, 405, { error: 'method not allowed' });
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const issued = token ? this.issuedRegistrationTokens.get(token) : undefined;
+    if (!issued) return json(res, 401, { error: 'invalid registration token' });
+    const body = JSON.parse(await readBody(req)) as Record<string, any>;
+    this.registrations.push(body);
+    const config = body['https://purl.imsglobal.org/spec/lti-tool-configuration'] ?? {};
+    const required = ['response_types', 'initiate_login_uri', 'redirect_uris', 'client_name', 'jwks_uri', 'token_endpoint_auth_method'];
+    for (const key of required) if (!body[key] || (Array.isArray(body[key]) && body[key].length === 0)) return text(res, 400, `missing required attribute ${key}`);
+    if (!config.domain) return text(res, 400, 'missing_domain');
+    const stripWww = (d: string) => d.replace(/^(?:[a-z]+:\/\/)?(?:www\.)?/i, '').replace(/\/.*$/, '');
+    if (stripWww(config.domain) !== stripWww(config.target_link_uri ?? `https://${config.domain}`)) return text(res, 400, 'domain_targetlinkuri_mismatch');
+    if (!body.response_types.includes('id_token')) return text(res, 400, 'invalid_response_types');
+    if (!Array.isArray(body.redirect_uris)) return text(res, 400, 'invalid_redirect_uris');
+    if (body.token_endpoint_auth_method !== 'private_key_jwt') return text(res, 400, 'invalid_token_endpoint_auth_method');
+    if (body.application_type && body.application_type !== 'web') return text(res, 400, 'invalid_application_type');
+    this.issuedRegistrationTokens.delete(token!);
+    const clientId = issued.scope === 'reg-update' ? issued.clientId! : this.clientId;
+    const deploymentId = String(this.nextTypeId++);
+    this.redirectUris = body.redirect_uris;
+    return json(res, 200, {
+      client_id: clientId,
+      response_types: ['id_token'],
+      jwks_uri: body.jwks_uri,
+      initiate_login_uri: body.initiate_login_uri,
+      grant_types: ['client_credentials', 'implicit'],
+      redirect_uris: body.redirect_uris,
+      application_type: 'web',
+      token_endpoint_auth_method: 'private_key_jwt',
+      client_name: body.client_name,
+      'https://purl.imsglobal.org/spec/lti-tool-configuration': { ...config, deployment_id: deploymentId, version: '1.3.0' },
+    });
+  }
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function text(res: http.ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain' }).end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+function escape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
