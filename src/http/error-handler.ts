@@ -52,7 +52,7 @@ export function errorHandler(): ErrorRequestHandler {
       res.end();
       return;
     }
-    const locale = requestLocale(req);
+    const locale = (error instanceof LaunchError && error.locale) || requestLocale(req);
     const detail = translate(locale, error.code as MessageKey, error.params);
     const requestId = String(req.id ?? '');
 

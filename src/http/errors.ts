@@ -1,4 +1,4 @@
-import type { MessageKey } from './messages.js';
+import type { Locale, MessageKey } from './messages.js';
 
 /**
  * An error a service throws on purpose: a stable `code` (also the message key), an HTTP status,
@@ -38,6 +38,8 @@ export class ConflictError extends AppError {}
  */
 export class LaunchError extends AppError {
   returnUrl: string | undefined;
+  /** The launch's language, once the token is verified. */
+  locale: Locale | undefined;
 }
 
 /** A call to a system outside Amphi (platform, BBB, Elasticsearch) failed. */

@@ -33,7 +33,7 @@ export async function handleLaunch(ctx: AppContext, input: LaunchInput): Promise
   const pending = await findPendingOidcState(ctx.db, input.state, now);
   if (!pending) throw new LaunchError('unknown-state', 400, {}, { logReason: 'state unknown, expired or used' });
   if (!input.stateCookiePresent) {
-    return { kind: 'cookies-blocked', state: input.state, locale: localeOf(input.idToken) ?? input.acceptLocale ?? 'en' };
+    return { kind: 'cookies-blocked', state: input.state, locale: unverifiedLocaleOf(input.idToken) ?? input.acceptLocale ?? 'en' };
   }
   const platform = await findPlatformById(ctx.db, pending.platform_id);
   if (!platform) throw new LaunchError('unknown-state', 400, {}, { logReason: 'platform removed during login' });
@@ -49,14 +49,15 @@ export async function handleLaunch(ctx: AppContext, input: LaunchInput): Promise
     throw new LaunchError('unknown-state', 400, {}, { logReason: 'state replayed' });
   }
   const returnUrl = returnUrlOf(payload);
-  const claims = parseClaims(payload, returnUrl);
+  const verifiedLocale = localeOf(payload) ?? input.acceptLocale;
+  const claims = parseClaims(payload, returnUrl, verifiedLocale);
   if (claims[CLAIM.targetLinkUri] !== pending.target_link_uri) {
-    throw launchError('invalid-target-link-uri', 400, { uri: claims[CLAIM.targetLinkUri], publicUrl: pending.target_link_uri }, returnUrl);
+    throw launchError('invalid-target-link-uri', 400, { uri: claims[CLAIM.targetLinkUri], publicUrl: pending.target_link_uri }, returnUrl, verifiedLocale);
   }
   const deploymentId = claims[CLAIM.deploymentId];
   let deployment = await findDeployment(ctx.db, platform.id, deploymentId);
   if (!deployment) {
-    if (!platform.allow_new_deployments) throw launchError('unknown-deployment', 403, { deploymentId }, returnUrl);
+    if (!platform.allow_new_deployments) throw launchError('unknown-deployment', 403, { deploymentId }, returnUrl, verifiedLocale);
     deployment = await upsertDeployment(ctx.db, platform.id, deploymentId);
     ctx.logger.info({ platformId: platform.id, deploymentId }, 'new deployment registered on first launch');
   }
@@ -108,22 +109,29 @@ export async function handleLaunch(ctx: AppContext, input: LaunchInput): Promise
   return { kind: 'session', sessionId };
 }
 
-function parseClaims(payload: Record<string, unknown>, returnUrl: string | undefined): LaunchClaims {
+function parseClaims(payload: Record<string, unknown>, returnUrl: string | undefined, locale: Locale | undefined): LaunchClaims {
   const messageType = payload[CLAIM.messageType];
   if (typeof messageType === 'string' && !(SUPPORTED_MESSAGE_TYPES as readonly string[]).includes(messageType)) {
-    throw launchError('unsupported-message-type', 400, { messageType }, returnUrl);
+    throw launchError('unsupported-message-type', 400, { messageType }, returnUrl, locale);
   }
   const parsed = LaunchClaims.safeParse(payload);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => `${i.path.map(String).join(' › ') || 'message_type'}: ${i.message}`).join('; ');
-    throw launchError('invalid-claims', 400, { details }, returnUrl);
+    throw launchError('invalid-claims', 400, { details }, returnUrl, locale);
   }
   return parsed.data;
 }
 
-function launchError(code: ConstructorParameters<typeof LaunchError>[0], status: number, params: Record<string, unknown>, returnUrl: string | undefined) {
+function launchError(
+  code: ConstructorParameters<typeof LaunchError>[0],
+  status: number,
+  params: Record<string, unknown>,
+  returnUrl: string | undefined,
+  locale: Locale | undefined,
+) {
   const error = new LaunchError(code, status, params);
   error.returnUrl = returnUrl;
+  error.locale = locale;
   return error;
 }
 
@@ -134,11 +142,16 @@ function returnUrlOf(payload: Record<string, unknown>): string | undefined {
   return typeof url === 'string' && /^https?:\/\//.test(url) ? url : undefined;
 }
 
+function localeOf(payload: Record<string, unknown>): Locale | undefined {
+  const presentation = payload[CLAIM.launchPresentation] as { locale?: unknown } | undefined;
+  const pick = (v: unknown) => (typeof v === 'string' ? toLocale(v) : undefined);
+  return pick(presentation?.locale) ?? pick(payload.locale);
+}
+
 /** Best effort, unverified: only to pick the language of the cookie help page. */
-function localeOf(idToken: string): Locale | undefined {
+function unverifiedLocaleOf(idToken: string): Locale | undefined {
   try {
-    const payload = decodeJwt(idToken);
-    return toLocale((payload[CLAIM.launchPresentation] as { locale?: string } | undefined)?.locale) ?? toLocale(payload.locale as string);
+    return localeOf(decodeJwt(idToken));
   } catch {
     return undefined;
   }
