@@ -1,0 +1,92 @@
+/**
+ * Browser tests drive Debian's Chromium (`apt-get install chromium`) through playwright-core:
+ * playwright's own browser builds cannot be downloaded here. Set CHROMIUM_PATH to use another
+ * binary.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** True when the Chromium binary exists and is executable (tests skip themselves otherwise). */
+export function isChromiumAvailable(): boolean {
+  try {
+    fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    headless: true,
+    ...options,
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+  });
+}
+
+export interface AccessibilityViolation {
+  /** axe rule id, e.g. `color-contrast`. */
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  /** How many elements break the rule. */
+  nodes: number;
+  /** CSS selectors of those elements (to read in a failure message). */
+  targets: string[];
+}
+
+let axeSource: string | undefined;
+
+function readAxeSource(): string {
+  axeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  return axeSource;
+}
+
+/**
+ * Runs axe-core on the page and returns its violations (an empty list means none found).
+ *
+ * How axe gets in: our pages' CSP (`script-src 'self'`) forbids inline scripts, so
+ * `page.addScriptTag({ content })` would be blocked. We evaluate axe's source with
+ * `page.evaluate(source)` instead: that goes through the DevTools protocol, which the page's CSP
+ * does not govern, so the page under test keeps its real CSP (no `bypassCSP` context needed, and
+ * a CSP violation by our own code still shows up in the test).
+ */
+export async function checkAccessibility(page: Page, options: { exclude?: string[] } = {}): Promise<AccessibilityViolation[]> {
+  const loaded = await page.evaluate('typeof window.axe === "object"');
+  if (!loaded) await page.evaluate(readAxeSource());
+  const violations = await page.evaluate(async (exclude: string[]) => {
+    type AxeResult = {
+      violations: { id: string; impact: AccessibilityViolation['impact']; help: string; nodes: { target: unknown[] }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
+    const context = exclude.length ? { include: [document], exclude: exclude.map((selector) => [selector]) } : document;
+    const result = await axe.run(context, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+    }));
+  }, options.exclude ?? []);
+  return violations;
+}
+
+/** One line per violation, for an assertion message. */
+export function formatViolations(violations: AccessibilityViolation[]): string {
+  return violations.map((v) => `${v.impact ?? 'unknown'} ${v.id} (${v.nodes}): ${v.help} — ${v.targets.join(', ')}`).join('\n');
+}

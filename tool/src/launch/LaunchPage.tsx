@@ -1,0 +1,34 @@
+import { useEffect } from 'preact/hooks';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useI18n } from '../i18n/I18nContext.js';
+import type { SessionResponse } from '../session/session-types.js';
+import { LaunchSummary } from './LaunchSummary.js';
+import { RouteView } from './RouteView.js';
+
+interface Props {
+  session: SessionResponse;
+  expired: boolean;
+}
+
+/** The launch as the front end received it: where it leads, and who opened it from where. */
+export function LaunchPage({ session, expired }: Props) {
+  const { t } = useI18n();
+  const title = session.resourceLink?.title || t('app.defaultTitle');
+  const course = [session.context?.title, session.context?.label].filter(Boolean).join(' · ');
+
+  useEffect(() => {
+    document.title = title === t('app.name') ? title : `${title} · ${t('app.name')}`;
+  }, [title, t]);
+
+  return (
+    <div class="amphi-stack">
+      <div class="amphi-page-heading">
+        <h1>{title}</h1>
+        {course && <p class="amphi-muted">{course}</p>}
+      </div>
+      {expired && <ErrorAlert message={t('session.expired')} />}
+      <RouteView session={session} />
+      <LaunchSummary session={session} />
+    </div>
+  );
+}

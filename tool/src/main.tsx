@@ -1,0 +1,20 @@
+import '@fontsource/opendyslexic/latin-400.css';
+import '@fontsource/opendyslexic/latin-700.css';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import { render } from 'preact';
+import { App } from './app/App.js';
+import { applyDisplay, loadDisplayPreferences, systemTheme } from './display/display-preferences.js';
+import { toLocale } from './i18n/i18n.js';
+import { readBootstrap } from './session/bootstrap.js';
+
+// Apply the remembered display before the first paint.
+const preferences = loadDisplayPreferences();
+applyDisplay(preferences.theme ?? systemTheme(), preferences.dyslexia);
+
+const bootstrap = readBootstrap();
+const locale = bootstrap?.session.locale ?? toLocale(navigator.language);
+const root = document.getElementById('app');
+if (root) render(<App bootstrap={bootstrap} locale={locale} />, root);

@@ -1,0 +1,33 @@
+import type { Locale } from '../i18n/i18n.js';
+
+/**
+ * Wire shapes of GET /api/session, POST /api/session/refresh and the page bootstrap
+ * (src/lti/session/session-view.ts). session-contract.ts checks them against the server's types.
+ */
+export type Role = 'admin' | 'instructor' | 'learner';
+
+export type LaunchRoute = { name: 'resource'; resourceId: string } | { name: 'unconfigured' } | { name: 'deep-linking' };
+
+export interface SessionResponse {
+  role: Role;
+  locale: Locale;
+  messageType: string;
+  route: LaunchRoute;
+  platform: { name: string };
+  user: { name: string | null; givenName: string | null; familyName: string | null; email: string | null } | null;
+  context: { title: string | null; label: string | null } | null;
+  resourceLink: { title: string | null } | null;
+  returnUrl: string | null;
+  expiresAt: string;
+}
+
+export interface SessionToken {
+  token: string;
+  /** ISO 8601. */
+  tokenExpiresAt: string;
+}
+
+/** `<script type="application/json" id="amphi-bootstrap">` injected by the launch response. */
+export interface Bootstrap extends SessionToken {
+  session: SessionResponse;
+}
