@@ -15,12 +15,13 @@ export function requestLogger(logger: Logger) {
       res.setHeader('X-Request-Id', id);
       return id;
     },
-    customAttributeKeys: { reqId: 'requestId' },
+    // Bound to req.log, so every line a handler logs carries the id too.
+    customProps: (req) => ({ requestId: req.id }),
     // Health probes every few seconds would drown the log.
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ method: req.method, url: req.url?.split('?')[0] }),
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url?.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });

@@ -159,6 +159,39 @@ export class TestPlatform {
     return parseForm(body);
   }
 
+  /** Course pages prepared by `prepareLaunch`, by lti_message_hint. */
+  private coursePages = new Map<string, { toolUrl: string; params: Record<string, string>; loginMethod: 'GET' | 'POST' }>();
+
+  /**
+   * A launch for a real browser: returns the URL of an LMS course page (this platform's origin)
+   * that shows the tool in an iframe, as Moodle does for an activity set to open "Embed". The
+   * iframe opens `/mod/lti/launch.php`, which sends the third-party initiated login to the tool
+   * (a 302 for GET, an auto-submitted form for POST, as Moodle's launch.php does); from there the
+   * whole OIDC flow (tool login → `/mod/lti/auth.php` → form_post of the id_token to the tool)
+   * happens inside that cross-site iframe. Same bookkeeping as `startLogin`: the LaunchSpec is
+   * kept under the lti_message_hint, and may be launched again (the tool's "new window" relaunch).
+   */
+  prepareLaunch(toolUrl: string, spec: LaunchSpec = {}, options: { loginMethod?: 'GET' | 'POST'; targetLinkUri?: string } = {}): string {
+    const hint = crypto.randomUUID();
+    const targetLinkUri = options.targetLinkUri ?? `${toolUrl}/lti/launch`;
+    this.pending.set(hint, { spec, targetLinkUri });
+    const params: Record<string, string> = {
+      iss: this.issuer,
+      login_hint: spec.sub ?? 'anonymous',
+      target_link_uri: targetLinkUri,
+      lti_message_hint: hint,
+      client_id: this.clientId,
+      lti_deployment_id: spec.deploymentId ?? this.deploymentId,
+    };
+    this.coursePages.set(hint, { toolUrl, params, loginMethod: options.loginMethod ?? 'GET' });
+    return `${this.url}/course/view.php?launch=${encodeURIComponent(hint)}`;
+  }
+
+  /** A course page of this platform embedding any URL in an iframe (Moodle's URL resource, "Embed" display). */
+  embedPageUrl(src: string): string {
+    return `${this.url}/mod/url/view.php?url=${encodeURIComponent(src)}`;
+  }
+
   /** Moodle's registration start: the URL Moodle opens in its modal for the tool. */
   startDynamicRegistration(toolRegisterUrl: string, options: { update?: string } = {}): string {
     const token = crypto.randomBytes(16).toString('hex');
@@ -214,9 +247,70 @@ export class TestPlatform {
         return json(res, 200, this.openIdConfiguration ?? this.defaultOpenIdConfiguration());
       case '/mod/lti/openid-registration.php':
         return this.handleRegistration(req, res);
+      case '/course/view.php':
+        return this.handleCoursePage(url, res);
+      case '/mod/lti/launch.php':
+        return this.handleLaunchPage(url, res);
+      case '/mod/url/view.php':
+        return this.handleEmbedPage(url, res);
       default:
         res.writeHead(404).end();
     }
+  }
+
+  /** Moodle's course/view.php with the activity shown embedded: the tool lives in the iframe. */
+  private handleCoursePage(url: URL, res: http.ServerResponse): void {
+    const hint = url.searchParams.get('launch') ?? '';
+    const page = this.coursePages.get(hint);
+    const spec = this.pending.get(hint)?.spec;
+    if (!page || !spec) return text(res, 404, 'unknown launch');
+    const course = spec.context?.title ?? 'Introduction to Statistics';
+    const activity = spec.resourceLink?.title ?? 'Week 1 lecture';
+    const lang = (spec.locale ?? 'en').slice(0, 2).toLowerCase();
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(
+      coursePageHtml({
+        lang,
+        title: `${course}: ${activity}`,
+        heading: course,
+        body:
+          `<h2>${escape(activity)}</h2>` +
+          `<iframe id="contentframe" name="contentframe" title="${escape(activity)}" src="/mod/lti/launch.php?launch=${encodeURIComponent(hint)}" ` +
+          `allow="microphone *; camera *; geolocation *; display-capture *; autoplay *; fullscreen *"></iframe>`,
+      }),
+    );
+  }
+
+  /** Moodle's mod/lti/launch.php: sends the third-party initiated login to the tool. */
+  private handleLaunchPage(url: URL, res: http.ServerResponse): void {
+    const page = this.coursePages.get(url.searchParams.get('launch') ?? '');
+    if (!page) return text(res, 404, 'unknown launch');
+    const loginUrl = `${page.toolUrl}/lti/login`;
+    if (page.loginMethod === 'GET') {
+      res.writeHead(302, { Location: `${loginUrl}?${new URLSearchParams(page.params)}`, 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    const inputs = Object.entries(page.params)
+      .map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`)
+      .join('');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Launching</title></head><body>` +
+        `<form id="ltiInitiateLoginForm" method="post" action="${escape(loginUrl)}">${inputs}</form>` +
+        `<script>document.getElementById('ltiInitiateLoginForm').submit();</script></body></html>`,
+    );
+  }
+
+  /** Moodle's mod/url/view.php with "Embed" display: any URL in an iframe of a course page. */
+  private handleEmbedPage(url: URL, res: http.ServerResponse): void {
+    const src = url.searchParams.get('url') ?? '';
+    if (!/^https?:\/\//.test(src)) return text(res, 400, 'url must be http(s)');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(
+      coursePageHtml({
+        lang: 'en',
+        title: 'Embedded page',
+        heading: 'Embedded page',
+        body: `<iframe id="contentframe" name="contentframe" title="Embedded page" src="${escape(src)}"></iframe>`,
+      }),
+    );
   }
 
   /** The checks Moodle's auth.php makes on the tool's authentication request. */
@@ -359,4 +453,17 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 function escape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A plain LMS page around an iframe (no CSP: the platform is not Amphi). */
+function coursePageHtml(options: { lang: string; title: string; heading: string; body: string }): string {
+  return (
+    `<!doctype html><html lang="${escape(options.lang)}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(options.title)}</title>` +
+    `<style>body{margin:0;font-family:sans-serif;background:#f5f5f5;color:#1d2125}` +
+    `header{background:#0f47ad;color:#fff;padding:12px 24px;font-weight:bold}main{padding:16px 24px}` +
+    `h1{font-size:1.5rem;margin:0 0 8px}h2{font-size:1.1rem;margin:0 0 12px}` +
+    `iframe{display:block;width:100%;height:900px;border:1px solid #dee2e6;background:#fff}</style></head>` +
+    `<body><header>Moodle test</header><main><h1>${escape(options.heading)}</h1>${options.body}</main></body></html>`
+  );
 }

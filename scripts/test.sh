@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# All of Amphi's tests: the whole suite on the embedded database (PGlite), then every
+# database-backed test (test/integration, test/browser) again on PostgreSQL when
+# TEST_DATABASE_URL is set. Ends with one line: "total: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== build and typecheck =="
+npm run --silent build >/dev/null || { echo "build failed"; exit 1; }
+npm run --silent typecheck || { echo "typecheck failed"; exit 1; }
+
+passed=0
+failed=0
+status=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+run_leg() {
+  local title=$1
+  shift
+  echo
+  echo "== $title =="
+  node --import tsx --test --test-reporter=spec --test-concurrency=2 --test-timeout=300000 "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  local p f
+  p=$(grep -E '^ℹ pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  f=$(grep -E '^ℹ fail [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  if [ "$rc" -ne 0 ]; then
+    status=1
+    # A crashed file counts as a failure even when no test line said so.
+    [ "${f:-0}" -eq 0 ] && failed=$((failed + 1))
+  fi
+}
+
+mapfile -t all_tests < <(find test -name '*.test.ts' | sort)
+mapfile -t db_tests < <(find test/integration test/browser -name '*.test.ts' 2>/dev/null | sort)
+
+TEST_DB_ENGINE=pglite run_leg "all tests on the embedded database (PGlite)" "${all_tests[@]}"
+
+echo
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  TEST_DB_ENGINE=postgres run_leg "database-backed tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)" "${db_tests[@]}"
+  echo "PostgreSQL leg: run."
+else
+  echo "PostgreSQL leg: NOT RUN — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run the database-backed tests on PostgreSQL too."
+fi
+echo "total: $passed passed, $failed failed"
+exit $status

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { createTestDatabase, testEngine, type TestDatabase } from '../../support/test-database.js';
+import { runCli, startServerProcess, tempDir } from '../../support/processes.js';
+
+/**
+ * The `amphi` CLI against the real server and database: on the embedded database it goes
+ * through the running server (which owns the database) or opens it itself when none runs; on
+ * PostgreSQL it always opens the database itself.
+ */
+describe('amphi CLI', () => {
+  let dataDir: string;
+  let database: TestDatabase | undefined;
+  let env: Record<string, string>;
+
+  before(async () => {
+    dataDir = tempDir('amphi-cli-');
+    env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    if (testEngine() === 'postgres') {
+      // Only the URL is needed: the CLI and the server open their own connections.
+      database = await createTestDatabase();
+      env.DATABASE_URL = database.url!;
+      env.SECRET_KEY = Buffer.alloc(32, 5).toString('base64');
+    }
+  });
+  after(async () => {
+    await database?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const moodle = ['--moodle', 'https://moodle.univ.example', '--client-id', 'abc123', '--deployment', '1', '--deployment', '2'];
+
+  it('registers, lists and removes a platform without a running server', async () => {
+    const added = await runCli(['platform', 'add', ...moodle, '--json'], env);
+    assert.equal(added.code, 0, added.stderr);
+    const platform = JSON.parse(added.stdout) as { id: string; jwksUrl: string; deploymentIds: string[] };
+    assert.equal(platform.jwksUrl, 'https://moodle.univ.example/mod/lti/certs.php');
+    assert.deepEqual(platform.deploymentIds, ['1', '2']);
+
+    const duplicate = await runCli(['platform', 'add', ...moodle], env);
+    assert.equal(duplicate.code, 1);
+    assert.match(duplicate.stderr, /already registered/);
+
+    const list = await runCli(['platform', 'list'], env);
+    assert.match(list.stdout, /client_id\s+abc123/);
+    assert.match(list.stdout, /deployments\s+1, 2/);
+
+    const removed = await runCli(['platform', 'remove', platform.id], env);
+    assert.equal(removed.code, 0, removed.stderr);
+    assert.match((await runCli(['platform', 'list'], env)).stdout, /No platform registered/);
+  });
+
+  it('explains bad arguments and unknown commands', async () => {
+    const missing = await runCli(['platform', 'add', '--issuer', 'not-a-url', '--client-id', 'x'], env);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /issuer/);
+    assert.match(missing.stderr, /authLoginUrl/);
+    const unknown = await runCli(['platform', 'fly'], env);
+    assert.equal(unknown.code, 64);
+    assert.match(unknown.stderr, /Unknown command: amphi platform fly/);
+    const gone = await runCli(['platform', 'remove', 'no-such-id'], env);
+    assert.equal(gone.code, 1);
+  });
+
+  it('goes through the running server, which sees the change at once', async () => {
+    const server = await startServerProcess(env);
+    try {
+      const added = await runCli(['platform', 'add', ...moodle, '--json'], env);
+      assert.equal(added.code, 0, added.stderr);
+      // The server's frame-ancestors reflect the new platform without a restart.
+      const csp = (await fetch(`${server.url}/lti/config`)).headers.get('content-security-policy')!;
+      assert.match(csp, /frame-ancestors 'self' https:\/\/moodle\.univ\.example/);
+
+      const kidsBefore = ((await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }).keys;
+      const rotated = await runCli(['keys', 'rotate'], env);
+      assert.equal(rotated.code, 0, rotated.stderr);
+      assert.match(rotated.stdout, /New signing key/);
+      const kidsAfter = ((await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }).keys;
+      assert.equal(kidsAfter.length, kidsBefore.length + 1);
+
+      const migrate = await runCli(['migrate'], env);
+      assert.equal(migrate.code, 0, migrate.stderr);
+      assert.match(migrate.stdout, /up to date/);
+
+      await runCli(['platform', 'remove', (JSON.parse(added.stdout) as { id: string }).id], env);
+    } finally {
+      assert.equal(await server.stop(), 0, server.output());
+    }
+  });
+
+  it('refuses a second server on the same embedded database, with a clear message', { skip: testEngine() === 'postgres' && 'PostgreSQL allows several processes' }, async () => {
+    const first = await startServerProcess(env);
+    try {
+      const second = await startServerProcess(env).then(
+        async (s) => {
+          await s.stop();
+          return 'started';
+        },
+        (err: Error) => err.message,
+      );
+      assert.match(second, /already open by process \d+ \(an Amphi server/);
+    } finally {
+      await first.stop();
+    }
+  });
+});
