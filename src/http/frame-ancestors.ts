@@ -11,7 +11,7 @@ export class FrameAncestors {
 
   constructor(
     private readonly db: Db,
-    private readonly ttlMs = 30_000,
+    private readonly ttlMs = 5_000,
   ) {}
 
   origins(): Promise<string[]> {
