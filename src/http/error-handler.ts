@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { AppError, LaunchError } from './errors.js';
 import { html, page } from './html.js';
@@ -79,7 +80,7 @@ export function errorHandler(): ErrorRequestHandler {
     res.type('application/problem+json').send(
       JSON.stringify({
         type: `urn:amphi:problem:${error.code}`,
-        title: translate('en', error.code as MessageKey, {}).split(':')[0],
+        title: STATUS_CODES[error.status] ?? 'Error',
         status: error.status,
         detail: translate('en', error.code as MessageKey, error.params),
         code: error.code,
