@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
+import { createTestDatabase, testEngine, type TestDatabase } from './test-database.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -64,6 +66,35 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
       return exited;
+    },
+  };
+}
+
+/**
+ * For a describe block: the environment a server or CLI process needs to run on this test run's
+ * engine — a fresh DATA_DIR, plus a PostgreSQL database of its own on the PostgreSQL leg.
+ */
+export function useProcessEnv(extra: Record<string, string> = {}): { readonly env: Record<string, string>; readonly dataDir: string } {
+  let dataDir = '';
+  let database: TestDatabase | undefined;
+  const env: Record<string, string> = {};
+  before(async () => {
+    dataDir = tempDir('amphi-proc-');
+    Object.assign(env, { DATA_DIR: dataDir, ...extra });
+    if (testEngine() === 'postgres') {
+      database = await createTestDatabase();
+      env.DATABASE_URL = database.url!;
+      env.SECRET_KEY = Buffer.alloc(32, 5).toString('base64');
+    }
+  });
+  after(async () => {
+    await database?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    env,
+    get dataDir() {
+      return dataDir;
     },
   };
 }

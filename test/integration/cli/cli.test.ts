@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, testEngine, type TestDatabase } from '../../support/test-database.js';
-import { runCli, startServerProcess, tempDir } from '../../support/processes.js';
+import { describe, it } from 'node:test';
+import { testEngine } from '../../support/test-database.js';
+import { runCli, startServerProcess, useProcessEnv } from '../../support/processes.js';
 
 /**
  * The `amphi` CLI against the real server and database: on the embedded database it goes
@@ -10,24 +9,7 @@ import { runCli, startServerProcess, tempDir } from '../../support/processes.js'
  * PostgreSQL it always opens the database itself.
  */
 describe('amphi CLI', () => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
-  let env: Record<string, string>;
-
-  before(async () => {
-    dataDir = tempDir('amphi-cli-');
-    env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-    if (testEngine() === 'postgres') {
-      // Only the URL is needed: the CLI and the server open their own connections.
-      database = await createTestDatabase();
-      env.DATABASE_URL = database.url!;
-      env.SECRET_KEY = Buffer.alloc(32, 5).toString('base64');
-    }
-  });
-  after(async () => {
-    await database?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const { env } = useProcessEnv({ LOG_LEVEL: 'warn' });
 
   const moodle = ['--moodle', 'https://moodle.univ.example', '--client-id', 'abc123', '--deployment', '1', '--deployment', '2'];
 

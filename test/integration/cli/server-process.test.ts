@@ -2,31 +2,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, testEngine, type TestDatabase } from '../../support/test-database.js';
-import { ROOT, startServerProcess, tempDir } from '../../support/processes.js';
+import { describe, it } from 'node:test';
+import { testEngine } from '../../support/test-database.js';
+import { ROOT, startServerProcess, useProcessEnv } from '../../support/processes.js';
 
 describe('the server process', () => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
-  let env: Record<string, string>;
-
-  before(async () => {
-    dataDir = tempDir('amphi-srv-');
-    env = { DATA_DIR: dataDir };
-    if (testEngine() === 'postgres') {
-      database = await createTestDatabase();
-      env.DATABASE_URL = database.url!;
-      env.SECRET_KEY = Buffer.alloc(32, 5).toString('base64');
-    }
-  });
-  after(async () => {
-    await database?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const processEnv = useProcessEnv();
+  const env = processEnv.env;
 
   it('stops at start on a bad setting, naming it', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js')], { env: { PATH: process.env.PATH!, PORT: 'eighty', DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js')], { env: { PATH: process.env.PATH!, PORT: 'eighty', DATA_DIR: processEnv.dataDir } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise((resolve) => child.once('exit', resolve));
@@ -43,7 +28,7 @@ describe('the server process', () => {
     assert.ok(lines.some((l) => l.msg === 'Amphi is listening'));
     assert.ok(lines.some((l) => l.requestId === 'trace-me'));
     assert.ok(lines.some((l) => l.msg === 'shutting down'));
-    if (testEngine() === 'pglite') assert.equal(fs.existsSync(path.join(dataDir, 'amphi.lock')), false, 'lock released');
+    if (testEngine() === 'pglite') assert.equal(fs.existsSync(path.join(processEnv.dataDir, 'amphi.lock')), false, 'lock released');
   });
 
   it('keeps its data across restarts', async () => {

@@ -3,27 +3,20 @@ import crypto from 'node:crypto';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { SignJWT, generateKeyPair } from 'jose';
 import { BrowserClient } from '../../support/browser-client.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
+import type { TestApp } from '../../support/test-app.js';
+import { useRegisteredPlatform } from '../../support/lti-fixture.js';
+import { startTestApp } from '../../support/test-app.js';
 import { ROLE, TestPlatform, type LaunchSpec } from '../../support/test-platform.js';
 
 const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
 
 /** Every way the id_token or the launch can be wrong gets a 4xx that says why, and nothing is stored. */
 describe('LTI 1.3 launch rejections', () => {
+  const fixture = useRegisteredPlatform();
   let app: TestApp;
   let platform: TestPlatform;
-
-  before(async () => {
-    app = await startTestApp();
-    platform = await TestPlatform.start();
-  });
-  after(async () => {
-    await app.close();
-    await platform.close();
-  });
-  beforeEach(async () => {
-    await app.reset();
-    await app.register(platform);
+  beforeEach(() => {
+    ({ app, platform } = fixture);
   });
   afterEach(async () => {
     // A refused launch leaves no session and no user behind.

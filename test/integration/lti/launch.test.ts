@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { BrowserClient, readBootstrap } from '../../support/browser-client.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
+import type { TestApp } from '../../support/test-app.js';
+import { useRegisteredPlatform } from '../../support/lti-fixture.js';
 import { ROLE, TestPlatform } from '../../support/test-platform.js';
 
 describe('LTI 1.3 launch', () => {
+  const fixture = useRegisteredPlatform();
   let app: TestApp;
   let platform: TestPlatform;
-
-  before(async () => {
-    app = await startTestApp();
-    platform = await TestPlatform.start();
-  });
-  after(async () => {
-    await app.close();
-    await platform.close();
-  });
-  beforeEach(async () => {
-    await app.reset();
-    await app.register(platform);
+  beforeEach(() => {
+    ({ app, platform } = fixture);
   });
 
   it('opens a session for an instructor launching in French, usable with the page token', async () => {
