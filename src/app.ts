@@ -43,7 +43,9 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   if (options.adminToken) app.use(adminRoutes(ctx, options.adminToken));
   // Hashed file names: cache for a year. Everything else under /static for an hour.
   app.use('/app/assets', express.static(path.join(publicDir, 'app', 'assets'), { immutable: true, maxAge: '365d', index: false }));
-  app.use('/static', express.static(path.join(publicDir, 'static'), { maxAge: '1h', index: false }));
+  // The LMS shows our logo (logo_uri) on its own pages, from another site.
+  const crossOrigin = (res: express.Response) => res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+  app.use('/static', express.static(path.join(publicDir, 'static'), { maxAge: '1h', index: false, setHeaders: crossOrigin }));
   app.use(notFoundHandler());
   app.use(errorHandler());
   return app;

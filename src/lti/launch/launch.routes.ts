@@ -28,7 +28,7 @@ export function launchRoutes(ctx: AppContext, publicDir: string): Router {
       acceptLocale: localeFromAcceptLanguage(req.headers['accept-language']),
     });
     if (outcome.kind === 'cookies-blocked') {
-      res.status(200).type('html').send(cookiesBlockedPage(outcome.state, outcome.locale));
+      res.status(200).set('Cache-Control', 'no-store').type('html').send(cookiesBlockedPage(outcome.state, outcome.locale));
       return;
     }
     clearStateCookie(res, body.state, secure);
