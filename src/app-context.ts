@@ -5,6 +5,7 @@ import type { FrameAncestors } from './http/frame-ancestors.js';
 import type { Logger } from './http/logger.js';
 import type { ToolKeyCache } from './lti/keys/tool-key.service.js';
 import type { PlatformJwksCache } from './lti/launch/platform-jwks.js';
+import type { PlatformCache } from './lti/platforms/platform-cache.js';
 
 /** What services receive: settings, the database and the per-process caches. No globals. */
 export interface AppContext {
@@ -16,4 +17,5 @@ export interface AppContext {
   toolKeys: ToolKeyCache;
   platformJwks: PlatformJwksCache;
   frameAncestors: FrameAncestors;
+  platforms: PlatformCache;
 }

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { FrameAncestors } from './http/frame-ancestors.js';
 import type { Logger } from './http/logger.js';
 import { PlatformJwksCache } from './lti/launch/platform-jwks.js';
+import { PlatformCache } from './lti/platforms/platform-cache.js';
 import { ToolKeyCache, ensureToolKey } from './lti/keys/tool-key.service.js';
 
 /** Builds the context once the database is open and migrated; creates the first tool key. */
@@ -21,5 +22,6 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
     toolKeys: new ToolKeyCache(keyDeps),
     platformJwks: new PlatformJwksCache({ cacheSeconds: config.lti.jwksCacheSeconds, cooldownSeconds: config.lti.jwksCooldownSeconds }),
     frameAncestors: new FrameAncestors(database.db),
+    platforms: new PlatformCache(database.db),
   };
 }

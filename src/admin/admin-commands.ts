@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { describeToolKeys, rotateToolKeys } from '../lti/keys/tool-key.service.js';
 import { PlatformInput } from '../lti/platforms/platform.schemas.js';
+import { platformsChanged } from '../lti/platforms/platform-cache.js';
 import { addPlatform, listPlatformViews, removePlatform, setAllowNewDeployments } from '../lti/platforms/platform.service.js';
 
 /**
@@ -21,19 +22,21 @@ function command<S extends z.ZodType>(args: S, run: (ctx: AppContext, args: z.ou
 export const ADMIN_COMMANDS = {
   'platform-add': command(PlatformInput, async (ctx, args) => {
     const platform = await addPlatform(ctx.db, args, { allowNewDeployments: ctx.config.lti.newPlatformAllowsNewDeployments });
-    ctx.frameAncestors.invalidate();
+    platformsChanged(ctx);
     return platform;
   }),
   'platform-list': command(z.object({}), (ctx) => listPlatformViews(ctx.db)),
   'platform-remove': command(z.object({ id: z.string().min(1) }), async (ctx, { id }) => {
     const removed = await removePlatform(ctx.db, id);
     ctx.platformJwks.forget(removed.jwksUrl);
-    ctx.frameAncestors.invalidate();
+    platformsChanged(ctx);
     return removed;
   }),
-  'platform-allow-new-deployments': command(z.object({ id: z.string().min(1), allow: z.boolean() }), (ctx, { id, allow }) =>
-    setAllowNewDeployments(ctx.db, id, allow),
-  ),
+  'platform-allow-new-deployments': command(z.object({ id: z.string().min(1), allow: z.boolean() }), async (ctx, { id, allow }) => {
+    const platform = await setAllowNewDeployments(ctx.db, id, allow);
+    platformsChanged(ctx);
+    return platform;
+  }),
   'keys-rotate': command(z.object({}), async (ctx) => {
     const result = await rotateToolKeys({ db: ctx.db, secrets: ctx.secrets, retentionDays: ctx.config.lti.keyRetentionDays });
     ctx.toolKeys.clear();

@@ -13,10 +13,12 @@ export class SecretBox {
     if (masterKey.length !== 32) throw new Error('The secret key must be 32 bytes');
     this.key = deriveKey(masterKey, 'amphi secret-box v1');
     this.sessionKeyBytes = deriveKey(masterKey, 'amphi session token v1');
+    this.loginStateKeyBytes = deriveKey(masterKey, 'amphi login state v1');
   }
 
-  /** A separate key for signing session tokens, so one key is never used for two purposes. */
+  /** Separate keys for session tokens and login states: one key never serves two purposes. */
   readonly sessionKeyBytes: Buffer;
+  readonly loginStateKeyBytes: Buffer;
 
   encrypt(plaintext: string): string {
     const iv = crypto.randomBytes(12);

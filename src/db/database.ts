@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -34,7 +36,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
-  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  // initdb leaves ~500 MB of WebAssembly memory in the process that ran it: a child runs it.
+  if (target.dataDir && !fs.existsSync(path.join(target.dataDir, 'PG_VERSION'))) createEmbeddedDatabase(target.dataDir);
+  // A tool's database is small: 16 MB of shared buffers instead of PostgreSQL's 128 MB keeps the
+  // WebAssembly heap (which never shrinks) small.
+  const options = { postgresqlconf: ['shared_buffers=16MB'] };
+  const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite) });
   return {
@@ -45,4 +52,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       await pglite.close();
     },
   };
+}
+
+function createEmbeddedDatabase(dataDir: string): void {
+  const pglite = import.meta.resolve('@electric-sql/pglite');
+  const script = `import { PGlite } from ${JSON.stringify(pglite)}; const db = new PGlite(${JSON.stringify(dataDir)}); await db.waitReady; await db.close();`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
 }

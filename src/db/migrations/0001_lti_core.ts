@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-/** LTI 1.3 core: tool keys, platforms and deployments, logins in flight, launch records, sessions. */
+/** LTI 1.3 core: tool keys, platforms and deployments, used nonces, launch records, sessions. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table tool_keys (
@@ -36,20 +36,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unique (platform_id, deployment_id)
     );
 
-    create table oidc_states (
-      state text primary key,
-      nonce text not null,
-      platform_id text not null references platforms(id) on delete cascade,
-      target_link_uri text not null,
-      login_hint text not null,
-      lti_message_hint text,
-      lti_deployment_id text,
-      client_id text,
-      created_at timestamptz not null default now(),
-      expires_at timestamptz not null,
-      used_at timestamptz
+    -- Nonces of launches already accepted: an id_token is accepted once (replay protection).
+    create table lti_nonces (
+      nonce text primary key,
+      expires_at timestamptz not null
     );
-    create index oidc_states_expires_at on oidc_states (expires_at);
+    create index lti_nonces_expires_at on lti_nonces (expires_at);
 
     create table lti_users (
       id text primary key,
@@ -109,6 +101,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop table lti_sessions; drop table lti_resource_links; drop table lti_contexts; drop table lti_users;
-    drop table oidc_states; drop table deployments; drop table platforms; drop table tool_keys;
+    drop table lti_nonces; drop table deployments; drop table platforms; drop table tool_keys;
   `.execute(db);
 }

@@ -6,7 +6,7 @@ import { input, validate } from '../../http/validate.js';
 import { clearStateCookie, cookiesCanBeSecure, hasStateCookie } from '../login/state-cookie.js';
 import { SESSION_COOKIE } from '../session/require-launch.js';
 import { toSessionResponse } from '../session/session-view.js';
-import { loadSession, signSessionToken } from '../session/session.service.js';
+import { signSessionToken } from '../session/session.service.js';
 import { AppPage } from './app-page.js';
 import { LaunchRequest } from './launch.schemas.js';
 import { handleLaunch } from './launch.service.js';
@@ -24,15 +24,15 @@ export function launchRoutes(ctx: AppContext, publicDir: string): Router {
     const outcome = await handleLaunch(ctx, {
       idToken: body.id_token,
       state: body.state,
-      stateCookiePresent: hasStateCookie(req, body.state),
+      stateCookieHolds: (nonce) => hasStateCookie(req, nonce),
       acceptLocale: localeFromAcceptLanguage(req.headers['accept-language']),
     });
     if (outcome.kind === 'cookies-blocked') {
       res.status(200).set('Cache-Control', 'no-store').type('html').send(cookiesBlockedPage(outcome.state, outcome.locale));
       return;
     }
-    clearStateCookie(res, body.state, secure);
-    const session = (await loadSession(ctx, outcome.sessionId))!;
+    clearStateCookie(res, outcome.nonce, secure);
+    const session = outcome.session;
     const { token, expiresAt } = await signSessionToken(ctx, session.id);
     if (secure) {
       res.append(

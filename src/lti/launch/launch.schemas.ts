@@ -4,6 +4,6 @@ import { z } from 'zod';
 export const LaunchRequest = z.object({
   body: z.object({
     id_token: z.string({ error: 'id_token is required' }).min(1, 'id_token is required').max(100_000),
-    state: z.string({ error: 'state is required' }).min(1, 'state is required').max(200),
+    state: z.string({ error: 'state is required' }).min(1, 'state is required').max(20_000),
   }),
 });

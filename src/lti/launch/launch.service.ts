@@ -3,66 +3,75 @@ import { decodeJwt } from 'jose';
 import type { AppContext } from '../../app-context.js';
 import { LaunchError } from '../../http/errors.js';
 import { toLocale, type Locale } from '../../http/messages.js';
-import { consumeOidcState, findPendingOidcState } from '../login/oidc-state.repository.js';
-import { findDeployment, findPlatformById, upsertDeployment } from '../platforms/platform.repository.js';
+import { openLoginState } from '../login/login-state.js';
+import { upsertDeployment } from '../platforms/platform.repository.js';
 import { insertSession } from '../session/session.repository.js';
+import type { LaunchSession } from '../session/session.service.js';
 import { CLAIM, LaunchClaims, SUPPORTED_MESSAGE_TYPES, isResourceLinkLaunch } from './claims.schema.js';
 import { verifyIdToken } from './id-token.js';
 import { launchServicesFrom } from './launch-context.js';
 import { upsertContext, upsertResourceLink, upsertUser } from './launch.repository.js';
+import { insertNonceIfNew, isNonceUsed } from './nonce.repository.js';
 import { toAppRole } from './roles.js';
 
 export type LaunchOutcome =
-  | { kind: 'session'; sessionId: string }
+  | { kind: 'session'; session: LaunchSession; nonce: string }
   /** The state is genuine but this browser did not keep our cookie: offer a first-party window. */
   | { kind: 'cookies-blocked'; state: string; locale: Locale };
 
 export interface LaunchInput {
   idToken: string;
   state: string;
-  stateCookiePresent: boolean;
+  /** Whether the browser sent back the state cookie holding this nonce. */
+  stateCookieHolds: (nonce: string) => boolean;
   acceptLocale: Locale | undefined;
 }
 
 /**
- * The launch (LTI 1.3 §5.1 / Security Framework §5.1.3): state → signature and standard claims →
- * single use → LTI claims → deployment → records and session, all or nothing.
+ * The launch (LTI 1.3 §5.1 / Security Framework §5.1.3): sealed state → browser binding →
+ * signature and standard claims → LTI claims → deployment → single use of the nonce, records
+ * and session in one transaction, all or nothing.
  */
 export async function handleLaunch(ctx: AppContext, input: LaunchInput): Promise<LaunchOutcome> {
   const now = new Date();
-  const pending = await findPendingOidcState(ctx.db, input.state, now);
-  if (!pending) throw new LaunchError('unknown-state', 400, {}, { logReason: 'state unknown, expired or used' });
-  if (!input.stateCookiePresent) {
+  const login = openLoginState(ctx.secrets.loginStateKeyBytes, input.state, now.getTime());
+  if (!login) throw new LaunchError('unknown-state', 400, {}, { logReason: 'state forged, damaged or expired' });
+  if (!input.stateCookieHolds(login.n)) {
+    // A replayed form has no cookie either (the first launch cleared it): refuse, do not offer a window.
+    if (await isNonceUsed(ctx.db, login.n)) throw new LaunchError('unknown-state', 400, {}, { logReason: 'nonce replayed' });
     return { kind: 'cookies-blocked', state: input.state, locale: unverifiedLocaleOf(input.idToken) ?? input.acceptLocale ?? 'en' };
   }
-  const platform = await findPlatformById(ctx.db, pending.platform_id);
+  const platform = await ctx.platforms.findById(login.p);
   if (!platform) throw new LaunchError('unknown-state', 400, {}, { logReason: 'platform removed during login' });
 
   const payload = await verifyIdToken(input.idToken, ctx.platformJwks.get(platform.jwks_url), {
     issuer: platform.issuer,
     clientId: platform.client_id,
-    nonce: pending.nonce,
+    nonce: login.n,
     clockSkewSeconds: ctx.config.lti.clockSkewSeconds,
   });
-  // Single use, checked after the signature so a forged post cannot burn a genuine login.
-  if (!(await consumeOidcState(ctx.db, input.state, now))) {
-    throw new LaunchError('unknown-state', 400, {}, { logReason: 'state replayed' });
-  }
   const returnUrl = returnUrlOf(payload);
   const verifiedLocale = localeOf(payload) ?? input.acceptLocale;
   const claims = parseClaims(payload, returnUrl, verifiedLocale);
-  if (claims[CLAIM.targetLinkUri] !== pending.target_link_uri) {
-    throw launchError('invalid-target-link-uri', 400, { uri: claims[CLAIM.targetLinkUri], publicUrl: pending.target_link_uri }, returnUrl, verifiedLocale);
+  if (claims[CLAIM.targetLinkUri] !== login.t) {
+    throw launchError('invalid-target-link-uri', 400, { uri: claims[CLAIM.targetLinkUri], publicUrl: login.t }, returnUrl, verifiedLocale);
   }
   const deploymentId = claims[CLAIM.deploymentId];
-  let deployment = await findDeployment(ctx.db, platform.id, deploymentId);
+  let deployment = await ctx.platforms.findDeployment(platform.id, deploymentId);
   if (!deployment) {
     if (!platform.allow_new_deployments) throw launchError('unknown-deployment', 403, { deploymentId }, returnUrl, verifiedLocale);
     deployment = await upsertDeployment(ctx.db, platform.id, deploymentId);
     ctx.logger.info({ platformId: platform.id, deploymentId }, 'new deployment registered on first launch');
   }
-  const sessionId = crypto.randomUUID();
-  await ctx.db.transaction().execute(async (trx) => {
+  const role = toAppRole(claims[CLAIM.roles]);
+  const locale = toLocale(claims[CLAIM.launchPresentation]?.locale) ?? toLocale(claims.locale) ?? input.acceptLocale ?? 'en';
+  const launch = launchServicesFrom(claims);
+  const expiresAt = new Date(now.getTime() + ctx.config.lti.sessionMaxAgeSeconds * 1000);
+  const session = await ctx.db.transaction().execute(async (trx) => {
+    // Single use, checked after the signature so a forged post cannot burn a genuine login.
+    if (!(await insertNonceIfNew(trx, login.n, new Date(login.exp * 1000)))) {
+      throw new LaunchError('unknown-state', 400, {}, { logReason: 'nonce replayed' });
+    }
     const user = claims.sub
       ? await upsertUser(trx, platform.id, {
           sub: claims.sub,
@@ -83,30 +92,50 @@ export async function handleLaunch(ctx: AppContext, input: LaunchInput): Promise
         })
       : undefined;
     const link = isResourceLinkLaunch(claims)
-        ? await upsertResourceLink(trx, deployment.id, {
-            resource_link_id: claims[CLAIM.resourceLink].id,
-            context_id: context?.id ?? null,
-            title: claims[CLAIM.resourceLink].title ?? null,
-            description: claims[CLAIM.resourceLink].description ?? null,
-            custom: claims[CLAIM.custom] ?? {},
-          })
-        : undefined;
+      ? await upsertResourceLink(trx, deployment.id, {
+          resource_link_id: claims[CLAIM.resourceLink].id,
+          context_id: context?.id ?? null,
+          title: claims[CLAIM.resourceLink].title ?? null,
+          description: claims[CLAIM.resourceLink].description ?? null,
+          custom: claims[CLAIM.custom] ?? {},
+        })
+      : undefined;
+    const id = crypto.randomUUID();
     await insertSession(trx, {
-      id: sessionId,
+      id,
       platform_id: platform.id,
       deployment_id: deployment.id,
       user_id: user?.id ?? null,
       context_id: context?.id ?? null,
       resource_link_id: link?.id ?? null,
       message_type: claims[CLAIM.messageType],
-      role: toAppRole(claims[CLAIM.roles]),
+      role,
       roles: JSON.stringify(claims[CLAIM.roles]),
-      locale: toLocale(claims[CLAIM.launchPresentation]?.locale) ?? toLocale(claims.locale) ?? input.acceptLocale ?? 'en',
-      launch: JSON.stringify(launchServicesFrom(claims)),
-      expires_at: new Date(now.getTime() + ctx.config.lti.sessionMaxAgeSeconds * 1000),
+      locale,
+      launch: JSON.stringify(launch),
+      expires_at: expiresAt,
     });
+    // The session as loadSession would read it back, without reading it back.
+    const created: LaunchSession = {
+      id,
+      platform: { id: platform.id, name: platform.name, issuer: platform.issuer },
+      deployment: { id: deployment.id, deploymentId: deployment.deployment_id },
+      user: user
+        ? { id: user.id, sub: user.sub, name: user.name, givenName: user.given_name, familyName: user.family_name, email: user.email }
+        : null,
+      context: context ? { id: context.id, contextId: context.context_id, title: context.title, label: context.label } : null,
+      resourceLink: link ? { id: link.id, resourceLinkId: link.resource_link_id, title: link.title } : null,
+      messageType: claims[CLAIM.messageType],
+      role,
+      roles: claims[CLAIM.roles],
+      locale,
+      launch,
+      createdAt: now,
+      expiresAt,
+    };
+    return created;
   });
-  return { kind: 'session', sessionId };
+  return { kind: 'session', session, nonce: login.n };
 }
 
 function parseClaims(payload: Record<string, unknown>, returnUrl: string | undefined, locale: Locale | undefined): LaunchClaims {

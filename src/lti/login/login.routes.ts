@@ -22,15 +22,15 @@ export function loginRoutes(ctx: AppContext): Router {
       const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new BadRequestError('invalid-request', 400, { details });
     }
-    const { state, redirectUrl } = await startLogin(ctx, parsed.data);
-    setStateCookie(res, state, ctx.config.lti.stateTtlSeconds, secure);
+    const { nonce, redirectUrl } = await startLogin(ctx, parsed.data);
+    setStateCookie(res, nonce, ctx.config.lti.stateTtlSeconds, secure);
     res.redirect(302, redirectUrl);
   }
 
   async function newWindow(_req: express.Request, res: express.Response) {
     const { query } = input<typeof RelaunchRequest>(res);
-    const { state, redirectUrl } = await restartLogin(ctx, query.state);
-    setStateCookie(res, state, ctx.config.lti.stateTtlSeconds, secure);
+    const { nonce, redirectUrl } = await restartLogin(ctx, query.state);
+    setStateCookie(res, nonce, ctx.config.lti.stateTtlSeconds, secure);
     res.redirect(302, redirectUrl);
   }
   return router;

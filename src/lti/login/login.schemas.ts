@@ -21,5 +21,5 @@ export const LoginRequest = z.object({
 });
 
 export const RelaunchRequest = z.object({
-  query: z.object({ state: z.string().min(16).max(200) }),
+  query: z.object({ state: z.string().min(16).max(20_000) }),
 });

@@ -1,34 +1,35 @@
 import type { Response, Request } from 'express';
 
 /**
- * The cookie that binds a login to the browser that started it (login CSRF protection).
+ * The cookie that binds a login to the browser that started it (login CSRF protection): it holds
+ * the login's nonce, which the sealed state also names.
  * SameSite=None because the platform's form_post is cross-site; Partitioned (CHIPS) so it
  * survives browsers that block third-party cookies but allow partitioned ones.
  */
 const PREFIX = 'amphi-state-';
 
-export function stateCookieName(state: string): string {
-  return PREFIX + state.slice(0, 16);
+export function stateCookieName(nonce: string): string {
+  return PREFIX + nonce.slice(0, 16);
 }
 
-export function setStateCookie(res: Response, state: string, ttlSeconds: number, secure: boolean): void {
+export function setStateCookie(res: Response, nonce: string, ttlSeconds: number, secure: boolean): void {
   res.append(
     'Set-Cookie',
-    `${stateCookieName(state)}=${state}; Path=/lti/; Max-Age=${ttlSeconds}; HttpOnly; ${
+    `${stateCookieName(nonce)}=${nonce}; Path=/lti/; Max-Age=${ttlSeconds}; HttpOnly; ${
       secure ? 'SameSite=None; Secure; Partitioned' : 'SameSite=Lax'
     }`,
   );
 }
 
-export function clearStateCookie(res: Response, state: string, secure: boolean): void {
+export function clearStateCookie(res: Response, nonce: string, secure: boolean): void {
   res.append(
     'Set-Cookie',
-    `${stateCookieName(state)}=; Path=/lti/; Max-Age=0; HttpOnly; ${secure ? 'SameSite=None; Secure; Partitioned' : 'SameSite=Lax'}`,
+    `${stateCookieName(nonce)}=; Path=/lti/; Max-Age=0; HttpOnly; ${secure ? 'SameSite=None; Secure; Partitioned' : 'SameSite=Lax'}`,
   );
 }
 
-export function hasStateCookie(req: Request, state: string): boolean {
-  return readCookies(req)[stateCookieName(state)] === state;
+export function hasStateCookie(req: Request, nonce: string): boolean {
+  return readCookies(req)[stateCookieName(nonce)] === nonce;
 }
 
 export function readCookies(req: Request): Record<string, string> {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { AppError, ConflictError, NotFoundError } from '../../http/errors.js';
 import type { PlatformRow } from './platform.table.js';
+import type { PlatformCache } from './platform-cache.js';
 import { PlatformInput } from './platform.schemas.js';
 import {
   deletePlatform,
@@ -73,8 +74,8 @@ export async function setAllowNewDeployments(db: Db, id: string, allow: boolean)
  * The platform a login names. `client_id` is optional in the login request (LTI 1.3 §4.1);
  * without it the issuer must be unambiguous.
  */
-export async function findPlatformForLogin(db: Db, issuer: string, clientId: string | undefined): Promise<PlatformRow> {
-  const rows = await findPlatformsByIssuer(db, issuer, clientId);
+export async function findPlatformForLogin(platforms: PlatformCache, issuer: string, clientId: string | undefined): Promise<PlatformRow> {
+  const rows = await platforms.findByIssuer(issuer, clientId);
   if (rows.length === 0) {
     throw new AppError('unknown-platform', 400, { issuer, clientIdPart: clientId ? ` (client_id ${clientId})` : '' });
   }

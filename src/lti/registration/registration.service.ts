@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { AppError } from '../../http/errors.js';
 import { findPlatformsByIssuer, insertPlatform, updatePlatform, upsertDeployment } from '../platforms/platform.repository.js';
 import type { PlatformRow } from '../platforms/platform.table.js';
+import { platformsChanged } from '../platforms/platform-cache.js';
 import { PlatformOpenIdConfiguration, RegistrationResponse } from './openid-configuration.schema.js';
 import { buildRegistrationRequest } from './tool-configuration.js';
 
@@ -59,7 +60,7 @@ export async function registerDynamically(
     return { platform, deploymentId, updated: existing !== undefined };
   });
   if (result.updated) ctx.platformJwks.forget(result.platform.jwks_url);
-  ctx.frameAncestors.invalidate();
+  platformsChanged(ctx);
   ctx.logger.info(
     { platformId: result.platform.id, issuer: values.issuer, clientId: values.client_id, deploymentId, update: isUpdateToken(input.registrationToken) },
     'platform registered by dynamic registration',

@@ -129,8 +129,8 @@ describe('LTI 1.3 launch', () => {
     assert.equal(final.status, 200, finalHtml);
     assert.equal(readBootstrap(finalHtml).session.locale, 'fr');
 
-    // The old login cannot be restarted twice.
-    const again = await window.get(`${app.url}${link.replace(/&amp;/g, '&')}`);
-    assert.equal(again.status, 400);
+    // A forged state cannot start a login.
+    const forged = await window.get(`${app.url}/lti/login/new-window?state=${'x'.repeat(40)}.${'y'.repeat(43)}`);
+    assert.equal(forged.status, 400);
   });
 });

@@ -1,0 +1,52 @@
+import type { Db } from '../../db/database.js';
+import { findDeployment, findPlatformById, findPlatformsByIssuer } from './platform.repository.js';
+import type { DeploymentRow, PlatformRow } from './platform.table.js';
+
+/**
+ * Platforms and deployments as logins and launches read them, cached briefly: they change a few
+ * times a year. Changes made in this process clear the cache at once; other processes sharing a
+ * PostgreSQL database see them within the TTL, as with FrameAncestors.
+ */
+export class PlatformCache {
+  private entries = new Map<string, { value: Promise<unknown>; at: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  findByIssuer(issuer: string, clientId: string | undefined): Promise<PlatformRow[]> {
+    return this.get(`i ${issuer} ${clientId ?? ''}`, () => findPlatformsByIssuer(this.db, issuer, clientId));
+  }
+
+  findById(id: string): Promise<PlatformRow | undefined> {
+    return this.get(`p ${id}`, () => findPlatformById(this.db, id));
+  }
+
+  /** Deployments are cached once found; an unknown one is looked up again each time. */
+  async findDeployment(platformId: string, deploymentId: string): Promise<DeploymentRow | undefined> {
+    const key = `d ${platformId} ${deploymentId}`;
+    const row = await this.get(key, () => findDeployment(this.db, platformId, deploymentId));
+    if (!row) this.entries.delete(key);
+    return row;
+  }
+
+  invalidate(): void {
+    this.entries.clear();
+  }
+
+  private get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && Date.now() - hit.at <= this.ttlMs) return hit.value as Promise<T>;
+    const value = load();
+    value.catch(() => this.entries.delete(key));
+    this.entries.set(key, { value, at: Date.now() });
+    return value;
+  }
+}
+
+/** After any change to platforms or deployments in this process: forget what was cached. */
+export function platformsChanged(ctx: { platforms: PlatformCache; frameAncestors: { invalidate(): void } }): void {
+  ctx.platforms.invalidate();
+  ctx.frameAncestors.invalidate();
+}
