@@ -7,12 +7,14 @@ import { openLoginState } from '../login/login-state.js';
 import { upsertDeployment } from '../platforms/platform.repository.js';
 import { insertSession } from '../session/session.repository.js';
 import type { LaunchSession } from '../session/session.service.js';
+import type { DeploymentRow, PlatformRow } from '../platforms/platform.table.js';
+import type { Db } from '../../db/database.js';
 import { CLAIM, LaunchClaims, SUPPORTED_MESSAGE_TYPES, isResourceLinkLaunch } from './claims.schema.js';
 import { verifyIdToken } from './id-token.js';
-import { launchServicesFrom } from './launch-context.js';
+import { launchServicesFrom, type LaunchServices } from './launch-context.js';
 import { upsertContext, upsertResourceLink, upsertUser } from './launch.repository.js';
 import { insertNonceIfNew, isNonceUsed } from './nonce.repository.js';
-import { toAppRole } from './roles.js';
+import { toAppRole, type AppRole } from './roles.js';
 
 export type LaunchOutcome =
   | { kind: 'session'; session: LaunchSession; nonce: string }
@@ -67,75 +69,94 @@ export async function handleLaunch(ctx: AppContext, input: LaunchInput): Promise
   const locale = toLocale(claims[CLAIM.launchPresentation]?.locale) ?? toLocale(claims.locale) ?? input.acceptLocale ?? 'en';
   const launch = launchServicesFrom(claims);
   const expiresAt = new Date(now.getTime() + ctx.config.lti.sessionMaxAgeSeconds * 1000);
-  const session = await ctx.db.transaction().execute(async (trx) => {
-    // Single use, checked after the signature so a forged post cannot burn a genuine login.
-    if (!(await insertNonceIfNew(trx, login.n, new Date(login.exp * 1000)))) {
-      throw new LaunchError('unknown-state', 400, {}, { logReason: 'nonce replayed' });
-    }
-    const user = claims.sub
-      ? await upsertUser(trx, platform.id, {
-          sub: claims.sub,
-          name: claims.name ?? null,
-          given_name: claims.given_name ?? null,
-          family_name: claims.family_name ?? null,
-          email: claims.email ?? null,
-          locale: claims.locale ?? null,
-        })
-      : undefined;
-    const contextClaim = claims[CLAIM.context];
-    const context = contextClaim
-      ? await upsertContext(trx, deployment.id, {
-          context_id: contextClaim.id,
-          title: contextClaim.title ?? null,
-          label: contextClaim.label ?? null,
-          types: contextClaim.type ?? [],
-        })
-      : undefined;
-    const link = isResourceLinkLaunch(claims)
-      ? await upsertResourceLink(trx, deployment.id, {
-          resource_link_id: claims[CLAIM.resourceLink].id,
-          context_id: context?.id ?? null,
-          title: claims[CLAIM.resourceLink].title ?? null,
-          description: claims[CLAIM.resourceLink].description ?? null,
-          custom: claims[CLAIM.custom] ?? {},
-        })
-      : undefined;
-    const id = crypto.randomUUID();
-    await insertSession(trx, {
-      id,
-      platform_id: platform.id,
-      deployment_id: deployment.id,
-      user_id: user?.id ?? null,
-      context_id: context?.id ?? null,
-      resource_link_id: link?.id ?? null,
-      message_type: claims[CLAIM.messageType],
-      role,
-      roles: JSON.stringify(claims[CLAIM.roles]),
-      locale,
-      launch: JSON.stringify(launch),
-      expires_at: expiresAt,
-    });
-    // The session as loadSession would read it back, without reading it back.
-    const created: LaunchSession = {
-      id,
-      platform: { id: platform.id, name: platform.name, issuer: platform.issuer },
-      deployment: { id: deployment.id, deploymentId: deployment.deployment_id },
-      user: user
-        ? { id: user.id, sub: user.sub, name: user.name, givenName: user.given_name, familyName: user.family_name, email: user.email }
-        : null,
-      context: context ? { id: context.id, contextId: context.context_id, title: context.title, label: context.label } : null,
-      resourceLink: link ? { id: link.id, resourceLinkId: link.resource_link_id, title: link.title } : null,
-      messageType: claims[CLAIM.messageType],
-      role,
-      roles: claims[CLAIM.roles],
-      locale,
-      launch,
-      createdAt: now,
-      expiresAt,
-    };
-    return created;
-  });
+  const session = await ctx.db
+    .transaction()
+    .execute((trx) => recordLaunch(trx, { platform, deployment, claims, nonce: login.n, nonceExpiresAt: new Date(login.exp * 1000), role, locale, launch, now, expiresAt }));
   return { kind: 'session', session, nonce: login.n };
+}
+
+interface LaunchRecord {
+  platform: PlatformRow;
+  deployment: DeploymentRow;
+  claims: LaunchClaims;
+  nonce: string;
+  nonceExpiresAt: Date;
+  role: AppRole;
+  locale: Locale;
+  launch: LaunchServices;
+  now: Date;
+  expiresAt: Date;
+}
+
+/** Single use of the nonce, the launch's user, course and link, and the session: one transaction. */
+async function recordLaunch(trx: Db, record: LaunchRecord): Promise<LaunchSession> {
+  const { platform, deployment, claims, role, locale, launch, now, expiresAt } = record;
+  // Single use, checked after the signature so a forged post cannot burn a genuine login.
+  if (!(await insertNonceIfNew(trx, record.nonce, record.nonceExpiresAt))) {
+    throw new LaunchError('unknown-state', 400, {}, { logReason: 'nonce replayed' });
+  }
+  const user = claims.sub
+    ? await upsertUser(trx, platform.id, {
+        sub: claims.sub,
+        name: claims.name ?? null,
+        given_name: claims.given_name ?? null,
+        family_name: claims.family_name ?? null,
+        email: claims.email ?? null,
+        locale: claims.locale ?? null,
+      })
+    : undefined;
+  const contextClaim = claims[CLAIM.context];
+  const context = contextClaim
+    ? await upsertContext(trx, deployment.id, {
+        context_id: contextClaim.id,
+        title: contextClaim.title ?? null,
+        label: contextClaim.label ?? null,
+        types: contextClaim.type ?? [],
+      })
+    : undefined;
+  const link = isResourceLinkLaunch(claims)
+    ? await upsertResourceLink(trx, deployment.id, {
+        resource_link_id: claims[CLAIM.resourceLink].id,
+        context_id: context?.id ?? null,
+        title: claims[CLAIM.resourceLink].title ?? null,
+        description: claims[CLAIM.resourceLink].description ?? null,
+        custom: claims[CLAIM.custom] ?? {},
+      })
+    : undefined;
+  const id = crypto.randomUUID();
+  await insertSession(trx, {
+    id,
+    platform_id: platform.id,
+    deployment_id: deployment.id,
+    user_id: user?.id ?? null,
+    context_id: context?.id ?? null,
+    resource_link_id: link?.id ?? null,
+    message_type: claims[CLAIM.messageType],
+    role,
+    roles: JSON.stringify(claims[CLAIM.roles]),
+    locale,
+    launch: JSON.stringify(launch),
+    expires_at: expiresAt,
+  });
+  // The session as loadSession would read it back, without reading it back.
+  const created: LaunchSession = {
+    id,
+    platform: { id: platform.id, name: platform.name, issuer: platform.issuer },
+    deployment: { id: deployment.id, deploymentId: deployment.deployment_id },
+    user: user
+      ? { id: user.id, sub: user.sub, name: user.name, givenName: user.given_name, familyName: user.family_name, email: user.email }
+      : null,
+    context: context ? { id: context.id, contextId: context.context_id, title: context.title, label: context.label } : null,
+    resourceLink: link ? { id: link.id, resourceLinkId: link.resource_link_id, title: link.title } : null,
+    messageType: claims[CLAIM.messageType],
+    role,
+    roles: claims[CLAIM.roles],
+    locale,
+    launch,
+    createdAt: now,
+    expiresAt,
+  };
+  return created;
 }
 
 function parseClaims(payload: Record<string, unknown>, returnUrl: string | undefined, locale: Locale | undefined): LaunchClaims {
