@@ -135,17 +135,7 @@ export class TestPlatform {
 
   /** Step 1: the third-party initiated login, as the platform's launch page sends it. */
   async startLogin(toolUrl: string, spec: LaunchSpec, browser: BrowserClient, options: { loginMethod?: 'GET' | 'POST'; targetLinkUri?: string } = {}) {
-    const hint = crypto.randomUUID();
-    const targetLinkUri = options.targetLinkUri ?? `${toolUrl}/lti/launch`;
-    this.pending.set(hint, { spec, targetLinkUri });
-    const params = {
-      iss: this.issuer,
-      login_hint: spec.sub ?? 'anonymous',
-      target_link_uri: targetLinkUri,
-      lti_message_hint: hint,
-      client_id: this.clientId,
-      lti_deployment_id: spec.deploymentId ?? this.deploymentId,
-    };
+    const params = this.loginParams(toolUrl, spec, options.targetLinkUri);
     return options.loginMethod === 'POST'
       ? browser.postForm(`${toolUrl}/lti/login`, params)
       : browser.get(`${toolUrl}/lti/login?${new URLSearchParams(params)}`);
@@ -172,10 +162,16 @@ export class TestPlatform {
    * kept under the lti_message_hint, and may be launched again (the tool's "new window" relaunch).
    */
   prepareLaunch(toolUrl: string, spec: LaunchSpec = {}, options: { loginMethod?: 'GET' | 'POST'; targetLinkUri?: string } = {}): string {
+    const params = this.loginParams(toolUrl, spec, options.targetLinkUri);
+    this.coursePages.set(params.lti_message_hint, { toolUrl, params, loginMethod: options.loginMethod ?? 'GET' });
+    return `${this.url}/course/view.php?launch=${encodeURIComponent(params.lti_message_hint)}`;
+  }
+
+  /** The login initiation parameters; the LaunchSpec waits under the lti_message_hint for auth.php. */
+  private loginParams(toolUrl: string, spec: LaunchSpec, targetLinkUri = `${toolUrl}/lti/launch`) {
     const hint = crypto.randomUUID();
-    const targetLinkUri = options.targetLinkUri ?? `${toolUrl}/lti/launch`;
     this.pending.set(hint, { spec, targetLinkUri });
-    const params: Record<string, string> = {
+    return {
       iss: this.issuer,
       login_hint: spec.sub ?? 'anonymous',
       target_link_uri: targetLinkUri,
@@ -183,8 +179,6 @@ export class TestPlatform {
       client_id: this.clientId,
       lti_deployment_id: spec.deploymentId ?? this.deploymentId,
     };
-    this.coursePages.set(hint, { toolUrl, params, loginMethod: options.loginMethod ?? 'GET' });
-    return `${this.url}/course/view.php?launch=${encodeURIComponent(hint)}`;
   }
 
   /** A course page of this platform embedding any URL in an iframe (Moodle's URL resource, "Embed" display). */
