@@ -5,15 +5,14 @@ import { LaunchError } from '../../http/errors.js';
 import { toLocale, type Locale } from '../../http/messages.js';
 import { openLoginState } from '../login/login-state.js';
 import { upsertDeployment } from '../platforms/platform.repository.js';
-import { insertSession } from '../session/session.repository.js';
 import type { LaunchSession } from '../session/session.service.js';
 import type { DeploymentRow, PlatformRow } from '../platforms/platform.table.js';
 import type { Db } from '../../db/database.js';
 import { CLAIM, LaunchClaims, SUPPORTED_MESSAGE_TYPES, isResourceLinkLaunch } from './claims.schema.js';
 import { verifyIdToken } from './id-token.js';
 import { launchServicesFrom, type LaunchServices } from './launch-context.js';
-import { upsertContext, upsertResourceLink, upsertUser } from './launch.repository.js';
-import { insertNonceIfNew, isNonceUsed } from './nonce.repository.js';
+import { deleteSession, insertLaunch } from './launch.repository.js';
+import { isNonceUsed } from './nonce.repository.js';
 import { toAppRole, type AppRole } from './roles.js';
 
 export type LaunchOutcome =
@@ -32,7 +31,7 @@ export interface LaunchInput {
 /**
  * The launch (LTI 1.3 §5.1 / Security Framework §5.1.3): sealed state → browser binding →
  * signature and standard claims → LTI claims → deployment → single use of the nonce, records
- * and session in one transaction, all or nothing.
+ * and session in one statement, all or nothing.
  */
 export async function handleLaunch(ctx: AppContext, input: LaunchInput): Promise<LaunchOutcome> {
   const now = new Date();
@@ -69,9 +68,7 @@ export async function handleLaunch(ctx: AppContext, input: LaunchInput): Promise
   const locale = toLocale(claims[CLAIM.launchPresentation]?.locale) ?? toLocale(claims.locale) ?? input.acceptLocale ?? 'en';
   const launch = launchServicesFrom(claims);
   const expiresAt = new Date(now.getTime() + ctx.config.lti.sessionMaxAgeSeconds * 1000);
-  const session = await ctx.db
-    .transaction()
-    .execute((trx) => recordLaunch(trx, { platform, deployment, claims, nonce: login.n, nonceExpiresAt: new Date(login.exp * 1000), role, locale, launch, now, expiresAt }));
+  const session = await recordLaunch(ctx.db, { platform, deployment, claims, nonce: login.n, nonceExpiresAt: new Date(login.exp * 1000), role, locale, launch, now, expiresAt });
   return { kind: 'session', session, nonce: login.n };
 }
 
@@ -88,66 +85,61 @@ interface LaunchRecord {
   expiresAt: Date;
 }
 
-/** Single use of the nonce, the launch's user, course and link, and the session: one transaction. */
-async function recordLaunch(trx: Db, record: LaunchRecord): Promise<LaunchSession> {
+/** Single use of the nonce, the launch's user, course and link, and the session: one statement. */
+async function recordLaunch(db: Db, record: LaunchRecord): Promise<LaunchSession> {
   const { platform, deployment, claims, role, locale, launch, now, expiresAt } = record;
-  // Single use, checked after the signature so a forged post cannot burn a genuine login.
-  if (!(await insertNonceIfNew(trx, record.nonce, record.nonceExpiresAt))) {
-    throw new LaunchError('unknown-state', 400, {}, { logReason: 'nonce replayed' });
-  }
   const user = claims.sub
-    ? await upsertUser(trx, platform.id, {
+    ? {
         sub: claims.sub,
         name: claims.name ?? null,
         given_name: claims.given_name ?? null,
         family_name: claims.family_name ?? null,
         email: claims.email ?? null,
         locale: claims.locale ?? null,
-      })
+      }
     : undefined;
   const contextClaim = claims[CLAIM.context];
   const context = contextClaim
-    ? await upsertContext(trx, deployment.id, {
-        context_id: contextClaim.id,
-        title: contextClaim.title ?? null,
-        label: contextClaim.label ?? null,
-        types: contextClaim.type ?? [],
-      })
+    ? { context_id: contextClaim.id, title: contextClaim.title ?? null, label: contextClaim.label ?? null, types: contextClaim.type ?? [] }
     : undefined;
-  const link = isResourceLinkLaunch(claims)
-    ? await upsertResourceLink(trx, deployment.id, {
-        resource_link_id: claims[CLAIM.resourceLink].id,
-        context_id: context?.id ?? null,
-        title: claims[CLAIM.resourceLink].title ?? null,
-        description: claims[CLAIM.resourceLink].description ?? null,
-        custom: claims[CLAIM.custom] ?? {},
-      })
+  const linkClaim = isResourceLinkLaunch(claims) ? claims[CLAIM.resourceLink] : undefined;
+  const link = linkClaim
+    ? { resource_link_id: linkClaim.id, title: linkClaim.title ?? null, description: linkClaim.description ?? null, custom: claims[CLAIM.custom] ?? {} }
     : undefined;
-  const id = crypto.randomUUID();
-  await insertSession(trx, {
-    id,
-    platform_id: platform.id,
-    deployment_id: deployment.id,
-    user_id: user?.id ?? null,
-    context_id: context?.id ?? null,
-    resource_link_id: link?.id ?? null,
-    message_type: claims[CLAIM.messageType],
-    role,
-    roles: JSON.stringify(claims[CLAIM.roles]),
-    locale,
-    launch: JSON.stringify(launch),
-    expires_at: expiresAt,
-  });
+  const row = {
+    nonce: record.nonce,
+    nonceExpiresAt: record.nonceExpiresAt,
+    platformId: platform.id,
+    deploymentId: deployment.id,
+    user,
+    context,
+    link,
+    session: {
+      id: crypto.randomUUID(),
+      message_type: claims[CLAIM.messageType],
+      role,
+      roles: JSON.stringify(claims[CLAIM.roles]),
+      locale,
+      launch: JSON.stringify(launch),
+      expires_at: expiresAt,
+    },
+  };
+  // Single use, checked after the signature so a forged post cannot burn a genuine login.
+  let ids = await insertLaunch(db, row);
+  if (!ids) throw new LaunchError('unknown-state', 400, {}, { logReason: 'nonce replayed' });
+  // A row created by a concurrent first launch is invisible to this statement's snapshot: once more.
+  if ((user && !ids.user_id) || (context && !ids.context_id) || (link && !ids.resource_link_id)) {
+    await deleteSession(db, row.session.id);
+    ids = (await insertLaunch(db, row, true))!;
+  }
   // The session as loadSession would read it back, without reading it back.
-  const created: LaunchSession = {
-    id,
+  return {
+    id: row.session.id,
     platform: { id: platform.id, name: platform.name, issuer: platform.issuer },
     deployment: { id: deployment.id, deploymentId: deployment.deployment_id },
-    user: user
-      ? { id: user.id, sub: user.sub, name: user.name, givenName: user.given_name, familyName: user.family_name, email: user.email }
-      : null,
-    context: context ? { id: context.id, contextId: context.context_id, title: context.title, label: context.label } : null,
-    resourceLink: link ? { id: link.id, resourceLinkId: link.resource_link_id, title: link.title } : null,
+    user: user && ids.user_id ? { id: ids.user_id, sub: user.sub, name: user.name, givenName: user.given_name, familyName: user.family_name, email: user.email } : null,
+    context: context && ids.context_id ? { id: ids.context_id, contextId: context.context_id, title: context.title, label: context.label } : null,
+    resourceLink: link && ids.resource_link_id ? { id: ids.resource_link_id, resourceLinkId: link.resource_link_id, title: link.title } : null,
     messageType: claims[CLAIM.messageType],
     role,
     roles: claims[CLAIM.roles],
@@ -156,7 +148,6 @@ async function recordLaunch(trx: Db, record: LaunchRecord): Promise<LaunchSessio
     createdAt: now,
     expiresAt,
   };
-  return created;
 }
 
 function parseClaims(payload: Record<string, unknown>, returnUrl: string | undefined, locale: Locale | undefined): LaunchClaims {

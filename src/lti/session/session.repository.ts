@@ -1,10 +1,4 @@
-import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { LtiSessionsTable } from './session.table.js';
-
-export function insertSession(db: Db, row: Insertable<LtiSessionsTable>) {
-  return db.insertInto('lti_sessions').values(row).execute();
-}
 
 /** A live session with the names the pages show. */
 export function findLiveSession(db: Db, id: string, now: Date) {
