@@ -49,6 +49,18 @@ describe('LTI 1.3 launch', () => {
     assert.deepEqual(contexts.map((c) => [c.context_id, c.label]), [['42', 'STAT101']]);
   });
 
+  it('records every session completely when a whole class launches a new activity at the same moment', async () => {
+    const launches = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => platform.launch(app.url, { sub: `student-${i}`, resourceLink: { id: 'rl-new', title: 'New' } })),
+    );
+    assert.deepEqual(launches.map((l) => l.response.status), launches.map(() => 200));
+    const sessions = await app.ctx.db.selectFrom('lti_sessions').select(['user_id', 'context_id', 'resource_link_id']).execute();
+    assert.equal(sessions.length, 24);
+    for (const s of sessions) assert.ok(s.user_id && s.context_id && s.resource_link_id, JSON.stringify(s));
+    assert.equal((await app.ctx.db.selectFrom('lti_resource_links').select('id').execute()).length, 1);
+    assert.equal((await app.ctx.db.selectFrom('lti_contexts').select('id').execute()).length, 1);
+  });
+
   it('updates the user when the LMS changes their name', async () => {
     await platform.launch(app.url, { sub: 'student-9', name: 'Léo Martin' });
     await platform.launch(app.url, { sub: 'student-9', name: 'Léo Martin-Durand' });
