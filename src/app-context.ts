@@ -6,6 +6,7 @@ import type { Logger } from './http/logger.js';
 import type { ToolKeyCache } from './lti/keys/tool-key.service.js';
 import type { PlatformJwksCache } from './lti/launch/platform-jwks.js';
 import type { PlatformCache } from './lti/platforms/platform-cache.js';
+import type { AccessTokenCache } from './lti/services/access-token.js';
 
 /** What services receive: settings, the database and the per-process caches. No globals. */
 export interface AppContext {
@@ -18,4 +19,6 @@ export interface AppContext {
   platformJwks: PlatformJwksCache;
   frameAncestors: FrameAncestors;
   platforms: PlatformCache;
+  /** OAuth2 tokens for the platforms' AGS and NRPS services. */
+  accessTokens: AccessTokenCache;
 }

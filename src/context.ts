@@ -7,21 +7,24 @@ import type { Logger } from './http/logger.js';
 import { PlatformJwksCache } from './lti/launch/platform-jwks.js';
 import { PlatformCache } from './lti/platforms/platform-cache.js';
 import { ToolKeyCache, ensureToolKey } from './lti/keys/tool-key.service.js';
+import { AccessTokenCache } from './lti/services/access-token.js';
 
 /** Builds the context once the database is open and migrated; creates the first tool key. */
 export async function createContext(config: Config, database: DatabaseHandle, logger: Logger): Promise<AppContext> {
   const secrets = new SecretBox(loadMasterKey(config.secretKey, config.dataDir));
   const keyDeps = { db: database.db, secrets, retentionDays: config.lti.keyRetentionDays };
   await ensureToolKey(keyDeps);
+  const toolKeys = new ToolKeyCache(keyDeps);
   return {
     config,
     db: database.db,
     engine: database.engine,
     logger,
     secrets,
-    toolKeys: new ToolKeyCache(keyDeps),
+    toolKeys,
     platformJwks: new PlatformJwksCache({ cacheSeconds: config.lti.jwksCacheSeconds, cooldownSeconds: config.lti.jwksCooldownSeconds }),
     frameAncestors: new FrameAncestors(database.db),
     platforms: new PlatformCache(database.db),
+    accessTokens: new AccessTokenCache(toolKeys),
   };
 }

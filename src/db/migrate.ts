@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_lti_core.js';
+import * as m0002 from './migrations/0002_content_grades_roster.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_lti_core': m0001,
+  '0002_content_grades_roster': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,8 +1,11 @@
 import type { ToolKeysTable } from '../lti/keys/tool-key.table.js';
 import type { DeploymentsTable, PlatformsTable } from '../lti/platforms/platform.table.js';
 import type { LtiNoncesTable } from '../lti/launch/nonce.repository.js';
-import type { LtiContextsTable, LtiResourceLinksTable, LtiUsersTable } from '../lti/launch/launch.table.js';
+import type { LtiContextsTable, LtiMembershipsTable, LtiResourceLinksTable, LtiUsersTable } from '../lti/launch/launch.table.js';
 import type { LtiSessionsTable } from '../lti/session/session.table.js';
+import type { ResourcesTable } from '../content/resource.table.js';
+import type { GradeLineItemsTable, GradeScoresTable } from '../grades/grades.table.js';
+import type { RosterMembersTable, RosterSyncsTable } from '../roster/roster.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its `<entity>.table.ts`. */
 export interface Database {
@@ -14,4 +17,10 @@ export interface Database {
   lti_contexts: LtiContextsTable;
   lti_resource_links: LtiResourceLinksTable;
   lti_sessions: LtiSessionsTable;
+  lti_memberships: LtiMembershipsTable;
+  resources: ResourcesTable;
+  grade_line_items: GradeLineItemsTable;
+  grade_scores: GradeScoresTable;
+  roster_members: RosterMembersTable;
+  roster_syncs: RosterSyncsTable;
 }

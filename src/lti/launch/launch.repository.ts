@@ -17,8 +17,18 @@ export interface LaunchRow {
   platformId: string;
   deploymentId: string;
   user: UserFields | undefined;
-  context: { context_id: string; title: string | null; label: string | null; types: string[] } | undefined;
-  link: { resource_link_id: string; title: string | null; description: string | null; custom: Record<string, string> } | undefined;
+  context:
+    | {
+        context_id: string;
+        title: string | null;
+        label: string | null;
+        types: string[];
+        memberships_url: string | null;
+        lineitems_url: string | null;
+        ags_scopes: string[] | null;
+      }
+    | undefined;
+  link: { resource_link_id: string; title: string | null; description: string | null; custom: Record<string, string>; lineitem_url: string | null } | undefined;
   session: { id: string; message_type: string; role: string; roles: string; locale: string; launch: string; expires_at: Date };
 }
 
@@ -50,23 +60,41 @@ export async function insertLaunch(db: Db, r: LaunchRow, nonceRecorded = false):
       returning id),
     uid as (select id from u union all select id from lti_users where platform_id = ${r.platformId} and sub = ${u?.sub ?? null} limit 1),
     c as (
-      insert into lti_contexts (id, deployment_id, context_id, title, label, types)
-      select ${crypto.randomUUID()}, ${r.deploymentId}, ${c?.context_id ?? null}, ${c?.title ?? null}, ${c?.label ?? null}, ${JSON.stringify(c?.types ?? [])}::jsonb
+      insert into lti_contexts (id, deployment_id, context_id, title, label, types, memberships_url, lineitems_url, ags_scopes)
+      select ${crypto.randomUUID()}, ${r.deploymentId}, ${c?.context_id ?? null}, ${c?.title ?? null}, ${c?.label ?? null}, ${JSON.stringify(c?.types ?? [])}::jsonb,
+        ${c?.memberships_url ?? null}, ${c?.lineitems_url ?? null}, ${c?.ags_scopes ? JSON.stringify(c.ags_scopes) : null}::jsonb
       where ${c !== undefined} and exists (select 1 from n)
-      on conflict (deployment_id, context_id) do update set title = excluded.title, label = excluded.label, types = excluded.types, updated_at = now()
+      on conflict (deployment_id, context_id) do update set title = excluded.title, label = excluded.label, types = excluded.types,
+        memberships_url = coalesce(excluded.memberships_url, lti_contexts.memberships_url),
+        lineitems_url = coalesce(excluded.lineitems_url, lti_contexts.lineitems_url),
+        ags_scopes = coalesce(excluded.ags_scopes, lti_contexts.ags_scopes), updated_at = now()
       where (lti_contexts.title, lti_contexts.label, lti_contexts.types) is distinct from (excluded.title, excluded.label, excluded.types)
+        or excluded.memberships_url is distinct from coalesce(lti_contexts.memberships_url, excluded.memberships_url)
+        or excluded.lineitems_url is distinct from coalesce(lti_contexts.lineitems_url, excluded.lineitems_url)
+        or excluded.ags_scopes is distinct from coalesce(lti_contexts.ags_scopes, excluded.ags_scopes)
       returning id),
     cid as (select id from c union all select id from lti_contexts where deployment_id = ${r.deploymentId} and context_id = ${c?.context_id ?? null} limit 1),
     l as (
-      insert into lti_resource_links (id, deployment_id, context_id, resource_link_id, title, description, custom)
-      select ${crypto.randomUUID()}, ${r.deploymentId}, (select id from cid), ${l?.resource_link_id ?? null}, ${l?.title ?? null}, ${l?.description ?? null}, ${JSON.stringify(l?.custom ?? {})}::jsonb
+      insert into lti_resource_links (id, deployment_id, context_id, resource_link_id, title, description, custom, lineitem_url)
+      select ${crypto.randomUUID()}, ${r.deploymentId}, (select id from cid), ${l?.resource_link_id ?? null}, ${l?.title ?? null}, ${l?.description ?? null},
+        ${JSON.stringify(l?.custom ?? {})}::jsonb, ${l?.lineitem_url ?? null}
       where ${l !== undefined} and exists (select 1 from n)
       on conflict (deployment_id, resource_link_id) do update set context_id = excluded.context_id, title = excluded.title,
-        description = excluded.description, custom = excluded.custom, updated_at = now()
+        description = excluded.description, custom = excluded.custom,
+        lineitem_url = coalesce(excluded.lineitem_url, lti_resource_links.lineitem_url), updated_at = now()
       where (lti_resource_links.context_id, lti_resource_links.title, lti_resource_links.description, lti_resource_links.custom)
         is distinct from (excluded.context_id, excluded.title, excluded.description, excluded.custom)
+        or excluded.lineitem_url is distinct from coalesce(lti_resource_links.lineitem_url, excluded.lineitem_url)
       returning id),
     lid as (select id from l union all select id from lti_resource_links where deployment_id = ${r.deploymentId} and resource_link_id = ${l?.resource_link_id ?? null} limit 1)
+    m as (
+      insert into lti_memberships (context_id, user_id, role)
+      select (select id from cid), (select id from uid), ${r.session.role}
+      where exists (select 1 from n) and (select id from cid) is not null and (select id from uid) is not null
+      on conflict (context_id, user_id) do update set role = excluded.role, last_launch_at = now()
+      -- Kept current to the hour: a class launching the same activity does not rewrite the row each time.
+      where lti_memberships.role <> excluded.role or lti_memberships.last_launch_at < now() - interval '1 hour'
+      returning 1)
     insert into lti_sessions (id, platform_id, deployment_id, user_id, context_id, resource_link_id, message_type, role, roles, locale, launch, expires_at)
     select ${r.session.id}, ${r.platformId}, ${r.deploymentId}, (select id from uid), (select id from cid), (select id from lid),
       ${r.session.message_type}, ${r.session.role}, ${r.session.roles}::jsonb, ${r.session.locale}, ${r.session.launch}::jsonb, ${r.session.expires_at}

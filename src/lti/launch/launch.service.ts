@@ -100,11 +100,25 @@ async function recordLaunch(db: Db, record: LaunchRecord): Promise<LaunchSession
     : undefined;
   const contextClaim = claims[CLAIM.context];
   const context = contextClaim
-    ? { context_id: contextClaim.id, title: contextClaim.title ?? null, label: contextClaim.label ?? null, types: contextClaim.type ?? [] }
+    ? {
+        context_id: contextClaim.id,
+        title: contextClaim.title ?? null,
+        label: contextClaim.label ?? null,
+        types: contextClaim.type ?? [],
+        memberships_url: launch.nrps?.contextMembershipsUrl ?? null,
+        lineitems_url: launch.ags?.lineitems ?? null,
+        ags_scopes: launch.ags?.scope ?? null,
+      }
     : undefined;
   const linkClaim = isResourceLinkLaunch(claims) ? claims[CLAIM.resourceLink] : undefined;
   const link = linkClaim
-    ? { resource_link_id: linkClaim.id, title: linkClaim.title ?? null, description: linkClaim.description ?? null, custom: claims[CLAIM.custom] ?? {} }
+    ? {
+        resource_link_id: linkClaim.id,
+        title: linkClaim.title ?? null,
+        description: linkClaim.description ?? null,
+        custom: claims[CLAIM.custom] ?? {},
+        lineitem_url: launch.ags?.lineitem ?? null,
+      }
     : undefined;
   const row = {
     nonce: record.nonce,

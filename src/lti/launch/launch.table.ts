@@ -22,6 +22,10 @@ export interface LtiContextsTable {
   title: string | null;
   label: string | null;
   types: Json<string[]>;
+  /** NRPS context_memberships_url and AGS lineitems URL and scopes, from the latest launch that had them. */
+  memberships_url: ColumnType<string | null, string | null | undefined, string | null>;
+  lineitems_url: ColumnType<string | null, string | null | undefined, string | null>;
+  ags_scopes: ColumnType<string[] | null, string | null | undefined, string | null>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 export type LtiContextRow = Selectable<LtiContextsTable>;
@@ -34,6 +38,19 @@ export interface LtiResourceLinksTable {
   title: string | null;
   description: string | null;
   custom: Json<Record<string, string>>;
+  /** The AGS line item the platform announced for this activity. */
+  lineitem_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The Amphi resource this activity shows (set on first launch, changed when the teacher switches it). */
+  resource_id: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 export type LtiResourceLinkRow = Selectable<LtiResourceLinksTable>;
+
+export interface LtiMembershipsTable {
+  context_id: string;
+  user_id: string;
+  role: string;
+  first_launch_at: ColumnType<Date, Date | undefined, never>;
+  last_launch_at: ColumnType<Date, Date | undefined, Date>;
+}
+export type LtiMembershipRow = Selectable<LtiMembershipsTable>;
