@@ -31,7 +31,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     alter table lti_contexts add column memberships_url text, add column lineitems_url text, add column ags_scopes jsonb;
     alter table lti_resource_links add column lineitem_url text,
-      add column resource_id text references resources(id) on delete set null;
+      add column resource_id text references resources(id) on delete set null,
+      -- The custom resource id the binding was made under: when the platform's custom changes
+      -- (the teacher edited the activity in Moodle), the custom wins again.
+      add column bound_custom_resource_id text;
 
     -- Who took part in which course, as launches showed it (the roster when NRPS is not available).
     create table lti_memberships (
@@ -118,7 +121,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop table roster_syncs; drop table roster_members; drop table grade_scores; drop table grade_line_items; drop table lti_memberships;
-    alter table lti_resource_links drop column resource_id, drop column lineitem_url;
+    alter table lti_resource_links drop column resource_id, drop column lineitem_url, drop column bound_custom_resource_id;
     alter table lti_contexts drop column memberships_url, drop column lineitems_url, drop column ags_scopes;
     drop table resources;
   `.execute(db);

@@ -7,6 +7,7 @@ import { clearStateCookie, cookiesCanBeSecure, hasStateCookie } from '../login/s
 import { SESSION_COOKIE } from '../session/require-launch.js';
 import { toSessionResponse } from '../session/session-view.js';
 import { signSessionToken } from '../session/session.service.js';
+import { resolveLaunchRoute } from '../../content/launch-route.service.js';
 import { AppPage } from './app-page.js';
 import { LaunchRequest } from './launch.schemas.js';
 import { handleLaunch } from './launch.service.js';
@@ -33,7 +34,7 @@ export function launchRoutes(ctx: AppContext, publicDir: string): Router {
     }
     clearStateCookie(res, outcome.nonce, secure);
     const session = outcome.session;
-    const { token, expiresAt } = await signSessionToken(ctx, session.id);
+    const [{ token, expiresAt }, route] = await Promise.all([signSessionToken(ctx, session.id), resolveLaunchRoute(ctx, session)]);
     if (secure) {
       res.append(
         'Set-Cookie',
@@ -42,7 +43,7 @@ export function launchRoutes(ctx: AppContext, publicDir: string): Router {
     }
     req.log.info({ sessionId: session.id, platformId: session.platform.id, role: session.role, messageType: session.messageType }, 'launch');
     res.set('Cache-Control', 'no-store').type('html').send(
-      appPage.render({ token, tokenExpiresAt: expiresAt.toISOString(), session: toSessionResponse(session) }, session.locale),
+      appPage.render({ token, tokenExpiresAt: expiresAt.toISOString(), session: toSessionResponse(session, route) }, session.locale),
     );
   }
   return router;

@@ -42,6 +42,7 @@ export interface LtiResourceLinksTable {
   lineitem_url: ColumnType<string | null, string | null | undefined, string | null>;
   /** The Amphi resource this activity shows (set on first launch, changed when the teacher switches it). */
   resource_id: ColumnType<string | null, string | null | undefined, string | null>;
+  bound_custom_resource_id: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 export type LtiResourceLinkRow = Selectable<LtiResourceLinksTable>;

@@ -1,26 +1,22 @@
-import { RESOURCE_ID_CUSTOM_PARAM } from '../launch/launch-context.js';
+import type { DeepLinkingOptions } from '../../content/resource.view.js';
+import type { ResourceKind } from '../../content/resource.table.js';
 import type { LaunchSession } from './session.service.js';
 
-/** Which page the front end opens for this launch. */
+/** Which page the front end opens for this launch (resolved by src/content/launch-route.service.ts). */
 export type LaunchRoute =
-  | { name: 'resource'; resourceId: string }
-  /** A resource link with no Amphi resource behind it yet. */
-  | { name: 'unconfigured' }
-  | { name: 'deep-linking' };
-
-export function launchRouteOf(session: LaunchSession): LaunchRoute {
-  if (session.messageType === 'LtiDeepLinkingRequest') return { name: 'deep-linking' };
-  const resourceId = session.launch.custom[RESOURCE_ID_CUSTOM_PARAM];
-  return resourceId ? { name: 'resource', resourceId } : { name: 'unconfigured' };
-}
+  /** `readOnly`: a copied course whose teacher has not opened the activity yet; learners see the original. */
+  | { name: 'resource'; resourceId: string; kind: ResourceKind; readOnly: boolean }
+  /** A resource link with no Amphi resource behind it yet (`missingResource`: it named one that is gone or not ours). */
+  | { name: 'unconfigured'; missingResource: boolean }
+  | { name: 'deep-linking'; options: DeepLinkingOptions };
 
 /** The session as the front end sees it (wire shape of GET /api/session and of the page bootstrap). */
-export function toSessionResponse(session: LaunchSession) {
+export function toSessionResponse(session: LaunchSession, route: LaunchRoute) {
   return {
     role: session.role,
     locale: session.locale,
     messageType: session.messageType,
-    route: launchRouteOf(session),
+    route,
     platform: { name: session.platform.name },
     user: session.user && {
       name: session.user.name,
