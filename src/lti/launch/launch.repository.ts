@@ -86,7 +86,7 @@ export async function insertLaunch(db: Db, r: LaunchRow, nonceRecorded = false):
         is distinct from (excluded.context_id, excluded.title, excluded.description, excluded.custom)
         or excluded.lineitem_url is distinct from coalesce(lti_resource_links.lineitem_url, excluded.lineitem_url)
       returning id),
-    lid as (select id from l union all select id from lti_resource_links where deployment_id = ${r.deploymentId} and resource_link_id = ${l?.resource_link_id ?? null} limit 1)
+    lid as (select id from l union all select id from lti_resource_links where deployment_id = ${r.deploymentId} and resource_link_id = ${l?.resource_link_id ?? null} limit 1),
     m as (
       insert into lti_memberships (context_id, user_id, role)
       select (select id from cid), (select id from uid), ${r.session.role}

@@ -28,7 +28,7 @@ describe('LTI 1.3 launch', () => {
     assert.equal(session.locale, 'fr');
     assert.equal(session.user.name, 'Claire Dupont');
     assert.equal(session.context.title, 'Introduction to Statistics');
-    assert.deepEqual(session.route, { name: 'unconfigured' });
+    assert.deepEqual(session.route, { name: 'unconfigured', missingResource: false });
 
     const api = await fetch(`${app.url}/api/session`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(api.status, 200);
@@ -95,12 +95,12 @@ describe('LTI 1.3 launch', () => {
     assert.equal(response.status, 200);
   });
 
-  it('routes a link carrying an Amphi resource id to that resource, a deep-linking request to content selection', async () => {
+  it('routes a link naming an unknown resource to the unconfigured page, a deep-linking request to content selection', async () => {
     const withResource = await platform.launch(app.url, { custom: { amphi_resource_id: 'res-123' } });
-    assert.deepEqual(readBootstrap(withResource.html).session.route, { name: 'resource', resourceId: 'res-123' });
+    assert.deepEqual(readBootstrap(withResource.html).session.route, { name: 'unconfigured', missingResource: true });
     const deepLinking = await platform.launch(app.url, { messageType: 'LtiDeepLinkingRequest', roles: [ROLE.instructor] });
     assert.equal(deepLinking.response.status, 200, deepLinking.html);
-    assert.deepEqual(readBootstrap(deepLinking.html).session.route, { name: 'deep-linking' });
+    assert.equal(readBootstrap(deepLinking.html).session.route.name, 'deep-linking');
   });
 
   it('lets only registered platforms frame the pages', async () => {
