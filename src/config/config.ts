@@ -42,6 +42,10 @@ const EnvSchema = z
     LTI_NEW_PLATFORM_ALLOWS_NEW_DEPLOYMENTS: booleanFromEnv.default(false),
     LTI_JWKS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86400).default(600),
     LTI_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+    ROSTER_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(7 * 86400).default(3600),
+    GRADES_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2000),
+    GRADES_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
+    GRADES_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SECRET_KEY) {
@@ -74,6 +78,10 @@ export interface Config {
     jwksCacheSeconds: number;
     jwksCooldownSeconds: number;
   };
+  /** How long the NRPS copy of a course roster is served before the platform is asked again. */
+  roster: { maxAgeSeconds: number };
+  /** Score delivery to the platforms (AGS): first retry delay (doubling, capped at 1 h), attempts before a score fails, deliveries at once. */
+  grades: { retryBaseMs: number; maxAttempts: number; concurrency: number };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksCacheSeconds: e.LTI_JWKS_CACHE_SECONDS,
       jwksCooldownSeconds: e.LTI_JWKS_COOLDOWN_SECONDS,
     },
+    roster: { maxAgeSeconds: e.ROSTER_MAX_AGE_SECONDS },
+    grades: { retryBaseMs: e.GRADES_RETRY_BASE_MS, maxAttempts: e.GRADES_MAX_ATTEMPTS, concurrency: e.GRADES_CONCURRENCY },
   };
 }
 

@@ -24,6 +24,7 @@ export function useRegisteredPlatform(env: Record<string, string> = {}): LtiFixt
   });
   beforeEach(async () => {
     await app!.reset();
+    platform!.resetServices();
     await app!.register(platform!);
   });
   return {

@@ -3,14 +3,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { BrowserClient, parseForm } from './browser-client.js';
+import { PlatformServices } from './platform-services.js';
+import type { ServiceLaunchSpec } from './platform-state.js';
 
 /**
  * An LTI 1.3 platform in the test process, behaving like Moodle where it matters: its own RSA
  * keys and JWKS endpoint, an OIDC authorization endpoint that checks the tool's authentication
  * request and answers with a signed id_token in an auto-posted form, and Moodle's dynamic
- * registration endpoints with Moodle's rules.
+ * registration endpoints with Moodle's rules; its LTI Advantage services (token, AGS, NRPS,
+ * deep-linking return) come from PlatformServices (platform-services.ts).
  */
-export interface LaunchSpec {
+export interface LaunchSpec extends ServiceLaunchSpec {
   messageType?: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest' | string;
   sub?: string | null;
   name?: string;
@@ -46,7 +49,7 @@ interface PlatformKey {
   publicJwk: JWK;
 }
 
-export class TestPlatform {
+export class TestPlatform extends PlatformServices {
   readonly clientId = `client-${crypto.randomBytes(4).toString('hex')}`;
   readonly deploymentId = '1';
   url = '';
@@ -231,6 +234,7 @@ export class TestPlatform {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url!, this.url);
+    if (await this.handleServices(req, res, url)) return;
     switch (url.pathname) {
       case '/mod/lti/certs.php':
         this.jwksRequests++;
@@ -379,15 +383,7 @@ export class TestPlatform {
     if (messageType === 'LtiResourceLinkRequest' && spec.resourceLink !== null) {
       claims[`${lti}resource_link`] = spec.resourceLink ?? { id: '17', title: 'Week 1 lecture' };
     }
-    if (messageType === 'LtiDeepLinkingRequest') {
-      claims['https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings'] = {
-        deep_link_return_url: `${this.url}/mod/lti/contentitem_return.php`,
-        accept_types: ['ltiResourceLink'],
-        accept_presentation_document_targets: ['frame', 'iframe', 'window'],
-        accept_multiple: true,
-        auto_create: false,
-      };
-    }
+    this.addServiceClaims(spec, claims);
     return claims;
   }
 

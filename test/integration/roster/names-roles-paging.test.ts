@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { PlatformServiceError } from '../../../src/lti/services/service-error.js';
+import { MEMBERSHIP_CONTAINER_MEDIA_TYPE, NRPS_SCOPE, fetchContextMembership } from '../../../src/roster/names-roles.client.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+
+const LEARNER = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
+
+/**
+ * An LMS whose memberships pages are written by each test, to check what the NRPS client does with
+ * links a well-behaved platform never sends (loops, other origins) and with broken pages.
+ */
+class ScriptedLms {
+  url = '';
+  pages = new Map<string, { status?: number; link?: string; body: unknown }>();
+  requests: { path: string; accept: string | undefined; authorization: string | undefined }[] = [];
+  tokenRequests: URLSearchParams[] = [];
+  private server = http.createServer((req, res) => void this.handle(req, res));
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  get platform() {
+    return { id: 'scripted', client_id: 'scripted-client', auth_token_url: `${this.url}/token` };
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    if (req.url === '/token') {
+      this.tokenRequests.push(new URLSearchParams(body));
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ access_token: 'scripted-token', expires_in: 3600 }));
+      return;
+    }
+    this.requests.push({ path: req.url!, accept: req.headers.accept, authorization: req.headers.authorization });
+    const page = this.pages.get(req.url!);
+    if (!page) return void res.writeHead(404).end();
+    res.writeHead(page.status ?? 200, { 'Content-Type': MEMBERSHIP_CONTAINER_MEDIA_TYPE, ...(page.link ? { Link: page.link } : {}) });
+    res.end(typeof page.body === 'string' ? page.body : JSON.stringify(page.body));
+  }
+}
+
+const member = (id: string) => ({ user_id: id, roles: [LEARNER], name: `Member ${id}` });
+
+describe('NRPS client paging', () => {
+  let app: TestApp;
+  let lms: ScriptedLms;
+
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(async () => {
+    await lms?.close();
+    await app.close();
+  });
+  beforeEach(async () => {
+    await lms?.close();
+    lms = await new ScriptedLms().start();
+    app.ctx.accessTokens.clear();
+  });
+
+  const fetchAll = (path = '/m') => fetchContextMembership(app.ctx, lms.platform, `${lms.url}${path}`);
+
+  async function rejection(promise: Promise<unknown>): Promise<PlatformServiceError> {
+    try {
+      await promise;
+    } catch (err) {
+      assert.ok(err instanceof PlatformServiceError, String(err));
+      return err;
+    }
+    assert.fail('expected the fetch to fail');
+  }
+
+  it('follows relative next links among other links, with the NRPS media type and scope', async () => {
+    lms.pages.set('/m', { link: '<http://elsewhere.example/x>; rel="differences", <m?p=2>; rel="next"', body: { members: [member('1'), member('2')] } });
+    lms.pages.set('/m?p=2', { link: `<${'/m?p=3'}>; rel=next`, body: { members: [member('3')] } });
+    lms.pages.set('/m?p=3', { body: { id: 'x', members: [member('4'), member('2')] } });
+    const result = await fetchAll();
+    assert.deepEqual(result.members.map((m) => m.user_id).sort(), ['1', '2', '3', '4'], 'a member repeated across pages is kept once');
+    assert.equal(result.pages, 3);
+    assert.deepEqual(lms.requests.map((r) => r.path), ['/m', '/m?p=2', '/m?p=3']);
+    for (const r of lms.requests) {
+      assert.equal(r.accept, MEMBERSHIP_CONTAINER_MEDIA_TYPE);
+      assert.equal(r.authorization, 'Bearer scripted-token');
+    }
+    assert.equal(lms.tokenRequests.length, 1, 'one token for all pages');
+    assert.equal(lms.tokenRequests[0]!.get('scope'), NRPS_SCOPE);
+  });
+
+  it('stops when a next link points back to a page already read', async () => {
+    lms.pages.set('/m', { link: '</m?p=2>; rel="next"', body: { members: [member('1')] } });
+    lms.pages.set('/m?p=2', { link: '</m>; rel="next"', body: { members: [member('2')] } });
+    const err = await rejection(fetchAll());
+    assert.match(err.params.reason as string, /already read/);
+    assert.equal(lms.requests.length, 2);
+  });
+
+  it('stops after the page limit when every page names a new next page', async () => {
+    for (let i = 0; i < 5; i++) lms.pages.set(`/m?p=${i}`, { link: `</m?p=${i + 1}>; rel="next"`, body: { members: [member(String(i))] } });
+    const err = await rejection(fetchContextMembership(app.ctx, lms.platform, `${lms.url}/m?p=0`, { maxPages: 3 }));
+    assert.match(err.params.reason as string, /more than 3 pages/);
+    assert.equal(lms.requests.length, 3);
+  });
+
+  it('never sends the token to a next link on another origin', async () => {
+    const other = await new ScriptedLms().start();
+    try {
+      other.pages.set('/steal', { body: { members: [] } });
+      lms.pages.set('/m', { link: `<${other.url}/steal>; rel="next"`, body: { members: [member('1')] } });
+      const err = await rejection(fetchAll());
+      assert.match(err.params.reason as string, /leaves the platform/);
+      assert.equal(other.requests.length, 0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('fails on a page that is not a membership container, naming the page', async () => {
+    lms.pages.set('/m', { link: '</m?p=2>; rel="next"', body: { members: [member('1')] } });
+    lms.pages.set('/m?p=2', { body: '<html>Maintenance</html>' });
+    assert.match((await rejection(fetchAll())).params.reason as string, /page 2 is not JSON/);
+    lms.pages.set('/m?p=2', { body: { users: [] } });
+    assert.match((await rejection(fetchAll())).params.reason as string, /page 2 is not a membership container/);
+  });
+
+  it('keeps the readable members and reports the others; fails when none could be read', async () => {
+    lms.pages.set('/m', { link: '</m?p=2>; rel="next"', body: { members: [member('1'), { name: 'no id', roles: [] }] } });
+    lms.pages.set('/m?p=2', { body: { members: [{ user_id: '3', roles: 'Learner' }, member('4')] } });
+    const result = await fetchAll();
+    assert.deepEqual(result.members.map((m) => m.user_id), ['1', '4']);
+    assert.deepEqual(result.skipped.map((s) => [s.index, s.userId]), [[1, undefined], [2, '3']]);
+
+    lms.pages.set('/bad', { body: { members: [{ name: 'no id' }] } });
+    assert.match((await rejection(fetchAll('/bad'))).params.reason as string, /no member could be read/);
+  });
+
+  it('reports an HTTP failure with its status and whether a retry may help', async () => {
+    lms.pages.set('/m', { status: 503, body: 'down for maintenance' });
+    const unavailable = await rejection(fetchAll());
+    assert.equal(unavailable.httpStatus, 503);
+    assert.equal(unavailable.retryable, true);
+    lms.pages.set('/m', { status: 403, body: { error: 'not allowed' } });
+    const refused = await rejection(fetchAll());
+    assert.equal(refused.httpStatus, 403);
+    assert.equal(refused.retryable, false);
+  });
+});
