@@ -74,6 +74,31 @@ describe('deep linking: picker API and the signed response', () => {
     assert.equal(items[1]!.lineItem, undefined, 'an ungraded resource has no gradebook column');
   });
 
+  it('round trip: the platform accepts the response, makes graded activities, and launching one opens the resource', async () => {
+    const page = await launchPage(t.platform, t.app.url, deepLinking({}, { context: { id: '77', title: 'Physique' } }));
+    const video = await page.api('POST', '/api/resources', { kind: 'video', title: 'Optique', gradable: true, scoreMaximum: 20 });
+    const board = await page.api('POST', '/api/resources', { kind: 'dashboard', title: 'Suivi' });
+    const answer = await page.api('POST', '/api/deep-linking/response', { items: [{ resourceId: video.body.id }, { resourceId: board.body.id }] });
+    const returned = await fetch(answer.body.returnUrl, { method: 'POST', body: new URLSearchParams({ JWT: answer.body.jwt }) });
+    const html = await returned.text();
+    assert.equal(returned.status, 200, html);
+    assert.match(html, /data-testid="added-activity"[^>]*>Optique</);
+    const activities = t.platform.activities('77');
+    assert.deepEqual(activities.map((a) => a.title), ['Optique', 'Suivi']);
+    assert.ok(activities[0]!.lineItemUrl, 'the graded video got a gradebook column');
+    assert.equal(activities[1]!.lineItemUrl, undefined);
+    assert.deepEqual(t.platform.lineItems('77').map((i) => [i.label, i.scoreMaximum, i.resourceId, i.tag]), [['Optique', 20, video.body.id, 'amphi-video']]);
+
+    const student = await launchPage(t.platform, t.app.url, t.platform.launchSpecForActivity(activities[0]!, { roles: [ROLE.learner], sub: 'student-9' }));
+    assert.deepEqual(student.session.route, { name: 'resource', resourceId: video.body.id, kind: 'video', readOnly: false });
+    const link = await t.app.ctx.db.selectFrom('lti_resource_links').select(['lineitem_url', 'resource_id']).where('resource_link_id', '=', activities[0]!.resourceLinkId).executeTakeFirstOrThrow();
+    assert.deepEqual(link, { lineitem_url: activities[0]!.lineItemUrl, resource_id: video.body.id });
+
+    // The same response posted twice, or with its data changed, is refused by the platform.
+    const again = await fetch(answer.body.returnUrl, { method: 'POST', body: new URLSearchParams({ JWT: answer.body.jwt }) });
+    assert.equal(again.status, 400);
+  });
+
   it('answers an empty selection when the teacher cancels', async () => {
     const page = await launchPage(t.platform, t.app.url, deepLinking());
     const answer = await page.api('POST', '/api/deep-linking/response', { items: [] });
