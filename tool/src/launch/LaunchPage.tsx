@@ -8,12 +8,13 @@ import { RouteView } from './RouteView.js';
 interface Props {
   session: SessionResponse;
   expired: boolean;
+  onSessionChange: (session: SessionResponse) => void;
 }
 
 /** The launch as the front end received it: where it leads, and who opened it from where. */
-export function LaunchPage({ session, expired }: Props) {
+export function LaunchPage({ session, expired, onSessionChange }: Props) {
   const { t } = useI18n();
-  const title = session.resourceLink?.title || t('app.defaultTitle');
+  const title = session.resourceLink?.title || t(session.route.name === 'deep-linking' ? 'picker.pageTitle' : 'app.defaultTitle');
   const course = [session.context?.title, session.context?.label].filter(Boolean).join(' · ');
 
   useEffect(() => {
@@ -27,7 +28,7 @@ export function LaunchPage({ session, expired }: Props) {
         {course && <p class="amphi-muted">{course}</p>}
       </div>
       {expired && <ErrorAlert message={t('session.expired')} />}
-      <RouteView session={session} />
+      <RouteView session={session} onSessionChange={onSessionChange} />
       <LaunchSummary session={session} />
     </div>
   );

@@ -1,17 +1,50 @@
-import type { SessionResponse } from '../session/session-types.js';
-import { DeepLinkingRoute } from './DeepLinkingRoute.js';
-import { ResourceRoute } from './ResourceRoute.js';
+import { useEffect, useRef } from 'preact/hooks';
+import { DeepLinkingPicker } from '../picker/DeepLinkingPicker.js';
+import { ResourcePage } from '../resource/ResourcePage.js';
+import type { LaunchRoute, SessionResponse } from '../session/session-types.js';
 import { ROUTE_HEADING_ID } from './RouteMessage.js';
+import { UnconfiguredChooser } from './UnconfiguredChooser.js';
 import { UnconfiguredRoute } from './UnconfiguredRoute.js';
 
-/** The page this launch leads to. Later issues replace these placeholders with the real pages. */
-export function RouteView({ session }: { session: SessionResponse }) {
+interface Props {
+  session: SessionResponse;
+  onSessionChange: (session: SessionResponse) => void;
+}
+
+function routeKey(route: LaunchRoute): string {
+  return route.name === 'resource' ? `resource:${route.resourceId}` : route.name;
+}
+
+/** The page this launch leads to: the picker, the resource, or a link still to set up. */
+export function RouteView({ session, onSessionChange }: Props) {
   const { route } = session;
+  const section = useRef<HTMLElement>(null);
+  const shown = useRef(routeKey(route));
+  const staff = session.role === 'instructor' || session.role === 'admin';
+
+  // The teacher changed what the link shows: move focus to the new content, not the page top.
+  useEffect(() => {
+    const key = routeKey(route);
+    if (shown.current === key) return;
+    shown.current = key;
+    section.current?.focus();
+  }, [route]);
+
   return (
-    <section class="amphi-card amphi-route" data-testid="route" data-route={route.name} aria-labelledby={ROUTE_HEADING_ID}>
-      {route.name === 'resource' && <ResourceRoute resourceId={route.resourceId} />}
-      {route.name === 'unconfigured' && <UnconfiguredRoute role={session.role} />}
-      {route.name === 'deep-linking' && <DeepLinkingRoute platformName={session.platform.name} />}
-    </section>
+    <>
+      <section
+        ref={section}
+        tabIndex={-1}
+        class={route.name === 'unconfigured' ? 'amphi-card amphi-route' : 'amphi-route'}
+        data-testid="route"
+        data-route={route.name}
+        aria-labelledby={ROUTE_HEADING_ID}
+      >
+        {route.name === 'resource' && <ResourcePage key={route.resourceId} route={route} onSessionChange={onSessionChange} />}
+        {route.name === 'unconfigured' && <UnconfiguredRoute role={session.role} missingResource={route.missingResource} />}
+        {route.name === 'deep-linking' && <DeepLinkingPicker options={route.options} platformName={session.platform.name} />}
+      </section>
+      {route.name === 'unconfigured' && staff && <UnconfiguredChooser onSessionChange={onSessionChange} />}
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { ApiContext } from '../api/ApiContext.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LoadingState } from '../components/LoadingState.js';
 import { useI18n } from '../i18n/I18nContext.js';
@@ -9,7 +10,7 @@ import { LaunchPage } from './LaunchPage.js';
 /** Confirms the launch with the API, then shows it; or says, in the user's language, why not. */
 export function SessionPage({ bootstrap }: { bootstrap: Bootstrap }) {
   const { t } = useI18n();
-  const state = useSession(bootstrap);
+  const { state, client, replaceSession } = useSession(bootstrap);
 
   if (state.status === 'loading') return <LoadingState label={t('app.loading')} />;
   if (state.status === 'error') {
@@ -20,5 +21,9 @@ export function SessionPage({ bootstrap }: { bootstrap: Bootstrap }) {
     ];
     return <ErrorAlert heading={t('error.heading')} message={message} notes={notes} />;
   }
-  return <LaunchPage session={state.session} expired={state.expired} />;
+  return (
+    <ApiContext.Provider value={client}>
+      <LaunchPage session={state.session} expired={state.expired} onSessionChange={replaceSession} />
+    </ApiContext.Provider>
+  );
 }

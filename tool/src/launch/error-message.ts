@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n/i18n.js';
-import type { ApiError } from '../session/session-api.js';
+import type { ApiError } from '../api/api-client.js';
 
 export interface ErrorText {
   message: string;
@@ -13,14 +13,30 @@ const TRANSLATED: Record<string, Parameters<Translate>[0]> = {
   'session-required': 'error.session-required',
   forbidden: 'error.forbidden',
   network: 'error.network',
+  'not-found': 'error.not-found',
+  'invalid-request': 'error.invalid-request',
+  'resource-not-found': 'error.resource-not-found',
+  'resource-forbidden': 'error.resource-forbidden',
+  'course-forbidden': 'error.course-forbidden',
+  'score-maximum-required': 'error.score-maximum-required',
+  'score-out-of-range': 'error.score-out-of-range',
+  'resource-not-gradable': 'error.resource-not-gradable',
+  'learner-not-in-course': 'error.learner-not-in-course',
+  'grades-unavailable': 'error.grades-unavailable',
+  'grades-other-course': 'error.grades-other-course',
+  'deep-linking-multiple': 'error.deep-linking-multiple',
 };
+
+/** Codes whose server detail says more than our sentence (which field, which value). */
+const KEEP_DETAIL = new Set(['invalid-request', 'grades-unavailable']);
 
 /** What to tell a person about a failed API call, in their language. */
 export function describeApiError(error: ApiError, t: Translate): ErrorText {
   const known = TRANSLATED[error.code];
-  if (known) return { message: t(known) };
+  if (known) return { message: t(known), detail: KEEP_DETAIL.has(error.code) ? error.detail : undefined };
+  const refused = error.status >= 400 && error.status < 500;
   return {
-    message: t('error.generic'),
+    message: t(refused ? 'error.refused' : 'error.generic'),
     // internal-error's detail only repeats the generic message, in English.
     detail: error.code === 'internal-error' ? undefined : error.detail,
     reference: [error.code, error.requestId].filter(Boolean).join(' · '),

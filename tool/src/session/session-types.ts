@@ -1,3 +1,4 @@
+import type { DeepLinkingOptions, ResourceKind } from '../api/api-types.js';
 import type { Locale } from '../i18n/i18n.js';
 
 /**
@@ -6,7 +7,12 @@ import type { Locale } from '../i18n/i18n.js';
  */
 export type Role = 'admin' | 'instructor' | 'learner';
 
-export type LaunchRoute = { name: 'resource'; resourceId: string } | { name: 'unconfigured' } | { name: 'deep-linking' };
+export type LaunchRoute =
+  /** `readOnly`: a copied course whose teacher has not opened the activity yet; learners see the original. */
+  | { name: 'resource'; resourceId: string; kind: ResourceKind; readOnly: boolean }
+  /** `missingResource`: the link named a resource that is gone or not Amphi's. */
+  | { name: 'unconfigured'; missingResource: boolean }
+  | { name: 'deep-linking'; options: DeepLinkingOptions };
 
 export interface SessionResponse {
   role: Role;

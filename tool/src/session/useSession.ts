@@ -1,37 +1,56 @@
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, fetchSession } from './session-api.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { toApiError, type ApiClient, type ApiError } from '../api/api-client.js';
+import { fetchSession } from './session-api.js';
 import type { Bootstrap, SessionResponse } from './session-types.js';
-import { keepTokenFresh } from './token-keeper.js';
+import { keepTokenFresh, type TokenKeeper } from './token-keeper.js';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'ready'; session: SessionResponse; expired: boolean }
   | { status: 'error'; error: ApiError };
 
+export interface SessionControls {
+  state: SessionState;
+  /** Calls the API with the freshest token. */
+  client: ApiClient;
+  /** A call answered the session anew (the link now shows another resource): show that one. */
+  replaceSession(session: SessionResponse): void;
+}
+
 /**
  * Confirms the launch with GET /api/session (the bootstrap proves the page was rendered, the
  * API call proves the token works) and keeps the token fresh while the page is open.
  */
-export function useSession(bootstrap: Bootstrap): SessionState {
+export function useSession(bootstrap: Bootstrap): SessionControls {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const keeper = useRef<TokenKeeper | null>(null);
 
   useEffect(() => {
     let active = true;
-    const keeper = keepTokenFresh(bootstrap, {
+    const tokens = keepTokenFresh(bootstrap, {
       onExpired: () => setState((s) => (s.status === 'ready' ? { ...s, expired: true } : s)),
     });
-    fetchSession(keeper.current(), bootstrap.session.locale)
+    keeper.current = tokens;
+    fetchSession(tokens.current(), bootstrap.session.locale)
       .then((session) => active && setState({ status: 'ready', session, expired: false }))
       .catch((err: unknown) => {
         if (!active) return;
-        keeper.stop();
-        setState({ status: 'error', error: err instanceof ApiError ? err : new ApiError(0, 'unexpected', String(err)) });
+        tokens.stop();
+        setState({ status: 'error', error: toApiError(err) });
       });
     return () => {
       active = false;
-      keeper.stop();
+      tokens.stop();
     };
   }, [bootstrap]);
 
-  return state;
+  const client = useMemo<ApiClient>(
+    () => ({ token: () => keeper.current?.current() ?? bootstrap.token, locale: bootstrap.session.locale }),
+    [bootstrap],
+  );
+  const replaceSession = useCallback(
+    (session: SessionResponse) => setState((s) => (s.status === 'ready' ? { ...s, session } : s)),
+    [],
+  );
+  return { state, client, replaceSession };
 }

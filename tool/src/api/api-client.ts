@@ -1,0 +1,85 @@
+import type { Locale } from '../i18n/i18n.js';
+
+/** One problem+json validation issue (src/http/validate.ts): `path` like `body.title`. */
+export interface ProblemIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * A failed API call. `code` is the problem+json `code` (src/http/errors.ts), or `network` when
+ * the server could not be reached, or `invalid-response` when the answer is not what we expect.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail?: string,
+    /** The server's request id (problem+json `requestId`), to quote to support. */
+    readonly requestId?: string,
+    readonly issues: ProblemIssue[] = [],
+  ) {
+    super(detail ?? code);
+    this.name = 'ApiError';
+  }
+}
+
+/** What every API call needs: the freshest Bearer token (read at each call) and the page's language. */
+export interface ApiClient {
+  token(): string;
+  locale?: Locale;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  locale?: Locale;
+}
+
+/**
+ * Calls the Amphi API with the launch's Bearer token. Never with cookies: inside the LMS iframe
+ * the browser may block third-party cookies, the token always works.
+ */
+export async function requestJson<T>(path: string, token: string, init: RequestOptions = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      credentials: 'omit',
+      cache: 'no-store',
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        Authorization: `Bearer ${token}`,
+        ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(init.locale ? { 'Accept-Language': init.locale } : {}),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : undefined);
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) throw problemToError(response.status, body);
+  if (body === null || typeof body !== 'object') throw new ApiError(response.status, 'invalid-response');
+  return body as T;
+}
+
+/** `requestJson` with the client's current token and language. */
+export function callApi<T>(client: ApiClient, path: string, init: Omit<RequestOptions, 'locale'> = {}): Promise<T> {
+  return requestJson<T>(path, client.token(), { ...init, locale: client.locale });
+}
+
+function problemToError(status: number, body: unknown): ApiError {
+  const problem = (body ?? {}) as { code?: unknown; detail?: unknown; requestId?: unknown; issues?: unknown };
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  const issues = Array.isArray(problem.issues)
+    ? problem.issues.filter((i): i is ProblemIssue => typeof i?.path === 'string' && typeof i?.message === 'string')
+    : [];
+  return new ApiError(status, text(problem.code) ?? `http-${status}`, text(problem.detail), text(problem.requestId), issues);
+}
+
+/** Anything a call threw, as an ApiError (a bug in our own code reads as `unexpected`). */
+export function toApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, 'unexpected', String(err));
+}

@@ -1,0 +1,28 @@
+/**
+ * The server's wire types for the content and grades APIs, imported as types only (erased at
+ * build): a change on the server that the front end does not follow fails `npm run typecheck`.
+ */
+export type {
+  ClassroomSettings,
+  CourseListResponse,
+  CreateResourceBody,
+  DashboardSettings,
+  DeepLinkingOptions,
+  DeepLinkingResponseBody,
+  DeepLinkingResponseResponse,
+  ResourceListResponse,
+  ResourceResponse,
+  UpdateResourceBody,
+  VideoSettings,
+} from '../../../src/content/resource.view.js';
+export type { ResourceKind } from '../../../src/content/resource.table.js';
+export type { DeliveryState, GradebookResponse, RecordScoreBody, ScoreResponse } from '../../../src/grades/grades.view.js';
+
+import type { CourseListResponse } from '../../../src/content/resource.view.js';
+import type { GradebookResponse } from '../../../src/grades/grades.view.js';
+
+export type CourseSummary = CourseListResponse['courses'][number];
+export type GradebookLearner = GradebookResponse['learners'][number];
+
+/** The kinds in the order the picker shows them (same as the server's RESOURCE_KINDS). */
+export const RESOURCE_KINDS = ['video', 'classroom', 'dashboard'] as const;

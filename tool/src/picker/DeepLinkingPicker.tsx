@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import type { DeepLinkingOptions, ResourceResponse } from '../api/api-types.js';
+import { ApiErrorAlert } from '../components/ApiErrorAlert.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useI18n } from '../i18n/I18nContext.js';
+import { ROUTE_HEADING_ID } from '../launch/RouteMessage.js';
+import { DisplayChoice, type DocumentTarget } from './DisplayChoice.js';
+import { NoResourceLinks } from './NoResourceLinks.js';
+import { PickerActions } from './PickerActions.js';
+import { ResourcePicker } from './ResourcePicker.js';
+import { SelectionSummary } from './SelectionSummary.js';
+import { toggleSelection } from './selection.js';
+import { useDeepLinkingReturn } from './useDeepLinkingReturn.js';
+
+const ID = 'amphi-picker';
+
+/**
+ * The deep-linking picker (LtiDeepLinkingRequest): the teacher picks or creates resources and
+ * sends them back to the platform as ltiResourceLink items, or cancels (no item).
+ */
+export function DeepLinkingPicker({ options, platformName }: { options: DeepLinkingOptions; platformName: string }) {
+  const { t } = useI18n();
+  const [selected, setSelected] = useState<ResourceResponse[]>([]);
+  const [target, setTarget] = useState<DocumentTarget | undefined>(options.documentTargets[0]);
+  const [emptyAttempt, setEmptyAttempt] = useState(false);
+  const response = useDeepLinkingReturn();
+  const cancel = () => response.send([]);
+
+  if (!options.acceptsResourceLinks) return <NoResourceLinks platformName={platformName} sending={response.sending} onCancel={cancel} />;
+
+  const toggle = (resource: ResourceResponse, on: boolean) => {
+    setEmptyAttempt(false);
+    setSelected((current) => toggleSelection(current, resource, on, options.acceptMultiple));
+  };
+  const add = () => {
+    if (!selected.length) return setEmptyAttempt(true);
+    response.send(selected.map((r) => ({ resourceId: r.id, ...(target ? { documentTarget: target } : {}) })));
+  };
+
+  return (
+    <div class="amphi-stack amphi-picker">
+      <div class="amphi-page-heading">
+        <h2 id={ROUTE_HEADING_ID}>{options.title || t('picker.heading')}</h2>
+        <p class="amphi-muted">{options.text || t(options.acceptMultiple ? 'picker.intro.multiple' : 'picker.intro.single', { platform: platformName })}</p>
+      </div>
+      <ResourcePicker
+        idPrefix={ID}
+        multiple={options.acceptMultiple}
+        selectedIds={selected.map((r) => r.id)}
+        onToggle={toggle}
+        create={{ grading: options.acceptLineItem }}
+      />
+      <SelectionSummary idPrefix={ID} selected={selected} onRemove={(r) => toggle(r, false)} />
+      {options.documentTargets.includes('iframe') && options.documentTargets.includes('window') && target && (
+        <DisplayChoice value={target} onChange={setTarget} />
+      )}
+      {emptyAttempt && <ErrorAlert message={t('picker.submit.empty')} />}
+      {response.error && <ApiErrorAlert error={response.error} />}
+      <PickerActions sending={response.sending} onAdd={add} onCancel={cancel} platformName={platformName} />
+    </div>
+  );
+}

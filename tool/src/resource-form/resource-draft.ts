@@ -1,0 +1,115 @@
+import type { ApiError } from '../api/api-client.js';
+import type { CreateResourceBody, ResourceKind, ResourceResponse, UpdateResourceBody } from '../api/api-types.js';
+import type { FieldMessage } from '../components/FieldError.js';
+import type { MessageKey } from '../i18n/i18n.js';
+
+/** What the create and settings forms edit: every kind's basics, as typed (numbers as text). */
+export interface ResourceDraft {
+  title: string;
+  description: string;
+  gradable: boolean;
+  scoreMaximum: string;
+  allowDownload: boolean;
+  welcomeMessage: string;
+  recordingAllowed: boolean;
+  audience: 'instructors' | 'learners';
+}
+
+export type DraftField = 'title' | 'description' | 'scoreMaximum' | 'welcomeMessage' | 'audience';
+export type DraftErrors = Partial<Record<DraftField, FieldMessage>>;
+
+export const EMPTY_DRAFT: ResourceDraft = {
+  title: '',
+  description: '',
+  gradable: false,
+  scoreMaximum: '100',
+  allowDownload: false,
+  welcomeMessage: '',
+  recordingAllowed: true,
+  audience: 'instructors',
+};
+
+/** The server's limits (src/content/resource.schemas.ts), checked here to say so in the user's language. */
+export const LIMITS = { title: 255, description: 5000, scoreMaximum: 100_000 } as const;
+
+export function draftFromResource(resource: ResourceResponse): ResourceDraft {
+  const s = resource.settings;
+  return {
+    title: resource.title,
+    description: resource.description,
+    gradable: resource.gradable,
+    scoreMaximum: resource.scoreMaximum === null ? EMPTY_DRAFT.scoreMaximum : String(resource.scoreMaximum),
+    allowDownload: s.allowDownload === true,
+    welcomeMessage: typeof s.welcomeMessage === 'string' ? s.welcomeMessage : '',
+    recordingAllowed: s.recordingAllowed === true,
+    audience: s.audience === 'learners' ? 'learners' : 'instructors',
+  };
+}
+
+/** The browser's own checks, in the user's language, before anything is sent. */
+export function validateDraft(
+  draft: ResourceDraft,
+  t: (key: MessageKey, params?: Record<string, string>) => string,
+  options: { grading: boolean },
+): DraftErrors {
+  const errors: DraftErrors = {};
+  const tooLong = (max: number) => ({ text: t('form.error.tooLong', { max: String(max) }) });
+  if (!draft.title.trim()) errors.title = { text: t('form.error.titleRequired') };
+  else if (draft.title.trim().length > LIMITS.title) errors.title = tooLong(LIMITS.title);
+  if (draft.description.trim().length > LIMITS.description) errors.description = tooLong(LIMITS.description);
+  if (options.grading && draft.gradable) {
+    const maximum = Number(draft.scoreMaximum);
+    if (!draft.scoreMaximum.trim() || !Number.isFinite(maximum) || maximum <= 0 || maximum > LIMITS.scoreMaximum) {
+      errors.scoreMaximum = { text: t('form.error.scoreMaximum', { max: String(LIMITS.scoreMaximum) }) };
+    }
+  }
+  return errors;
+}
+
+/** Only the settings the kind has. */
+export function settingsOf(kind: ResourceKind, draft: ResourceDraft): NonNullable<CreateResourceBody['settings']> {
+  switch (kind) {
+    case 'video':
+      return { allowDownload: draft.allowDownload };
+    case 'classroom':
+      return { welcomeMessage: draft.welcomeMessage.trim(), recordingAllowed: draft.recordingAllowed };
+    case 'dashboard':
+      return { audience: draft.audience };
+  }
+}
+
+function grading(draft: ResourceDraft): Pick<CreateResourceBody, 'gradable' | 'scoreMaximum'> {
+  return draft.gradable ? { gradable: true, scoreMaximum: Number(draft.scoreMaximum) } : { gradable: false };
+}
+
+export function toCreateBody(kind: ResourceKind, draft: ResourceDraft, options: { grading: boolean }): CreateResourceBody {
+  return {
+    kind,
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    ...(options.grading ? grading(draft) : {}),
+    settings: settingsOf(kind, draft),
+  };
+}
+
+export function toUpdateBody(kind: ResourceKind, draft: ResourceDraft): UpdateResourceBody {
+  return { title: draft.title.trim(), description: draft.description.trim(), ...grading(draft), settings: settingsOf(kind, draft) };
+}
+
+const FIELDS: DraftField[] = ['title', 'description', 'scoreMaximum', 'welcomeMessage', 'audience'];
+
+/**
+ * The server's validation issues (problem+json `issues`, paths like `body.settings.welcomeMessage`)
+ * under the fields they name, in the server's English; the rest is for the whole form.
+ */
+export function serverErrors(error: ApiError): { fields: DraftErrors; other: FieldMessage[] } {
+  const fields: DraftErrors = {};
+  const other: FieldMessage[] = [];
+  for (const issue of error.issues) {
+    const last = issue.path.split('.').pop() as DraftField;
+    const message = { text: issue.message, lang: 'en' };
+    if (FIELDS.includes(last) && !fields[last]) fields[last] = message;
+    else other.push(message);
+  }
+  return { fields, other };
+}
