@@ -7,6 +7,7 @@ import type { ToolKeyCache } from './lti/keys/tool-key.service.js';
 import type { PlatformJwksCache } from './lti/launch/platform-jwks.js';
 import type { PlatformCache } from './lti/platforms/platform-cache.js';
 import type { AccessTokenCache } from './lti/services/access-token.js';
+import type { ScoreDeliveryWorker } from './grades/score-delivery.js';
 
 /** What services receive: settings, the database and the per-process caches. No globals. */
 export interface AppContext {
@@ -21,4 +22,6 @@ export interface AppContext {
   platforms: PlatformCache;
   /** OAuth2 tokens for the platforms' AGS and NRPS services. */
   accessTokens: AccessTokenCache;
+  /** Sends the score outbox to the platforms (AGS); recordScore wakes it. */
+  scoreDelivery: ScoreDeliveryWorker;
 }

@@ -13,6 +13,10 @@ import { jwksRoutes } from './lti/keys/jwks.routes.js';
 import { launchRoutes } from './lti/launch/launch.routes.js';
 import { loginRoutes } from './lti/login/login.routes.js';
 import { sessionRoutes } from './lti/session/session.routes.js';
+import { gradesRoutes } from './grades/grades.routes.js';
+import { resourceRoutes } from './content/resource.routes.js';
+import { deepLinkingRoutes } from './lti/deep-linking/deep-linking.routes.js';
+import { rosterRoutes } from './roster/roster.routes.js';
 
 export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
@@ -40,6 +44,10 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(ltiConfigRoutes(ctx));
   app.use(express.json({ limit: ctx.config.http.bodyLimit, type: ['application/json'] }));
   app.use(sessionRoutes(ctx));
+  app.use(gradesRoutes(ctx));
+  app.use(resourceRoutes(ctx));
+  app.use(deepLinkingRoutes(ctx));
+  app.use(rosterRoutes(ctx));
   if (options.adminToken) app.use(adminRoutes(ctx, options.adminToken));
   // Hashed file names: cache for a year. Everything else under /static for an hour.
   app.use('/app/assets', express.static(path.join(publicDir, 'app', 'assets'), { immutable: true, maxAge: '365d', index: false }));

@@ -8,6 +8,7 @@ import { PlatformJwksCache } from './lti/launch/platform-jwks.js';
 import { PlatformCache } from './lti/platforms/platform-cache.js';
 import { ToolKeyCache, ensureToolKey } from './lti/keys/tool-key.service.js';
 import { AccessTokenCache } from './lti/services/access-token.js';
+import { ScoreDeliveryWorker } from './grades/score-delivery.js';
 
 /** Builds the context once the database is open and migrated; creates the first tool key. */
 export async function createContext(config: Config, database: DatabaseHandle, logger: Logger): Promise<AppContext> {
@@ -15,6 +16,7 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
   const keyDeps = { db: database.db, secrets, retentionDays: config.lti.keyRetentionDays };
   await ensureToolKey(keyDeps);
   const toolKeys = new ToolKeyCache(keyDeps);
+  const accessTokens = new AccessTokenCache(toolKeys);
   return {
     config,
     db: database.db,
@@ -25,6 +27,8 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
     platformJwks: new PlatformJwksCache({ cacheSeconds: config.lti.jwksCacheSeconds, cooldownSeconds: config.lti.jwksCooldownSeconds }),
     frameAncestors: new FrameAncestors(database.db),
     platforms: new PlatformCache(database.db),
-    accessTokens: new AccessTokenCache(toolKeys),
+    accessTokens,
+    // Started by startServer / the test app, stopped before the database closes.
+    scoreDelivery: new ScoreDeliveryWorker({ db: database.db, engine: database.engine, accessTokens, logger, config }),
   };
 }

@@ -48,6 +48,7 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
     const adminUrl = `http://127.0.0.1:${port}`;
     lock?.update({ adminUrl });
     const stopHousekeeping = startHousekeeping(ctx);
+    ctx.scoreDelivery.start();
     logger.info({ port, publicUrl: config.http.publicUrl, database: database.engine }, 'Amphi is listening');
 
     let closing: Promise<void> | undefined;
@@ -60,6 +61,8 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
           // Requests still running get a grace period, then their sockets are cut.
           setTimeout(() => server.closeAllConnections(), 10_000).unref();
         });
+        // Deliveries under way end and are recorded before the database goes.
+        await ctx.scoreDelivery.stop();
         await database.close();
         lock?.release();
       })());

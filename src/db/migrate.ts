@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_lti_core.js';
 import * as m0002 from './migrations/0002_content_grades_roster.js';
+import * as m0003 from './migrations/0003_grade_scores_by_line_item.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_lti_core': m0001,
   '0002_content_grades_roster': m0002,
+  '0003_grade_scores_by_line_item': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

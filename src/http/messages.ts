@@ -55,6 +55,70 @@ const catalog = {
     en: 'A platform with issuer {issuer} and client_id {clientId} is already registered.',
     fr: 'Une plateforme d’émetteur {issuer} et de client_id {clientId} est déjà enregistrée.',
   },
+  'resource-not-found': {
+    en: 'No resource {resourceId} exists on this platform.',
+    fr: 'Aucune ressource {resourceId} n’existe sur cette plateforme.',
+  },
+  'resource-forbidden': {
+    en: 'This resource belongs to another course, and you did not create it.',
+    fr: 'Cette ressource appartient à un autre cours et vous ne l’avez pas créée.',
+  },
+  'course-forbidden': {
+    en: 'You have no resources in course {courseId}: its content is not yours to list.',
+    fr: 'Vous n’avez aucune ressource dans le cours {courseId} : son contenu ne vous est pas accessible.',
+  },
+  'score-maximum-required': {
+    en: 'A graded resource needs a maximum score greater than 0.',
+    fr: 'Une ressource notée a besoin d’une note maximale supérieure à 0.',
+  },
+  'no-resource-link': {
+    en: 'This launch did not come from an activity: there is nothing to attach the content to.',
+    fr: 'Ce lancement ne vient pas d’une activité : il n’y a rien à quoi rattacher le contenu.',
+  },
+  'not-deep-linking': {
+    en: 'Only a content selection launch (deep linking) can send content back to the course. Start again from “Select content” in the course.',
+    fr: 'Seul un lancement de sélection de contenu (deep linking) peut renvoyer du contenu au cours. Recommencez depuis « Sélectionner un contenu » dans le cours.',
+  },
+  'deep-linking-types': {
+    en: 'The platform does not accept activity links (ltiResourceLink) here; it accepts: {accepted}.',
+    fr: 'La plateforme n’accepte pas de liens d’activité (ltiResourceLink) ici ; elle accepte : {accepted}.',
+  },
+  'deep-linking-multiple': {
+    en: 'The platform accepts one item at a time here; {count} were selected.',
+    fr: 'La plateforme n’accepte qu’un élément à la fois ici ; {count} ont été sélectionnés.',
+  },
+  'deep-linking-target': {
+    en: 'The platform cannot show content as “{target}”; it accepts: {accepted}.',
+    fr: 'La plateforme ne peut pas afficher de contenu en « {target} » ; elle accepte : {accepted}.',
+  },
+  'roster-needs-course': {
+    en: 'This launch did not come from a course: there is no class list to show.',
+    fr: 'Ce lancement ne vient pas d’un cours : il n’y a pas de liste de participants à afficher.',
+  },
+  'resource-not-gradable': {
+    en: '“{title}” is not graded: turn grading on for it before giving scores.',
+    fr: '« {title} » n’est pas noté : activez la notation avant de donner des notes.',
+  },
+  'score-out-of-range': {
+    en: 'A score must be between 0 and {scoreMaximum}; {scoreGiven} was given.',
+    fr: 'Une note doit être comprise entre 0 et {scoreMaximum} ; {scoreGiven} a été donné.',
+  },
+  'grade-link-mismatch': {
+    en: 'Activity {resourceLinkId} is not an activity of this resource’s course on this platform: its gradebook cannot receive this score.',
+    fr: 'L’activité {resourceLinkId} n’est pas une activité du cours de cette ressource sur cette plateforme : son carnet de notes ne peut pas recevoir cette note.',
+  },
+  'learner-not-in-course': {
+    en: 'This person is not a learner of the resource’s course: Amphi sends grades for the course’s learners only.',
+    fr: 'Cette personne n’est pas apprenante dans le cours de la ressource : Amphi n’envoie de notes que pour les apprenants du cours.',
+  },
+  'grades-unavailable': {
+    en: 'The platform does not let Amphi send grades to this course (missing: {missing}). Ask the site administrator to enable grade sync (Assignment and Grade Services) for Amphi.',
+    fr: 'La plateforme ne permet pas à Amphi d’envoyer des notes dans ce cours (manque : {missing}). Demandez à l’administrateur du site d’activer la synchronisation des notes (Assignment and Grade Services) pour Amphi.',
+  },
+  'grades-other-course': {
+    en: 'The grades of this resource are managed from its own course: open Amphi from that course.',
+    fr: 'Les notes de cette ressource se gèrent depuis son propre cours : ouvrez Amphi depuis ce cours.',
+  },
   'admin-token-required': { en: 'A valid admin token is required.', fr: 'Un jeton d’administration valide est requis.' },
 
   'page.error.title': { en: 'Amphi cannot open this', fr: 'Amphi ne peut pas ouvrir cette page' },

@@ -20,6 +20,8 @@ export interface TestApp {
   adminToken: string;
   /** Empties every table and clears the caches, keeping the tool key. */
   reset(): Promise<void>;
+  /** A new context (caches, score delivery worker) on the same database, as after a process restart. */
+  restart(): Promise<void>;
   register(platform: TestPlatform, options?: { deploymentIds?: string[]; allowNewDeployments?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const logger = createLogger(config.logLevel);
   let ctx = await createContext(config, database, logger);
+  ctx.scoreDelivery.start();
   const adminToken = 'test-admin-token';
   server.on('request', buildApp(ctx, { adminToken }));
   return {
@@ -56,10 +59,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     database,
     adminToken,
     async reset() {
+      await ctx.scoreDelivery.stop();
       await database.truncate();
       ctx.toolKeys.clear();
       ctx.frameAncestors.invalidate();
       ctx = await createContext(config, database, logger);
+      ctx.scoreDelivery.start();
+      server.removeAllListeners('request');
+      server.on('request', buildApp(ctx, { adminToken }));
+    },
+    async restart() {
+      await ctx.scoreDelivery.stop();
+      ctx = await createContext(config, database, logger);
+      ctx.scoreDelivery.start();
       server.removeAllListeners('request');
       server.on('request', buildApp(ctx, { adminToken }));
     },
@@ -70,11 +82,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         { allowNewDeployments: false },
       );
       ctx.frameAncestors.invalidate();
+      platform.toolJwksUrl = `${url}/.well-known/jwks.json`;
       return view.id;
     },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ctx.scoreDelivery.stop();
       await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
