@@ -32,6 +32,12 @@ export function findResourceLineItem(db: Db, platformId: string, resourceId: str
     .executeTakeFirst();
 }
 
+/** The line item URL the platform announced in the activity's launches (AGS claim `lineitem`). */
+export async function findLinkLineItemUrl(db: Db, resourceLinkId: string): Promise<string | null> {
+  const row = await db.selectFrom('lti_resource_links').select('lineitem_url').where('id', '=', resourceLinkId).executeTakeFirst();
+  return row?.lineitem_url ?? null;
+}
+
 /** The Amphi resource an activity shows (null when none is bound). */
 export async function findLinkResourceId(db: Db, resourceLinkId: string): Promise<string | null> {
   const row = await db.selectFrom('lti_resource_links').select('resource_id').where('id', '=', resourceLinkId).executeTakeFirst();

@@ -4,7 +4,7 @@ import type { ResourceRow } from '../content/resource.table.js';
 import { AppError } from '../http/errors.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import { getRoster } from '../roster/roster.service.js';
-import { findLinkResourceId, findResourceLineItem, listLastScores, type LastScoreRow } from './gradebook.repository.js';
+import { findLinkLineItemUrl, findLinkResourceId, findResourceLineItem, listLastScores, type LastScoreRow } from './gradebook.repository.js';
 import type { GradebookResponse, ScoreResponse } from './grades.view.js';
 import { requeueFailed } from './score-outbox.repository.js';
 import { toScoreResponse } from './score-view.js';
@@ -24,10 +24,12 @@ export async function findCourseResource(ctx: AppContext, session: LaunchSession
 /** The course's learners (roster, refreshed when stale) and anyone who has a score, each with their latest score. */
 export async function getGradebook(ctx: AppContext, session: LaunchSession, resourceId: string): Promise<GradebookResponse> {
   const resource = await findCourseResource(ctx, session, resourceId);
-  const [roster, scores, lineItem] = await Promise.all([
+  const linkId = session.resourceLink?.id ?? null;
+  const [roster, scores, lineItem, announced] = await Promise.all([
     getRoster(ctx, resource.context_id, { refresh: 'if-stale' }),
     listLastScores(ctx.db, session.platform.id, resource.id),
-    findResourceLineItem(ctx.db, session.platform.id, resource.id, session.resourceLink?.id ?? null),
+    findResourceLineItem(ctx.db, session.platform.id, resource.id, linkId),
+    linkId ? findLinkLineItemUrl(ctx.db, linkId) : null,
   ]);
   const byUser = new Map<string, LastScoreRow>(scores.map((s) => [s.user_id, s]));
   const learners: GradebookResponse['learners'] = [];
@@ -43,7 +45,8 @@ export async function getGradebook(ctx: AppContext, session: LaunchSession, reso
   for (const l of learners) if (l.lastScore) counts[l.lastScore.state]++;
   return {
     resource: { id: resource.id, title: resource.title, gradable: resource.gradable, scoreMaximum: resource.score_maximum },
-    lineItem: lineItem ? { label: lineItem.label, scoreMaximum: lineItem.score_maximum } : null,
+    // A column the launch announced exists at the platform even before Amphi sent it a score.
+    lineItem: lineItem ? { label: lineItem.label, scoreMaximum: lineItem.score_maximum } : announced ? { label: null, scoreMaximum: null } : null,
     roster: { status: roster.status, fetchedAt: roster.fetchedAt?.toISOString() ?? null, error: roster.error },
     learners,
     counts,

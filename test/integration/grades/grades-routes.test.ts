@@ -49,6 +49,15 @@ describe('grades API', () => {
     assert.equal(t.platform.receivedScores[0]!.body.comment, 'Bon travail');
   });
 
+  it('shows the gradebook column the activity’s launch announced before any score is sent', async () => {
+    const lineitem = `${t.platform.url}/mod/lti/services.php/42/lineitems/99/lineitem?type_id=1`;
+    const inActivity = await launchPerson(t.app.ctx.db, t.platform, t.app.url, {
+      sub: 'teacher-1', roles: [ROLE.instructor], resourceLink: { id: 'graded-link' }, custom: { amphi_resource_id: resource.id }, ags: { lineitem },
+    });
+    assert.deepEqual((await gradebook(inActivity)).lineItem, { label: null, scoreMaximum: null });
+    assert.equal((await gradebook(teacher)).lineItem, null, 'outside that activity, no column is known yet');
+  });
+
   it('lists learners without a score, and shows a delivery the platform refused with its reason, until retried', async () => {
     const other = await launchPerson(t.app.ctx.db, t.platform, t.app.url, { sub: 'learner-2', name: 'Hugo Petit', roles: [ROLE.learner] });
     await t.app.ctx.scoreDelivery.stop();
