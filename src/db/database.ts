@@ -30,6 +30,8 @@ export function databaseTargetFrom(config: { database: { url?: string | undefine
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection PostgreSQL ends (restart, admin kill) emits here; unhandled, it would end the process.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
     // Fail at start, with the driver's reason, rather than on the first request.
     const client = await pool.connect();
     client.release();

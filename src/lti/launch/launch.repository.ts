@@ -69,9 +69,9 @@ export async function insertLaunch(db: Db, r: LaunchRow, nonceRecorded = false):
         lineitems_url = coalesce(excluded.lineitems_url, lti_contexts.lineitems_url),
         ags_scopes = coalesce(excluded.ags_scopes, lti_contexts.ags_scopes), updated_at = now()
       where (lti_contexts.title, lti_contexts.label, lti_contexts.types) is distinct from (excluded.title, excluded.label, excluded.types)
-        or excluded.memberships_url is distinct from coalesce(lti_contexts.memberships_url, excluded.memberships_url)
-        or excluded.lineitems_url is distinct from coalesce(lti_contexts.lineitems_url, excluded.lineitems_url)
-        or excluded.ags_scopes is distinct from coalesce(lti_contexts.ags_scopes, excluded.ags_scopes)
+        or (excluded.memberships_url is not null and excluded.memberships_url is distinct from lti_contexts.memberships_url)
+        or (excluded.lineitems_url is not null and excluded.lineitems_url is distinct from lti_contexts.lineitems_url)
+        or (excluded.ags_scopes is not null and excluded.ags_scopes is distinct from lti_contexts.ags_scopes)
       returning id),
     cid as (select id from c union all select id from lti_contexts where deployment_id = ${r.deploymentId} and context_id = ${c?.context_id ?? null} limit 1),
     l as (
@@ -84,7 +84,7 @@ export async function insertLaunch(db: Db, r: LaunchRow, nonceRecorded = false):
         lineitem_url = coalesce(excluded.lineitem_url, lti_resource_links.lineitem_url), updated_at = now()
       where (lti_resource_links.context_id, lti_resource_links.title, lti_resource_links.description, lti_resource_links.custom)
         is distinct from (excluded.context_id, excluded.title, excluded.description, excluded.custom)
-        or excluded.lineitem_url is distinct from coalesce(lti_resource_links.lineitem_url, excluded.lineitem_url)
+        or (excluded.lineitem_url is not null and excluded.lineitem_url is distinct from lti_resource_links.lineitem_url)
       returning id),
     lid as (select id from l union all select id from lti_resource_links where deployment_id = ${r.deploymentId} and resource_link_id = ${l?.resource_link_id ?? null} limit 1),
     m as (
