@@ -89,7 +89,28 @@ export function listNrpsMembers(db: Db, contextId: string, platformId: string): 
 }
 
 export function findNrpsMemberByUser(db: Db, contextId: string, platformId: string, userId: string): Promise<NrpsMemberRecord | undefined> {
-  return nrpsMembers(db, platformId).where('rm.context_id', '=', contextId).where('u.id', '=', userId).executeTakeFirst();
+  // From the user (primary key) to their roster row (primary key): two index lookups, with or
+  // without planner statistics (PGlite has none until housekeeping's ANALYZE).
+  return db
+    .selectFrom('lti_users as u')
+    .innerJoin('roster_members as rm', (join) => join.onRef('rm.user_sub', '=', 'u.sub').on('rm.context_id', '=', contextId))
+    .select([
+      'rm.user_sub',
+      'u.id as user_id',
+      'rm.name',
+      'rm.given_name',
+      'rm.family_name',
+      'rm.email',
+      'rm.roles',
+      'rm.status',
+      'u.name as launch_name',
+      'u.given_name as launch_given_name',
+      'u.family_name as launch_family_name',
+      'u.email as launch_email',
+    ])
+    .where('u.id', '=', userId)
+    .where('u.platform_id', '=', platformId)
+    .executeTakeFirst() as Promise<NrpsMemberRecord | undefined>;
 }
 
 function nrpsMembers(db: Db, platformId: string) {
