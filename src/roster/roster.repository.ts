@@ -94,43 +94,33 @@ export function findNrpsMemberByUser(db: Db, contextId: string, platformId: stri
   return db
     .selectFrom('lti_users as u')
     .innerJoin('roster_members as rm', (join) => join.onRef('rm.user_sub', '=', 'u.sub').on('rm.context_id', '=', contextId))
-    .select([
-      'rm.user_sub',
-      'u.id as user_id',
-      'rm.name',
-      'rm.given_name',
-      'rm.family_name',
-      'rm.email',
-      'rm.roles',
-      'rm.status',
-      'u.name as launch_name',
-      'u.given_name as launch_given_name',
-      'u.family_name as launch_family_name',
-      'u.email as launch_email',
-    ])
+    .select(NRPS_MEMBER_COLUMNS)
     .where('u.id', '=', userId)
     .where('u.platform_id', '=', platformId)
-    .executeTakeFirst() as Promise<NrpsMemberRecord | undefined>;
+    .executeTakeFirst();
 }
+
+/** A roster row with what the person's own launches said of them (names, email). */
+const NRPS_MEMBER_COLUMNS = [
+  'rm.user_sub',
+  'u.id as user_id',
+  'rm.name',
+  'rm.given_name',
+  'rm.family_name',
+  'rm.email',
+  'rm.roles',
+  'rm.status',
+  'u.name as launch_name',
+  'u.given_name as launch_given_name',
+  'u.family_name as launch_family_name',
+  'u.email as launch_email',
+] as const;
 
 function nrpsMembers(db: Db, platformId: string) {
   return db
     .selectFrom('roster_members as rm')
     .leftJoin('lti_users as u', (join) => join.onRef('u.sub', '=', 'rm.user_sub').on('u.platform_id', '=', platformId))
-    .select([
-      'rm.user_sub',
-      'u.id as user_id',
-      'rm.name',
-      'rm.given_name',
-      'rm.family_name',
-      'rm.email',
-      'rm.roles',
-      'rm.status',
-      'u.name as launch_name',
-      'u.given_name as launch_given_name',
-      'u.family_name as launch_family_name',
-      'u.email as launch_email',
-    ]);
+    .select(NRPS_MEMBER_COLUMNS);
 }
 
 /** Who launched from the course (lti_memberships), on the course's platform only. */
