@@ -74,15 +74,6 @@ export async function listTeacherCourses(db: Db, platformId: string, userId: str
   return rows.rows;
 }
 
-export function countResourcesInContext(db: Db, platformId: string, contextId: string) {
-  return db
-    .selectFrom('resources')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('platform_id', '=', platformId)
-    .where('context_id', '=', contextId)
-    .executeTakeFirstOrThrow();
-}
-
 export async function insertResource(db: Db, row: Insertable<ResourcesTable>): Promise<ResourceRow> {
   return db.insertInto('resources').values(row).returningAll().executeTakeFirstOrThrow();
 }

@@ -3,7 +3,7 @@ import type { PlatformRow } from '../lti/platforms/platform.table.js';
 import type { AccessTokenCache } from '../lti/services/access-token.js';
 import { platformRequest } from '../lti/services/platform-request.js';
 import { PlatformServiceError } from '../lti/services/service-error.js';
-import { findLink, parseLinkHeader } from '../roster/link-header.js';
+import { findLink, parseLinkHeader } from '../lti/services/link-header.js';
 
 /**
  * LTI Assignment and Grade Services 2.0 (https://www.imsglobal.org/spec/lti-ags/v2p0), the calls

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { findResource } from '../content/resource.repository.js';
+import { loadResource } from '../content/resource.service.js';
 import type { ResourceRow } from '../content/resource.table.js';
 import { AppError } from '../http/errors.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
@@ -15,8 +15,7 @@ import { recordScore } from './score.service.js';
  * sent again. Only for a resource of the session's platform and course.
  */
 export async function findCourseResource(ctx: AppContext, session: LaunchSession, resourceId: string): Promise<ResourceRow> {
-  const resource = await findResource(ctx.db, session.platform.id, resourceId);
-  if (!resource) throw new AppError('resource-not-found', 404, { resourceId });
+  const resource = await loadResource(ctx, session, resourceId);
   if (resource.context_id !== session.context?.id) throw new AppError('grades-other-course', 403, { resourceId });
   return resource;
 }

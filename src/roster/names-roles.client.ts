@@ -2,7 +2,7 @@ import type { PlatformRow } from '../lti/platforms/platform.table.js';
 import type { AccessTokenCache } from '../lti/services/access-token.js';
 import { platformRequest } from '../lti/services/platform-request.js';
 import { PlatformServiceError } from '../lti/services/service-error.js';
-import { findLink, parseLinkHeader } from './link-header.js';
+import { findLink, parseLinkHeader } from '../lti/services/link-header.js';
 import { MembershipPageError, parseMembershipPage, type Membership, type SkippedMember } from './names-roles.schemas.js';
 
 /** LTI NRPS 2.0 §3.1, https://www.imsglobal.org/spec/lti-nrps/v2p0#lti-advantage-integration */

@@ -1,5 +1,5 @@
 /**
- * The HTTP Link header (RFC 8288 §3), as NRPS pages use it for paging (NRPS 2.0 §2.4.1: "next",
+ * The HTTP Link header (RFC 8288 §3), as NRPS and AGS pages use it for paging (NRPS 2.0 §2.4.1: "next",
  * "differences"). Several links in one header (or in several headers joined by ", "), quoted or
  * bare parameter values, commas inside URIs and quoted strings, and several relation types in one
  * rel ("next last") are all legal, so a split on "," or a regular expression over the whole

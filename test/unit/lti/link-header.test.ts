@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findLink, parseLinkHeader } from '../../../src/roster/link-header.js';
+import { findLink, parseLinkHeader } from '../../../src/lti/services/link-header.js';
 
 const BASE = 'https://moodle.example/mod/lti/services.php/CourseSection/5/bindings/1/memberships';
 
