@@ -8,6 +8,7 @@ import type { PlatformJwksCache } from './lti/launch/platform-jwks.js';
 import type { PlatformCache } from './lti/platforms/platform-cache.js';
 import type { AccessTokenCache } from './lti/services/access-token.js';
 import type { ScoreDeliveryWorker } from './grades/score-delivery.js';
+import type { LrsForwardingWorker } from './lrs/sinks/forwarding-worker.js';
 
 /** What services receive: settings, the database and the per-process caches. No globals. */
 export interface AppContext {
@@ -24,4 +25,6 @@ export interface AppContext {
   accessTokens: AccessTokenCache;
   /** Sends the score outbox to the platforms (AGS); recordScore wakes it. */
   scoreDelivery: ScoreDeliveryWorker;
+  /** Forwards accepted statements to Elasticsearch and/or another LRS (when configured); storeStatements wakes it. */
+  lrsForwarding: LrsForwardingWorker;
 }

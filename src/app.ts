@@ -17,6 +17,7 @@ import { gradesRoutes } from './grades/grades.routes.js';
 import { resourceRoutes } from './content/resource.routes.js';
 import { deepLinkingRoutes } from './lti/deep-linking/deep-linking.routes.js';
 import { rosterRoutes } from './roster/roster.routes.js';
+import { lrsRoutes } from './lrs/http/lrs.routes.js';
 
 export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
@@ -42,6 +43,8 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(launchRoutes(ctx, publicDir));
   app.use(registrationRoutes(ctx));
   app.use(ltiConfigRoutes(ctx));
+  // Before the JSON parser: the LRS reads its bodies as bytes (multipart statements, documents of any type).
+  app.use(lrsRoutes(ctx));
   app.use(express.json({ limit: ctx.config.http.bodyLimit, type: ['application/json'] }));
   app.use(sessionRoutes(ctx));
   app.use(gradesRoutes(ctx));

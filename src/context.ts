@@ -9,6 +9,7 @@ import { PlatformCache } from './lti/platforms/platform-cache.js';
 import { ToolKeyCache, ensureToolKey } from './lti/keys/tool-key.service.js';
 import { AccessTokenCache } from './lti/services/access-token.js';
 import { ScoreDeliveryWorker } from './grades/score-delivery.js';
+import { LrsForwardingWorker } from './lrs/sinks/forwarding-worker.js';
 
 /** Builds the context once the database is open and migrated; creates the first tool key. */
 export async function createContext(config: Config, database: DatabaseHandle, logger: Logger): Promise<AppContext> {
@@ -30,5 +31,6 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
     accessTokens,
     // Started by startServer / the test app, stopped before the database closes.
     scoreDelivery: new ScoreDeliveryWorker({ db: database.db, engine: database.engine, accessTokens, logger, config }),
+    lrsForwarding: new LrsForwardingWorker({ db: database.db, engine: database.engine, logger, config }),
   };
 }

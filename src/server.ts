@@ -49,6 +49,7 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
     lock?.update({ adminUrl });
     const stopHousekeeping = startHousekeeping(ctx);
     ctx.scoreDelivery.start();
+    ctx.lrsForwarding.start();
     logger.info({ port, publicUrl: config.http.publicUrl, database: database.engine }, 'Amphi is listening');
 
     let closing: Promise<void> | undefined;
@@ -63,6 +64,7 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
         });
         // Deliveries under way end and are recorded before the database goes.
         await ctx.scoreDelivery.stop();
+        await ctx.lrsForwarding.stop();
         await database.close();
         lock?.release();
       })());

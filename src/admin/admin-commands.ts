@@ -4,7 +4,10 @@ import { migrateToLatest } from '../db/migrate.js';
 import { describeToolKeys, rotateToolKeys } from '../lti/keys/tool-key.service.js';
 import { PlatformInput } from '../lti/platforms/platform.schemas.js';
 import { platformsChanged } from '../lti/platforms/platform-cache.js';
-import { addPlatform, listPlatformViews, removePlatform, setAllowNewDeployments } from '../lti/platforms/platform.service.js';
+import { addPlatform, getPlatformView, listPlatformViews, removePlatform, setAllowNewDeployments, setLrsIdentity } from '../lti/platforms/platform.service.js';
+import { AppError } from '../http/errors.js';
+import { CredentialFilter, CredentialInput, CredentialRef } from '../lrs/credentials/credential.schemas.js';
+import { createCredential, listCredentials, revokeCredential } from '../lrs/credentials/credential.service.js';
 
 /**
  * Administration commands, defined once and run either by the CLI on its own database or,
@@ -36,6 +39,27 @@ export const ADMIN_COMMANDS = {
     const platform = await setAllowNewDeployments(ctx.db, id, allow);
     platformsChanged(ctx);
     return platform;
+  }),
+  'platform-lrs-identity': command(z.object({ id: z.string().min(1), lrsIdentity: z.enum(['pseudonymous', 'email']) }), async (ctx, { id, lrsIdentity }) => {
+    const platform = await setLrsIdentity(ctx.db, id, lrsIdentity);
+    platformsChanged(ctx);
+    return platform;
+  }),
+  'lrs-credentials-create': command(CredentialInput, async (ctx, args) => {
+    const platform = await getPlatformView(ctx.db, args.platformId);
+    const publicUrl = ctx.config.http.publicUrl;
+    const name = args.name ?? `${platform.name} xAPI client`;
+    const created = await createCredential(ctx.db, { platformId: platform.id, name, scopes: args.scopes, publicUrl });
+    return { ...created, endpoint: `${publicUrl}/xapi/` };
+  }),
+  'lrs-credentials-list': command(CredentialFilter, async (ctx, { platformId }) => {
+    if (platformId) await getPlatformView(ctx.db, platformId);
+    return listCredentials(ctx.db, platformId);
+  }),
+  'lrs-credentials-revoke': command(CredentialRef, async (ctx, { idOrKey }) => {
+    const revoked = await revokeCredential(ctx, idOrKey);
+    if (!revoked) throw new AppError('unknown-lrs-credential', 404, { idOrKey });
+    return revoked;
   }),
   'keys-rotate': command(z.object({}), async (ctx) => {
     const result = await rotateToolKeys({ db: ctx.db, secrets: ctx.secrets, retentionDays: ctx.config.lti.keyRetentionDays });

@@ -6,6 +6,7 @@ import { AppError } from '../http/errors.js';
 import { translate } from '../http/messages.js';
 import { moodleEndpoints } from '../lti/platforms/platform.schemas.js';
 import type { PlatformView } from '../lti/platforms/platform.service.js';
+import type { CreatedCredential, CredentialView } from '../lrs/credentials/credential.service.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { CommandFailed, executeAdminCommand } from './admin-client.js';
 import { USAGE } from './usage.js';
@@ -76,6 +77,16 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(describePlatform(platform) + '\n');
       return 0;
     }
+    case 'platform lrs-identity': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true });
+      const [id, identity] = positionals;
+      if (!id || (identity !== 'pseudonymous' && identity !== 'email')) throw new CommandFailed('Usage: amphi platform lrs-identity <platform id> pseudonymous|email');
+      const platform = (await run('platform-lrs-identity', { id, lrsIdentity: identity })) as PlatformView;
+      process.stdout.write(describePlatform(platform) + '\n');
+      return 0;
+    }
+    case 'lrs credentials':
+      return lrsCredentials(rest, run);
     case 'keys rotate': {
       const result = (await run('keys-rotate')) as { kid: string; retiredUntil: string };
       process.stdout.write(`New signing key ${result.kid}. The previous key stays published until ${new Date(result.retiredUntil).toISOString()}.\n`);
@@ -106,7 +117,73 @@ function describePlatform(p: PlatformView): string {
     `  token URL         ${p.authTokenUrl}`,
     `  JWKS URL          ${p.jwksUrl}`,
     `  deployments       ${p.deploymentIds.join(', ') || '(none)'}${p.allowNewDeployments ? ' — new deployments accepted on first launch' : ''}`,
+    `  xAPI actors       ${p.lrsIdentity === 'email' ? 'email (mbox and name when the platform sends them)' : 'pseudonymous (account: issuer and LTI user id)'}`,
     `  registered        ${p.registeredVia}, ${p.createdAt}`,
+  ].join('\n');
+}
+
+/** `amphi lrs credentials create|list|revoke`: HTTP Basic credentials of the LRS at /xapi/. */
+async function lrsCredentials(argv: string[], run: (name: Parameters<typeof executeAdminCommand>[1], args?: unknown) => Promise<unknown>): Promise<number> {
+  const [action, ...rest] = argv;
+  switch (action) {
+    case 'create': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { platform: { type: 'string' }, scopes: { type: 'string', multiple: true }, name: { type: 'string' }, json: { type: 'boolean' } },
+      });
+      if (!values.platform || !values.scopes) throw new CommandFailed('Usage: amphi lrs credentials create --platform <id> --scopes statements/write,statements/read [--name <name>] [--json]');
+      const scopes = values.scopes.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+      const created = (await run('lrs-credentials-create', { platformId: values.platform, name: values.name, scopes })) as CreatedCredential & { endpoint: string };
+      print(values.json, created, () => describeCreatedCredential(created));
+      return 0;
+    }
+    case 'list': {
+      const { values } = parseArgs({ args: rest, options: { platform: { type: 'string' }, json: { type: 'boolean' } } });
+      const credentials = (await run('lrs-credentials-list', { platformId: values.platform })) as CredentialView[];
+      print(values.json, credentials, () => (credentials.length ? credentials.map(describeCredential).join('\n\n') : 'No LRS credential.'));
+      return 0;
+    }
+    case 'revoke': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true });
+      if (positionals.length !== 1) throw new CommandFailed('Usage: amphi lrs credentials revoke <credential id or key> (see amphi lrs credentials list)');
+      const revoked = (await run('lrs-credentials-revoke', { idOrKey: positionals[0] })) as CredentialView;
+      process.stdout.write(
+        `Revoked LRS credential ${revoked.key} (${revoked.name}). Its requests are refused from now on ` +
+          `(within 30 s on other Amphi processes sharing the database); statements it stored stay.\n`,
+      );
+      return 0;
+    }
+    default:
+      process.stderr.write(`Unknown command: amphi lrs credentials ${action ?? ''}\n\n${USAGE}`);
+      return 64;
+  }
+}
+
+function describeCredential(c: CredentialView): string {
+  return [
+    `${c.name}  [${c.id}]`,
+    `  platform          ${c.platformId}`,
+    `  key               ${c.key}`,
+    `  scopes            ${c.scopes.join(', ')}`,
+    `  created           ${c.createdAt}, last used ${c.lastUsedAt ?? 'never'}`,
+    ...(c.revokedAt ? [`  revoked           ${c.revokedAt}`] : []),
+  ].join('\n');
+}
+
+function describeCreatedCredential(c: CreatedCredential & { endpoint: string }): string {
+  const auth = `-u '${c.key}:${c.secret}' -H 'X-Experience-API-Version: 1.0.3'`;
+  const reads = c.scopes.some((s) => s === 'all' || s === 'all/read' || s.startsWith('statements/read'));
+  const example = reads
+    ? `curl ${auth} '${c.endpoint}statements?limit=1'`
+    : `curl ${auth} -H 'Content-Type: application/json' -d '{"actor":{"mbox":"mailto:test@example.org"},"verb":{"id":"http://adlnet.gov/expapi/verbs/experienced"},"object":{"id":"http://example.org/activities/amphi-test"}}' '${c.endpoint}statements'`;
+  return [
+    `Created LRS credential ${c.name}  [${c.id}] for platform ${c.platformId}`,
+    `  endpoint          ${c.endpoint}`,
+    `  key               ${c.key}`,
+    `  secret            ${c.secret}`,
+    `  scopes            ${c.scopes.join(', ')}`,
+    'The secret is shown only now: copy it into the LRS client (HTTP Basic: key as user name, secret as password). Try it:',
+    `  ${example}`,
   ].join('\n');
 }
 

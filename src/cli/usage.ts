@@ -9,6 +9,12 @@ export const USAGE = `Usage: amphi <command>
   platform list [--json]
   platform remove <platform id>
   platform allow-new-deployments <platform id> on|off
+  platform lrs-identity <platform id> pseudonymous|email
+                                          how its users appear in xAPI statements
+  lrs credentials create --platform <id> --scopes statements/write,statements/read[,…]
+               [--name <name>] [--json]   an LRS client's key and secret (shown once)
+  lrs credentials list [--platform <id>] [--json]
+  lrs credentials revoke <credential id or key>
   keys rotate                             sign with a new key; keep publishing the old one
   keys list
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LRS_SINKS_ENV, lrsSinksConfig, lrsSinksEnvIssues, type LrsSinksConfig } from '../lrs/sinks/sink-config.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -46,8 +47,12 @@ const EnvSchema = z
     GRADES_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2000),
     GRADES_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
     GRADES_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    LRS_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 20mb').default('20mb'),
+    LRS_QUERY_LIMIT: z.coerce.number().int().min(1).max(10000).default(500),
+    ...LRS_SINKS_ENV,
   })
   .superRefine((env, ctx) => {
+    for (const issue of lrsSinksEnvIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
     if (env.DATABASE_URL && !env.SECRET_KEY) {
       ctx.addIssue({
         code: 'custom',
@@ -82,6 +87,10 @@ export interface Config {
   roster: { maxAgeSeconds: number };
   /** Score delivery to the platforms (AGS): first retry delay (doubling, capped at 1 h), attempts before a score fails, deliveries at once. */
   grades: { retryBaseMs: number; maxAttempts: number; concurrency: number };
+  /** The LRS: largest request (statements with attachments, documents), most statements per page. */
+  lrs: { bodyLimit: string; queryLimit: number };
+  /** Forwarding of accepted statements to Elasticsearch and/or another LRS (lrs/sinks). */
+  lrsSinks: LrsSinksConfig;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     roster: { maxAgeSeconds: e.ROSTER_MAX_AGE_SECONDS },
     grades: { retryBaseMs: e.GRADES_RETRY_BASE_MS, maxAttempts: e.GRADES_MAX_ATTEMPTS, concurrency: e.GRADES_CONCURRENCY },
+    lrs: { bodyLimit: e.LRS_BODY_LIMIT, queryLimit: e.LRS_QUERY_LIMIT },
+    lrsSinks: lrsSinksConfig(e),
   };
 }
 

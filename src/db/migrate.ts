@@ -3,12 +3,18 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_lti_core.js';
 import * as m0002 from './migrations/0002_content_grades_roster.js';
 import * as m0003 from './migrations/0003_grade_scores_by_line_item.js';
+import * as m0004 from './migrations/0004_lrs_statements.js';
+import * as m0005 from './migrations/0005_lrs_documents.js';
+import * as m0006 from './migrations/0006_lrs_forwarding.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_lti_core': m0001,
   '0002_content_grades_roster': m0002,
   '0003_grade_scores_by_line_item': m0003,
+  '0004_lrs_statements': m0004,
+  '0005_lrs_documents': m0005,
+  '0006_lrs_forwarding': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -6,6 +6,11 @@ import type { LtiSessionsTable } from '../lti/session/session.table.js';
 import type { ResourcesTable } from '../content/resource.table.js';
 import type { GradeLineItemsTable, GradeScoresTable } from '../grades/grades.table.js';
 import type { RosterMembersTable, RosterSyncsTable } from '../roster/roster.table.js';
+import type { LrsAttachmentsTable, LrsStatementsTable } from '../lrs/statements/statement.table.js';
+import type { LrsCredentialsTable } from '../lrs/credentials/credential.table.js';
+import type { LrsDocumentsTable } from '../lrs/documents/document.table.js';
+import type { LrsActivitiesTable } from '../lrs/activities/activity.table.js';
+import type { LrsSinkOutboxTable } from '../lrs/sinks/sink-outbox.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its `<entity>.table.ts`. */
 export interface Database {
@@ -23,4 +28,10 @@ export interface Database {
   grade_scores: GradeScoresTable;
   roster_members: RosterMembersTable;
   roster_syncs: RosterSyncsTable;
+  lrs_credentials: LrsCredentialsTable;
+  lrs_statements: LrsStatementsTable;
+  lrs_attachments: LrsAttachmentsTable;
+  lrs_documents: LrsDocumentsTable;
+  lrs_activities: LrsActivitiesTable;
+  lrs_sink_outbox: LrsSinkOutboxTable;
 }

@@ -13,10 +13,19 @@ const catalog = {
   'invalid-request': { en: 'The request is not valid: {details}', fr: 'La requête n’est pas valide : {details}' },
   'body-too-large': { en: 'The request body is larger than the {limit} accepted.', fr: 'Le corps de la requête dépasse la limite de {limit}.' },
   'malformed-body': { en: 'The request body could not be read: {reason}', fr: 'Le corps de la requête est illisible : {reason}' },
+  'xapi-request': { en: '{reason}', fr: '{reason}' },
   'unsupported-media-type': { en: 'This endpoint does not accept {type}.', fr: 'Ce point d’accès n’accepte pas {type}.' },
   'unknown-platform': {
     en: 'No platform is registered with issuer {issuer}{clientIdPart}. An administrator must register Amphi on this platform first.',
     fr: 'Aucune plateforme n’est enregistrée avec l’émetteur {issuer}{clientIdPart}. Un administrateur doit d’abord enregistrer Amphi sur cette plateforme.',
+  },
+  'unknown-platform-id': {
+    en: 'No platform has id {id} (see amphi platform list).',
+    fr: 'Aucune plateforme n’a l’identifiant {id} (voir amphi platform list).',
+  },
+  'unknown-lrs-credential': {
+    en: 'No active LRS credential has id or key {idOrKey} (see amphi lrs credentials list).',
+    fr: 'Aucun identifiant LRS actif n’a l’id ou la clé {idOrKey} (voir amphi lrs credentials list).',
   },
   'ambiguous-platform': {
     en: 'Several registrations exist for issuer {issuer}; the platform must send client_id.',

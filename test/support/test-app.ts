@@ -48,6 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const logger = createLogger(config.logLevel);
   let ctx = await createContext(config, database, logger);
   ctx.scoreDelivery.start();
+  ctx.lrsForwarding.start();
   const adminToken = 'test-admin-token';
   server.on('request', buildApp(ctx, { adminToken }));
   return {
@@ -60,18 +61,22 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     adminToken,
     async reset() {
       await ctx.scoreDelivery.stop();
+      await ctx.lrsForwarding.stop();
       await database.truncate();
       ctx.toolKeys.clear();
       ctx.frameAncestors.invalidate();
       ctx = await createContext(config, database, logger);
       ctx.scoreDelivery.start();
+      ctx.lrsForwarding.start();
       server.removeAllListeners('request');
       server.on('request', buildApp(ctx, { adminToken }));
     },
     async restart() {
       await ctx.scoreDelivery.stop();
+      await ctx.lrsForwarding.stop();
       ctx = await createContext(config, database, logger);
       ctx.scoreDelivery.start();
+      ctx.lrsForwarding.start();
       server.removeAllListeners('request');
       server.on('request', buildApp(ctx, { adminToken }));
     },
@@ -89,6 +94,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ctx.scoreDelivery.stop();
+      await ctx.lrsForwarding.stop();
       await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

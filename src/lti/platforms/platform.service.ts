@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { AppError, ConflictError, NotFoundError } from '../../http/errors.js';
-import type { PlatformRow } from './platform.table.js';
+import type { LrsIdentity, PlatformRow } from './platform.table.js';
 import type { PlatformCache } from './platform-cache.js';
 import { PlatformInput } from './platform.schemas.js';
 import {
@@ -25,6 +25,8 @@ export interface PlatformView {
   allowNewDeployments: boolean;
   registeredVia: string;
   deploymentIds: string[];
+  /** How its users appear as xAPI actors (lrs/xapi/lti-actor.ts). */
+  lrsIdentity: LrsIdentity;
   createdAt: string;
 }
 
@@ -70,6 +72,20 @@ export async function setAllowNewDeployments(db: Db, id: string, allow: boolean)
   return toView(row, (await listDeployments(db, id)).map((d) => d.deployment_id));
 }
 
+/** The platform with this id, or `unknown-platform-id` (for commands that name a platform). */
+export async function getPlatformView(db: Db, id: string): Promise<PlatformView> {
+  const row = await findPlatformById(db, id);
+  if (!row) throw new AppError('unknown-platform-id', 404, { id });
+  return toView(row, (await listDeployments(db, id)).map((d) => d.deployment_id));
+}
+
+/** Whether statements Amphi writes for this platform's users name them by account (issuer, sub) or by email. */
+export async function setLrsIdentity(db: Db, id: string, lrsIdentity: LrsIdentity): Promise<PlatformView> {
+  const row = await updatePlatform(db, id, { lrs_identity: lrsIdentity });
+  if (!row) throw new AppError('unknown-platform-id', 404, { id });
+  return toView(row, (await listDeployments(db, id)).map((d) => d.deployment_id));
+}
+
 /**
  * The platform a login names. `client_id` is optional in the login request (LTI 1.3 §4.1);
  * without it the issuer must be unambiguous.
@@ -95,6 +111,7 @@ export function toView(row: PlatformRow, deploymentIds: string[]): PlatformView 
     allowNewDeployments: row.allow_new_deployments,
     registeredVia: row.registered_via,
     deploymentIds,
+    lrsIdentity: row.lrs_identity,
     createdAt: row.created_at.toISOString(),
   };
 }

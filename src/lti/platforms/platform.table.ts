@@ -1,5 +1,8 @@
 import type { ColumnType, Selectable } from 'kysely';
 
+/** How LTI users appear as xAPI actors: `account` (issuer + sub), or their email (mbox) when the platform sends one. */
+export type LrsIdentity = 'pseudonymous' | 'email';
+
 export interface PlatformsTable {
   id: string;
   issuer: string;
@@ -11,6 +14,8 @@ export interface PlatformsTable {
   allow_new_deployments: boolean;
   registered_via: 'manual' | 'dynamic';
   product_family_code: string | null;
+  /** How LTI users appear as xAPI actors: `account` (issuer + sub) or their email (mbox). */
+  lrs_identity: ColumnType<LrsIdentity, LrsIdentity | undefined, LrsIdentity>;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import type { AppContext } from '../../app-context.js';
+import type { Db } from '../../db/database.js';
+import { XapiError } from '../xapi/xapi-error.js';
+import type { Agent } from '../xapi/xapi.types.js';
+import { hashSecret, newCredentialKey, newCredentialSecret, verifySecret } from './credential-secret.js';
+import { findCredentialByKey, insertCredential, listCredentialRows, revokeCredentialRow, touchCredential } from './credential.repository.js';
+import type { LrsCredentialRow } from './credential.table.js';
+import { LRS_SCOPES, type LrsPrincipal, type LrsScope } from './lrs-principal.js';
+import { CredentialCache } from './credential-cache.js';
+
+export interface CredentialView {
+  id: string;
+  platformId: string;
+  name: string;
+  key: string;
+  scopes: LrsScope[];
+  authority: Agent;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedCredential extends CredentialView {
+  /** Shown once; only its scrypt hash is kept. */
+  secret: string;
+}
+
+/**
+ * Creates an HTTP Basic credential for one platform. Its authority (Data 2.4.9) is an account
+ * on this Amphi named after the credential, so statements say which client stored them.
+ */
+export async function createCredential(
+  db: Db,
+  input: { platformId: string; name: string; scopes: LrsScope[]; publicUrl: string },
+): Promise<CreatedCredential> {
+  const key = newCredentialKey();
+  const secret = newCredentialSecret();
+  const authority: Agent = { objectType: 'Agent', name: input.name, account: { homePage: `${input.publicUrl}/xapi`, name: key } };
+  const row = await insertCredential(db, {
+    id: crypto.randomUUID(),
+    platformId: input.platformId,
+    name: input.name,
+    key,
+    secretHash: await hashSecret(secret),
+    scopes: [...new Set(input.scopes)],
+    authority,
+  });
+  return { ...toView(row), secret };
+}
+
+export async function listCredentials(db: Db, platformId?: string): Promise<CredentialView[]> {
+  return (await listCredentialRows(db, platformId)).map(toView);
+}
+
+export async function revokeCredential(ctx: AppContext, idOrKey: string): Promise<CredentialView | undefined> {
+  const row = await revokeCredentialRow(ctx.db, idOrKey);
+  if (row) credentialCache(ctx).forget(row.key);
+  return row ? toView(row) : undefined;
+}
+
+const caches = new WeakMap<AppContext['db'], CredentialCache>();
+function credentialCache(ctx: AppContext): CredentialCache {
+  let cache = caches.get(ctx.db);
+  if (!cache) caches.set(ctx.db, (cache = new CredentialCache()));
+  return cache;
+}
+
+/**
+ * HTTP Basic (Communication 4.0). scrypt costs tens of milliseconds, so a verified secret is
+ * remembered (as its SHA-256) for a short while: a busy client does not pay it per request,
+ * and a revocation elsewhere takes effect within the cache's lifetime.
+ */
+export async function authenticateLrs(ctx: AppContext, authorization: string | undefined): Promise<LrsPrincipal> {
+  const match = /^Basic\s+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(authorization ?? '');
+  if (!match) throw new XapiError(401, 'Authentication required: send HTTP Basic credentials created with `amphi lrs credentials create`.');
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const key = colon < 0 ? decoded : decoded.slice(0, colon);
+  const secret = colon < 0 ? '' : decoded.slice(colon + 1);
+  const cache = credentialCache(ctx);
+  const cached = cache.get(key, secret);
+  if (cached) return cached;
+  const row = await findCredentialByKey(ctx.db, key);
+  if (!row || row.revoked_at || !(await verifySecret(secret, row.secret_hash))) {
+    throw new XapiError(401, 'These LRS credentials are unknown, revoked, or the secret is wrong.');
+  }
+  const principal: LrsPrincipal = {
+    platformId: row.platform_id,
+    credentialId: row.id,
+    scopes: new Set(row.scopes.filter((s): s is LrsScope => (LRS_SCOPES as readonly string[]).includes(s))),
+    authority: row.authority as Agent,
+  };
+  cache.set(key, secret, principal);
+  void touchCredential(ctx.db, row.id).catch((err) => ctx.logger.warn({ err }, 'could not record credential use'));
+  return principal;
+}
+
+function toView(row: LrsCredentialRow): CredentialView {
+  return {
+    id: row.id,
+    platformId: row.platform_id,
+    name: row.name,
+    key: row.key,
+    scopes: row.scopes as LrsScope[],
+    authority: row.authority as Agent,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,58 @@
+import { XapiError } from '../xapi/xapi-error.js';
+import type { XapiMethod, XapiRequest } from './xapi-request.js';
+
+/** Form fields that stand for headers in the alternate request syntax (Communication 1.3). */
+const HEADER_FIELDS = new Map(
+  ['Authorization', 'X-Experience-API-Version', 'Content-Type', 'Content-Length', 'If-Match', 'If-None-Match'].map((h) => [h.toLowerCase(), h.toLowerCase()]),
+);
+const METHODS: XapiMethod[] = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'];
+
+/**
+ * Undoes the alternate request syntax: `POST ?method=PUT` with a form body whose fields carry the
+ * headers, the parameters and `content`. Anything else in the query string is refused (1.3.s3.b4),
+ * as is `method` on a request that is not a POST.
+ */
+export function undoAlternateSyntax(req: XapiRequest): XapiRequest {
+  const method = req.params.method;
+  if (method === undefined) return req;
+  if (req.method !== 'POST') throw new XapiError(400, `The alternate request syntax (?method=${method}) must be sent as a POST, not ${req.method}.`);
+  const wanted = method.toUpperCase() as XapiMethod;
+  if (!METHODS.includes(wanted)) throw new XapiError(400, `?method=${method} is not an HTTP method the LRS serves.`);
+  const extra = Object.keys(req.params).filter((k) => k !== 'method');
+  if (extra.length) throw new XapiError(400, `The alternate request syntax takes only "method" in the query string; found ${extra.join(', ')}.`);
+  if (req.contentType !== 'application/x-www-form-urlencoded') {
+    throw new XapiError(400, 'The alternate request syntax must send its fields (content, headers, parameters) as an application/x-www-form-urlencoded body.');
+  }
+  const form = new URLSearchParams(req.body.toString('utf8'));
+  const headers: Record<string, string | undefined> = { ...req.headers };
+  delete headers['content-type'];
+  delete headers['content-length'];
+  const params: Record<string, string> = {};
+  let content: string | undefined;
+  for (const [name, value] of form) {
+    const header = HEADER_FIELDS.get(name.toLowerCase());
+    if (header) headers[header] = value;
+    else if (name === 'content') content = value;
+    else if (!(name in params)) params[name] = value;
+  }
+  if (/^2\./.test(headers['x-experience-api-version'] ?? '')) {
+    throw new XapiError(400, 'xAPI 2.0 removed the alternate request syntax (Communication 1.3): send the method, headers and content as they are.');
+  }
+  if ((wanted === 'PUT' || wanted === 'POST') && content === undefined) {
+    throw new XapiError(400, `The alternate request syntax for ${wanted} must carry the document or statements in a "content" form field.`);
+  }
+  const contentTypeHeader = headers['content-type'] ?? (content !== undefined ? 'application/json' : undefined);
+  return {
+    method: wanted,
+    params,
+    headers,
+    contentTypeHeader,
+    contentType: mediaType(contentTypeHeader),
+    body: Buffer.from(content ?? '', 'utf8'),
+  };
+}
+
+export function mediaType(header: string | undefined): string | undefined {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type ? type : undefined;
+}

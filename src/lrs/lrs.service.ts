@@ -1,0 +1,25 @@
+import type { AppContext } from '../app-context.js';
+import { LRS_SCOPES, type LrsPrincipal } from './credentials/lrs-principal.js';
+import { storeStatements } from './statements/statement.service.js';
+import { validateStatements } from './statements/validation/statement.validate.js';
+import type { Agent, Statement } from './xapi/xapi.types.js';
+
+/** The authority of the statements Amphi's own modules record (player, classroom, grades). */
+export function amphiAuthority(publicUrl: string): Agent {
+  return { objectType: 'Agent', name: 'Amphi', account: { homePage: publicUrl, name: 'amphi' } };
+}
+
+/**
+ * How Amphi's features write learning traces: through the same validation and store as an
+ * HTTP client, without HTTP. Throws XapiError(400) for a statement the LRS would refuse, so a
+ * feature's bug shows in its tests instead of polluting the store.
+ */
+export async function recordStatements(ctx: AppContext, platformId: string, statements: Statement[]): Promise<string[]> {
+  const principal: LrsPrincipal = {
+    platformId,
+    credentialId: null,
+    scopes: new Set(LRS_SCOPES),
+    authority: amphiAuthority(ctx.config.http.publicUrl),
+  };
+  return storeStatements(ctx, principal, validateStatements(statements, { version: '1.0.3' }));
+}

@@ -1,0 +1,133 @@
+import { sql, type Insertable, type RawBuilder, type Transaction } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import type { LrsStatementsTable } from './statement.table.js';
+import type { StatementFilter } from './statement-query.js';
+
+export type DbOrTrx = Db | Transaction<Database>;
+
+/** Inserts the rows; returns the ids that were new (an id already stored is left as it is). */
+export async function insertStatementRows(db: DbOrTrx, rows: Insertable<LrsStatementsTable>[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
+    .insertInto('lrs_statements')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['platform_id', 'id']).doNothing())
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((r) => r.id));
+}
+
+export async function findStatementsByIds(db: DbOrTrx, platformId: string, ids: string[]): Promise<{ id: string; statement: unknown }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('lrs_statements').select(['id', 'statement']).where('platform_id', '=', platformId).where('id', 'in', ids).execute();
+}
+
+/** Voids the targets that are stored and are not themselves voiding statements (Data 2.3.2). */
+export async function voidStatements(db: DbOrTrx, platformId: string, targetIds: string[]): Promise<void> {
+  if (targetIds.length === 0) return;
+  await db
+    .updateTable('lrs_statements')
+    .set({ voided: true })
+    .where('platform_id', '=', platformId)
+    .where('id', 'in', targetIds)
+    .where('is_voiding', '=', false)
+    .execute();
+}
+
+export interface StatementRecord {
+  seq: string;
+  statement: unknown;
+  voided: boolean;
+  stored: Date;
+  attachment_hashes: string[] | null;
+}
+
+export async function findStatement(db: DbOrTrx, platformId: string, id: string, credentialId: string | undefined): Promise<StatementRecord | undefined> {
+  let q = db
+    .selectFrom('lrs_statements')
+    .select(['seq', 'statement', 'voided', 'stored', 'attachment_hashes'])
+    .where('platform_id', '=', platformId)
+    .where('id', '=', id);
+  if (credentialId) q = q.where('credential_id', '=', credentialId);
+  return q.executeTakeFirst();
+}
+
+/**
+ * One page of a statement query (Communication 2.1.3), newest first unless ascending; `limit + 1`
+ * rows are read so the caller knows whether there is a next page. Voided statements never match.
+ *
+ * A statement whose object is a StatementRef matches the non-time filters when the statement it
+ * targets does, recursively (Communication 2.1.4 "Filter Conditions for StatementRefs"): the
+ * voiding statement of a viewed statement is found by verb=viewed. Those are read by a second
+ * query over the (rare) StatementRef statements, so the main query stays one ordered index range.
+ */
+export async function queryStatementRows(db: DbOrTrx, platformId: string, filter: StatementFilter, limit: number): Promise<StatementRecord[]> {
+  const direct = await selectPage(db, platformId, filter, limit, matchConditions(filter, sql.ref('s')));
+  if (!hasTargetFilter(filter)) return direct;
+  const targeting = await selectPage(db, platformId, filter, limit, [sql<boolean>`s.seq in (${targetingStatements(platformId, filter)})`]);
+  if (targeting.length === 0) return direct;
+  const bySeq = new Map([...direct, ...targeting].map((r) => [String(r.seq), r]));
+  const order = filter.ascending ? 1 : -1;
+  return [...bySeq.values()].sort((a, b) => order * compareSeq(a.seq, b.seq)).slice(0, limit + 1);
+}
+
+function selectPage(db: DbOrTrx, platformId: string, filter: StatementFilter, limit: number, conditions: RawBuilder<boolean>[]) {
+  const where = [sql<boolean>`s.platform_id = ${platformId}`, sql<boolean>`not s.voided`, ...timeConditions(filter), ...conditions];
+  return sql<StatementRecord>`
+    select s.seq, s.statement, s.voided, s.stored, s.attachment_hashes from lrs_statements s
+    where ${sql.join(where, sql` and `)}
+    order by s.seq ${filter.ascending ? sql`asc` : sql`desc`}
+    limit ${limit + 1}`
+    .execute(db)
+    .then((r) => r.rows);
+}
+
+/** The StatementRef statements whose target (or target's target…) matches the filters, voided targets included. */
+function targetingStatements(platformId: string, filter: StatementFilter): RawBuilder<unknown> {
+  const onTarget = matchConditions(filter, sql.ref('target'));
+  return sql`
+    with recursive refs(id, seq) as (
+      select t.id, t.seq from lrs_statements t
+        join lrs_statements target on target.platform_id = t.platform_id and target.id = t.object_statement_id
+        where t.platform_id = ${platformId} and t.object_statement_id is not null and ${sql.join(onTarget, sql` and `)}
+      union
+      select t.id, t.seq from lrs_statements t join refs on t.object_statement_id = refs.id
+        where t.platform_id = ${platformId} and t.object_statement_id is not null
+    )
+    select seq from refs`;
+}
+
+function hasTargetFilter(f: StatementFilter): boolean {
+  return f.agent !== undefined || f.verb !== undefined || f.activity !== undefined || f.registration !== undefined;
+}
+
+/** agent, verb, activity, registration (and the read/mine restriction) on the statement aliased `t`. */
+function matchConditions(f: StatementFilter, t: RawBuilder<unknown>): RawBuilder<boolean>[] {
+  const c: RawBuilder<boolean>[] = [];
+  if (f.agent !== undefined) {
+    c.push(f.relatedAgents ? sql<boolean>`${t}.related_agents @> array[${f.agent}]::text[]` : sql<boolean>`(${t}.actor_key = ${f.agent} or ${t}.object_agent_key = ${f.agent})`);
+  }
+  if (f.verb !== undefined) c.push(sql<boolean>`${t}.verb_id = ${f.verb}`);
+  if (f.activity !== undefined) {
+    c.push(f.relatedActivities ? sql<boolean>`${t}.related_activities @> array[${f.activity}]::text[]` : sql<boolean>`${t}.object_activity_id = ${f.activity}`);
+  }
+  if (f.registration !== undefined) c.push(sql<boolean>`${t}.registration = ${f.registration}`);
+  return c;
+}
+
+/** since, until, the paging cursor and read/mine apply to the returned statement itself. */
+function timeConditions(f: StatementFilter): RawBuilder<boolean>[] {
+  const c: RawBuilder<boolean>[] = [];
+  if (f.since !== undefined) c.push(sql<boolean>`s.stored > ${f.since}`);
+  if (f.until !== undefined) c.push(sql<boolean>`s.stored <= ${f.until}`);
+  if (f.credentialId !== undefined) c.push(sql<boolean>`s.credential_id = ${f.credentialId}`);
+  if (f.afterSeq !== undefined) c.push(f.ascending ? sql<boolean>`s.seq > ${f.afterSeq}` : sql<boolean>`s.seq < ${f.afterSeq}`);
+  return c;
+}
+
+function compareSeq(a: string | number, b: string | number): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

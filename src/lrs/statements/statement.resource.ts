@@ -1,0 +1,105 @@
+import type { Response } from 'express';
+import type { AppContext } from '../../app-context.js';
+import { readStatementContent } from '../attachments/multipart-parser.js';
+import { checkAttachments } from '../attachments/attachment-check.js';
+import { sendMultipart } from '../attachments/multipart-writer.js';
+import { allows, type LrsPrincipal } from '../credentials/lrs-principal.js';
+import type { XapiResource } from '../http/xapi-resource.js';
+import type { XapiRequest } from '../http/xapi-request.js';
+import { XapiError } from '../xapi/xapi-error.js';
+import { checkStatementParams, parseFormat, parseStatementQuery } from './statement-query.js';
+import { decodeMore, encodeMore } from './more-cursor.js';
+import { getStatement, queryStatements, type ReadOutcome } from './statement-read.service.js';
+import { storeStatements } from './statement.service.js';
+import { validateStatement, validateStatements } from './validation/statement.validate.js';
+
+/** /xapi/statements (Communication 2.1). */
+export const statementsResource: XapiResource = {
+  async PUT(ctx, req, principal, res) {
+    requireWrite(principal);
+    const id = req.params.statementId;
+    if (id === undefined) throw new XapiError(400, 'PUT /statements needs the statementId parameter (use POST to let the LRS choose the id).');
+    const unknown = Object.keys(req.params).filter((k) => k !== 'statementId');
+    if (unknown.length) throw new XapiError(400, `PUT /statements takes only statementId, not ${unknown.join(', ')}.`);
+    const { json, parts } = readStatementContent(req);
+    if (Array.isArray(json)) throw new XapiError(400, 'PUT /statements takes one statement, not an array (POST a batch instead).');
+    const statement = validateStatement(json, { version: version(res) });
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new XapiError(400, 'statementId must be a UUID.');
+    if (statement.id !== undefined && statement.id.toLowerCase() !== id.toLowerCase()) {
+      throw new XapiError(400, `The statement's id ${statement.id} differs from the statementId parameter ${id}.`);
+    }
+    checkAttachments([statement], parts);
+    await storeStatements(ctx, principal, [{ ...statement, id }], parts, { xapiVersion: version(res) });
+    consistentThrough(res).status(204).end();
+  },
+
+  async POST(ctx, req, principal, res) {
+    requireWrite(principal);
+    if (Object.keys(req.params).length) throw new XapiError(400, `POST /statements takes no parameters, got ${Object.keys(req.params).join(', ')}.`);
+    const { json, parts } = readStatementContent(req);
+    const statements = validateStatements(json, { version: version(res) });
+    checkAttachments(statements, parts);
+    const ids = await storeStatements(ctx, principal, statements, parts, { xapiVersion: version(res) });
+    consistentThrough(res).status(200).type('application/json').send(JSON.stringify(ids));
+  },
+
+  async GET(ctx, req, principal, res) {
+    // Set first: clients poll on this header, refusals included (Communication 2.1.3).
+    consistentThrough(res);
+    if (!allows(principal, 'statements/read')) throw new XapiError(403, 'This credential may not read statements (scope statements/read or statements/read/mine needed).');
+    const languages = acceptLanguages(req);
+    const params = req.params.more !== undefined ? decodeMore(req.params.more) : req.params;
+    checkStatementParams(params);
+    let outcome: ReadOutcome<unknown>;
+    if (params.statementId !== undefined || params.voidedStatementId !== undefined) {
+      const voided = params.voidedStatementId !== undefined;
+      outcome = await getStatement(ctx, principal, (params.statementId ?? params.voidedStatementId)!, { voided, ...parseFormat(params), languages });
+    } else {
+      const query = parseStatementQuery(params, ctx.config.lrs.queryLimit);
+      if (params.more !== undefined) query.filter.afterSeq = params.more;
+      outcome = await queryStatements(ctx, principal, query, languages, (afterSeq) => moreUrl(ctx, params, afterSeq));
+    }
+    send(res, outcome, parseFormat(params).attachments);
+  },
+};
+
+function send(res: Response, outcome: ReadOutcome<unknown>, multipart: boolean) {
+  consistentThrough(res);
+  if (outcome.lastModified) res.setHeader('Last-Modified', outcome.lastModified.toUTCString());
+  if (multipart) sendMultipart(res, outcome.body, outcome.parts);
+  else res.status(200).type('application/json').send(JSON.stringify(outcome.body));
+}
+
+function requireWrite(principal: LrsPrincipal) {
+  if (!allows(principal, 'statements/write')) throw new XapiError(403, 'This credential may not store statements (scope statements/write needed).');
+}
+
+function version(res: Response): '1.0.3' | '2.0.0' {
+  return res.locals.xapiVersion === '2.0.0' ? '2.0.0' : '1.0.3';
+}
+
+/** Communication 2.1.3: every statement read or write answer says up to when the results are complete. */
+function consistentThrough(res: Response): Response {
+  return res.setHeader('X-Experience-API-Consistent-Through', new Date().toISOString());
+}
+
+function moreUrl(ctx: AppContext, params: Record<string, string>, afterSeq: string): string {
+  const base = new URL(ctx.config.http.publicUrl).pathname.replace(/\/+$/, '');
+  return `${base}/xapi/statements?more=${encodeMore(params, afterSeq)}`;
+}
+
+/** Accept-Language as an ordered list of tags (highest q first), for format=canonical. */
+function acceptLanguages(req: XapiRequest): string[] {
+  const header = req.headers['accept-language'];
+  if (!header) return [];
+  return header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...attrs] = part.trim().split(';');
+      const q = attrs.map((a) => /^\s*q=([\d.]+)/.exec(a)?.[1]).find(Boolean);
+      return { tag: tag!.trim(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((l) => l.tag && l.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map((l) => l.tag);
+}

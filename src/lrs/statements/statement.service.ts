@@ -1,0 +1,71 @@
+import crypto from 'node:crypto';
+import type { AppContext } from '../../app-context.js';
+import { saveAttachments, type AttachmentPart } from '../attachments/attachment.repository.js';
+import { upsertActivityDefinitions } from '../activities/activity.service.js';
+import type { LrsPrincipal } from '../credentials/lrs-principal.js';
+import { enqueueForwarding } from '../sinks/forwarding.service.js';
+import { XapiError } from '../xapi/xapi-error.js';
+import { VOIDED_VERB, type Statement, type StatementRef, type StoredStatement } from '../xapi/xapi.types.js';
+import { collectActivities } from './statement-activities.js';
+import { statementsMatch } from './statement-compare.js';
+import { findStatementsByIds, insertStatementRows, voidStatements } from './statement.repository.js';
+import { statementRow } from './statement-row.js';
+
+/**
+ * Stores valid statements, all or none (Communication 2.1.2): the LRS sets id, stored, timestamp,
+ * authority and version (Data 2.4); an id already stored with the same content is a no-op, with
+ * other content a 409 and nothing of the batch is kept; voiding statements void their target;
+ * attachments, activity definitions and the forwarding outbox are written in the same transaction.
+ * Amphi's own modules call this too, with a principal of their own (no HTTP).
+ */
+export async function storeStatements(
+  ctx: AppContext,
+  principal: LrsPrincipal,
+  statements: Statement[],
+  parts: AttachmentPart[] = [],
+  options: { xapiVersion?: '1.0.3' | '2.0.0' } = {},
+): Promise<string[]> {
+  const stored = new Date().toISOString();
+  // Data 2.4.10: a statement without version gets 1.0.0 (xAPI 2.0: 2.0.0 when sent as 2.0).
+  const defaultVersion = options.xapiVersion === '2.0.0' ? '2.0.0' : '1.0.0';
+  const prepared = statements.map((s) => prepareStatement(s, principal, stored, defaultVersion));
+  const ids = prepared.map((s) => s.id);
+  if (new Set(ids).size !== ids.length) throw new XapiError(400, 'Two statements of the batch have the same id.');
+
+  await ctx.db.transaction().execute(async (trx) => {
+    const rows = prepared.map((s) => statementRow(principal.platformId, s, principal.credentialId));
+    const inserted = await insertStatementRows(trx, rows);
+    if (inserted.size < prepared.length) await checkSameAsStored(trx, principal.platformId, prepared.filter((s) => !inserted.has(s.id)));
+    const fresh = prepared.filter((s) => inserted.has(s.id));
+    if (fresh.length === 0) return;
+    const targets = fresh.filter((s) => s.verb.id === VOIDED_VERB).map((s) => (s.object as StatementRef).id.toLowerCase());
+    await voidStatements(trx, principal.platformId, targets);
+    if (parts.length) await saveAttachments(trx, principal.platformId, parts);
+    await upsertActivityDefinitions(trx, principal.platformId, collectActivities(fresh));
+    await enqueueForwarding(trx, ctx, principal.platformId, fresh.map((s) => s.id));
+  });
+  ctx.lrsForwarding.wake();
+  return ids;
+}
+
+function prepareStatement(statement: Statement, principal: LrsPrincipal, stored: string, defaultVersion: string): StoredStatement {
+  return {
+    ...statement,
+    id: (statement.id ?? crypto.randomUUID()).toLowerCase(),
+    timestamp: statement.timestamp ?? stored,
+    stored,
+    authority: principal.authority,
+    version: statement.version ?? defaultVersion,
+  };
+}
+
+/** Communication 2.1.1: the same id again must be the same statement (Data 2.3 comparison), else 409. */
+async function checkSameAsStored(trx: Parameters<typeof findStatementsByIds>[0], platformId: string, again: StoredStatement[]): Promise<void> {
+  const existing = new Map((await findStatementsByIds(trx, platformId, again.map((s) => s.id))).map((r) => [r.id, r.statement as Statement]));
+  for (const s of again) {
+    const before = existing.get(s.id);
+    if (before && !statementsMatch(before, s)) {
+      throw new XapiError(409, `Statement ${s.id} is already stored with different content; a statement cannot be changed (void it instead).`);
+    }
+  }
+}

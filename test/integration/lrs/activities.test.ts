@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { mergeDefinitions, upsertActivityDefinitions } from '../../../src/lrs/activities/activity.service.js';
+import type { Activity, ActivityDefinition } from '../../../src/lrs/xapi/xapi.types.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { addLrsPlatform, createLrsClient, type LrsClient } from '../../support/lrs-client.js';
+
+const MEETING = 'http://www.example.com/meetings/occurances/34534';
+const QUIZ = 'https://moodle.example/mod/quiz/view.php?id=9';
+
+const activity = (id: string, definition?: ActivityDefinition): Activity => ({ objectType: 'Activity', id, ...(definition ? { definition } : {}) });
+
+describe('xAPI Activities resource (/activities)', () => {
+  let app: TestApp;
+  let lrs: LrsClient;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app.close());
+  beforeEach(async () => {
+    await app.reset();
+    lrs = await createLrsClient(app, await addLrsPlatform(app));
+  });
+
+  const getActivity = (activityId: string) => lrs.request('GET', '/activities', { params: { activityId } });
+  const storedRow = (id: string) =>
+    app.ctx.db.selectFrom('lrs_activities').selectAll().where('platform_id', '=', lrs.platformId).where('id', '=', id).executeTakeFirst();
+
+  it('returns the Activity with the definition statements gave it', async () => {
+    const definition: ActivityDefinition = {
+      type: 'http://adlnet.gov/expapi/activities/meeting',
+      name: { 'en-GB': 'example meeting', 'en-US': 'example meeting' },
+      moreInfo: 'http://virtualmeeting.example.com/345256',
+      extensions: { 'http://example.com/profiles/meetings/extension/reporter': { name: 'Thomas', id: 'http://openid.com/342' } },
+    };
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [activity(MEETING, definition)]);
+    const got = await getActivity(MEETING);
+    assert.equal(got.status, 200, got.text);
+    assert.deepEqual(got.json, { objectType: 'Activity', id: MEETING, definition });
+  });
+
+  it('still returns an Activity Object for an Activity it has no definition of', async () => {
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [activity(QUIZ), activity(QUIZ, {})]);
+    assert.equal(await storedRow(QUIZ), undefined);
+    const got = await getActivity(QUIZ);
+    assert.deepEqual(got.json, { objectType: 'Activity', id: QUIZ });
+    const head = await lrs.request('HEAD', '/activities', { params: { activityId: QUIZ } });
+    assert.equal(head.status, 200);
+    assert.equal(head.text, '');
+  });
+
+  it('merges the definitions of a batch and of later batches: language maps and extensions key by key, the rest replaced', async () => {
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [
+      activity(MEETING, { name: { 'en-US': 'example meeting' }, type: 'http://adlnet.gov/expapi/activities/meeting' }),
+      activity(QUIZ, { name: { en: 'Quiz' } }),
+      activity(MEETING, { name: { 'fr-FR': 'réunion' }, description: { 'en-US': 'A meeting' } }),
+    ]);
+    assert.deepEqual((await getActivity(MEETING)).json.definition, {
+      name: { 'en-US': 'example meeting', 'fr-FR': 'réunion' },
+      description: { 'en-US': 'A meeting' },
+      type: 'http://adlnet.gov/expapi/activities/meeting',
+    });
+
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [
+      activity(MEETING, {
+        name: { 'en-US': 'Weekly meeting' },
+        type: 'http://adlnet.gov/expapi/activities/event',
+        extensions: { 'http://example.com/x': 1 },
+      }),
+    ]);
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [activity(MEETING, { extensions: { 'http://example.com/y': null } })]);
+    assert.deepEqual((await getActivity(MEETING)).json.definition, {
+      name: { 'en-US': 'Weekly meeting', 'fr-FR': 'réunion' },
+      description: { 'en-US': 'A meeting' },
+      type: 'http://adlnet.gov/expapi/activities/event',
+      extensions: { 'http://example.com/x': 1, 'http://example.com/y': null },
+    });
+    assert.deepEqual((await getActivity(QUIZ)).json.definition, { name: { en: 'Quiz' } });
+  });
+
+  it('merges in SQL exactly as mergeDefinitions does in a batch', async () => {
+    const steps: ActivityDefinition[] = [
+      { name: { en: 'A' }, interactionType: 'choice', choices: [{ id: 'a' }, { id: 'b' }], correctResponsesPattern: ['a'] },
+      { name: { fr: 'A' }, description: { en: 'd' }, choices: [{ id: 'c' }] },
+      { extensions: { 'http://e.example/1': [1] }, moreInfo: 'https://moodle.example/more' },
+      { extensions: { 'http://e.example/2': { k: 'v' } }, correctResponsesPattern: ['c'] },
+    ];
+    for (const step of steps) await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [activity(QUIZ, step)]);
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, steps.map((d) => activity(MEETING, d)));
+    const expected = steps.reduce(mergeDefinitions);
+    assert.deepEqual((await getActivity(QUIZ)).json.definition, expected);
+    assert.deepEqual((await getActivity(MEETING)).json.definition, expected);
+  });
+
+  it('does not rewrite a stored definition that already says everything a new one says', async () => {
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [activity(QUIZ, { name: { en: 'Quiz', fr: 'Test' }, type: 'http://adlnet.gov/expapi/activities/assessment' })]);
+    const before = await storedRow(QUIZ);
+    await new Promise((r) => setTimeout(r, 20));
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [activity(QUIZ, { name: { fr: 'Test' } }), activity(QUIZ, { type: 'http://adlnet.gov/expapi/activities/assessment' })]);
+    assert.deepEqual(await storedRow(QUIZ), before);
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [activity(QUIZ, { name: { de: 'Prüfung' } })]);
+    assert.notDeepEqual((await storedRow(QUIZ))!.updated_at, before!.updated_at);
+  });
+
+  it('merges concurrent batches about the same Activities without losing a language', async () => {
+    const languages = ['en', 'fr', 'de', 'es', 'it', 'nl'];
+    await Promise.all(
+      languages.map((lang) =>
+        app.ctx.db.transaction().execute((trx) =>
+          upsertActivityDefinitions(trx, lrs.platformId, [activity(QUIZ, { name: { [lang]: `Quiz ${lang}` } }), activity(MEETING, { name: { [lang]: lang } })]),
+        ),
+      ),
+    );
+    assert.deepEqual(Object.keys((await getActivity(QUIZ)).json.definition.name).sort(), [...languages].sort());
+    assert.deepEqual(Object.keys((await getActivity(MEETING)).json.definition.name).sort(), [...languages].sort());
+  });
+
+  it('upserts a large batch in one go', async () => {
+    const batch = Array.from({ length: 3000 }, (_, i) => activity(`${QUIZ}&q=${i % 1000}`, { name: { [`l${i % 3}`]: `Question ${i % 1000}` } }));
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, batch);
+    const count = await app.ctx.db.selectFrom('lrs_activities').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 1000);
+    const one = await getActivity(`${QUIZ}&q=7`);
+    assert.deepEqual(one.json.definition.name, { l0: 'Question 7', l1: 'Question 7', l2: 'Question 7' });
+  });
+
+  it('learns definitions from the statements it accepts, Activities in context included', async () => {
+    const base = {
+      actor: { mbox: 'mailto:xapi@adlnet.gov' },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/attended' },
+    };
+    const posted = await lrs.request('POST', '/statements', {
+      json: [
+        { ...base, object: { id: MEETING, definition: { name: { 'en-US': 'example meeting' } } } },
+        {
+          ...base,
+          object: { id: MEETING, definition: { name: { 'fr-FR': 'réunion' } } },
+          context: { contextActivities: { parent: [{ id: QUIZ, definition: { name: { en: 'Course' } } }] } },
+        },
+      ],
+    });
+    assert.equal(posted.status, 200, posted.text);
+    assert.deepEqual((await getActivity(MEETING)).json.definition.name, { 'en-US': 'example meeting', 'fr-FR': 'réunion' });
+    assert.deepEqual((await getActivity(QUIZ)).json.definition.name, { en: 'Course' });
+  });
+
+  it('keeps each platform to its own definitions', async () => {
+    await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [activity(QUIZ, { name: { en: 'Quiz of A' } })]);
+    const other = await createLrsClient(app, await addLrsPlatform(app, 'Other Moodle'));
+    const got = await other.request('GET', '/activities', { params: { activityId: QUIZ } });
+    assert.deepEqual(got.json, { objectType: 'Activity', id: QUIZ });
+  });
+
+  describe('parameters', () => {
+    const rejections: [string, Record<string, string>][] = [
+      ['without activityId', {}],
+      ['with an activityId that is not an IRI', { activityId: 'true' }],
+      ['with an unknown parameter', { activityId: QUIZ, agent: '{}' }],
+      ['with activityId in the wrong case', { activityID: QUIZ }],
+    ];
+    for (const [what, params] of rejections) {
+      it(`refuses GET ${what} with 400`, async () => {
+        const res = await lrs.request('GET', '/activities', { params });
+        assert.equal(res.status, 400, res.text);
+      });
+    }
+  });
+
+  it('needs a read scope: 403 for a write-only credential, 405 for other methods', async () => {
+    const writer = await createLrsClient(app, lrs.platformId, ['statements/write', 'state']);
+    assert.equal((await writer.request('GET', '/activities', { params: { activityId: QUIZ } })).status, 403);
+    const definer = await createLrsClient(app, lrs.platformId, ['define']);
+    assert.equal((await definer.request('GET', '/activities', { params: { activityId: QUIZ } })).status, 200);
+    assert.equal((await lrs.request('PUT', '/activities', { params: { activityId: QUIZ }, json: {} })).status, 405);
+  });
+});

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { addLrsPlatform, createLrsClient, lrsRequest, type LrsClient } from '../../support/lrs-client.js';
+
+const VIEWED = 'http://id.tincanapi.com/verb/viewed';
+const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
+const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
+
+function statement(learner: string, verb = VIEWED, activity = 'https://moodle.example/mod/page/view.php?id=7', extra: Record<string, unknown> = {}) {
+  return {
+    actor: { objectType: 'Agent', account: { homePage: 'https://moodle.example', name: learner } },
+    verb: { id: verb, display: { 'en-US': verb.split('/').pop() } },
+    object: { objectType: 'Activity', id: activity, definition: { name: { 'en-US': 'Week 1 reading' } } },
+    ...extra,
+  };
+}
+const agentParam = (learner: string) => JSON.stringify({ account: { homePage: 'https://moodle.example', name: learner } });
+
+describe('xAPI statements resource', () => {
+  let app: TestApp;
+  let lrs: LrsClient;
+  let platformId: string;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app.close());
+  beforeEach(async () => {
+    await app.reset();
+    platformId = await addLrsPlatform(app);
+    lrs = await createLrsClient(app, platformId);
+  });
+
+  it('stores a POSTed batch and returns the ids; the LRS sets stored, timestamp, authority and version', async () => {
+    const id = crypto.randomUUID();
+    const posted = await lrs.request('POST', '/statements', { json: [{ ...statement('s1'), id }, statement('s2')] });
+    assert.equal(posted.status, 200, posted.text);
+    assert.equal(posted.json.length, 2);
+    assert.equal(posted.json[0], id);
+    assert.ok(posted.headers.get('x-experience-api-consistent-through'));
+    assert.equal(posted.headers.get('x-experience-api-version'), '1.0.3');
+    const got = await lrs.request('GET', '/statements', { params: { statementId: posted.json[1] } });
+    assert.equal(got.status, 200, got.text);
+    assert.equal(got.json.id, posted.json[1]);
+    assert.equal(got.json.version, '1.0.0');
+    assert.equal(got.json.timestamp, got.json.stored);
+    assert.equal(got.json.authority.account.name, lrs.key, 'the credential is the authority');
+    assert.ok(got.headers.get('last-modified'));
+  });
+
+  it('stores a PUT statement under statementId and answers 204; the same content again is accepted, other content is 409', async () => {
+    const id = crypto.randomUUID();
+    const put = await lrs.request('PUT', '/statements', { params: { statementId: id }, json: statement('s1') });
+    assert.equal(put.status, 204, put.text);
+    const again = await lrs.request('PUT', '/statements', { params: { statementId: id }, json: statement('s1') });
+    assert.equal(again.status, 204, again.text);
+    const changed = await lrs.request('PUT', '/statements', { params: { statementId: id }, json: statement('s1', COMPLETED) });
+    assert.equal(changed.status, 409, changed.text);
+    const stored = await lrs.request('GET', '/statements', { params: { statementId: id } });
+    assert.equal(stored.json.verb.id, VIEWED, 'the first version is kept');
+  });
+
+  it('stores nothing of a batch when one statement is invalid, and says which one and why', async () => {
+    const good = { ...statement('s1'), id: crypto.randomUUID() };
+    const bad = { ...statement('s2'), actor: { mbox: 'not-an-email' } };
+    const posted = await lrs.request('POST', '/statements', { json: [good, bad] });
+    assert.equal(posted.status, 400);
+    assert.match(posted.json.detail, /\[1\].*mbox/);
+    const got = await lrs.request('GET', '/statements', { params: { statementId: good.id } });
+    assert.equal(got.status, 404);
+  });
+
+  it('stores nothing of a batch when one statement conflicts with a stored one', async () => {
+    const id = crypto.randomUUID();
+    await lrs.request('POST', '/statements', { json: { ...statement('s1'), id } });
+    const fresh = { ...statement('s2'), id: crypto.randomUUID() };
+    const posted = await lrs.request('POST', '/statements', { json: [fresh, { ...statement('s1', COMPLETED), id }] });
+    assert.equal(posted.status, 409);
+    assert.equal((await lrs.request('GET', '/statements', { params: { statementId: fresh.id } })).status, 404);
+  });
+
+  it('voids a statement: found only through voidedStatementId, left out of queries, the voiding statement listed', async () => {
+    const [target] = (await lrs.request('POST', '/statements', { json: statement('s1') })).json;
+    const voiding = await lrs.request('POST', '/statements', {
+      json: { ...statement('teacher', VOIDED), object: { objectType: 'StatementRef', id: target } },
+    });
+    assert.equal(voiding.status, 200, voiding.text);
+    assert.equal((await lrs.request('GET', '/statements', { params: { statementId: target } })).status, 404);
+    const voided = await lrs.request('GET', '/statements', { params: { voidedStatementId: target } });
+    assert.equal(voided.status, 200);
+    assert.equal(voided.json.id, target);
+    const listed = await lrs.request('GET', '/statements');
+    assert.deepEqual(listed.json.statements.map((s: { id: string }) => s.id), [voiding.json[0]]);
+  });
+
+  it('filters by agent, verb, activity, registration and since, newest first, and related_* look inside context', async () => {
+    const registration = crypto.randomUUID();
+    const course = 'https://moodle.example/course/view.php?id=42';
+    await lrs.request('POST', '/statements', {
+      json: [
+        statement('s1'),
+        statement('s1', COMPLETED, 'https://moodle.example/mod/quiz/view.php?id=9', { context: { registration, contextActivities: { parent: [{ id: course }] } } }),
+        statement('s2', COMPLETED),
+      ],
+    });
+    const ids = async (params: Record<string, string>) => {
+      const res = await lrs.request('GET', '/statements', { params });
+      assert.equal(res.status, 200, res.text);
+      return res.json.statements.map((s: { actor: { account: { name: string } }; verb: { id: string } }) => `${s.actor.account.name} ${s.verb.id.split('/').pop()}`);
+    };
+    assert.deepEqual(await ids({ agent: agentParam('s1') }), ['s1 completed', 's1 viewed']);
+    assert.deepEqual(await ids({ agent: agentParam('s1'), verb: COMPLETED }), ['s1 completed']);
+    assert.deepEqual(await ids({ verb: COMPLETED, ascending: 'true' }), ['s1 completed', 's2 completed']);
+    assert.deepEqual(await ids({ registration }), ['s1 completed']);
+    assert.deepEqual(await ids({ activity: course }), []);
+    assert.deepEqual(await ids({ activity: course, related_activities: 'true' }), ['s1 completed']);
+    assert.deepEqual(await ids({ since: new Date(Date.now() + 60_000).toISOString() }), []);
+    assert.deepEqual(await ids({ until: new Date(Date.now() - 60_000).toISOString() }), []);
+  });
+
+  it('pages with "more" until every statement has been returned once', async () => {
+    await lrs.request('POST', '/statements', { json: Array.from({ length: 7 }, (_, i) => statement(`s${i}`)) });
+    const seen: string[] = [];
+    let res = await lrs.request('GET', '/statements', { params: { limit: '3' } });
+    for (;;) {
+      assert.equal(res.status, 200, `${res.text} ${seen.length}`);
+      seen.push(...res.json.statements.map((s: { id: string }) => s.id));
+      if (!res.json.more) break;
+      assert.match(res.json.more, /^\/xapi\/statements\?more=/);
+      res = await lrsRequest(app.url, 'GET', res.json.more.replace(/^\/xapi/, ''), { auth: lrs });
+    }
+    assert.equal(seen.length, 7);
+    assert.equal(new Set(seen).size, 7);
+  });
+
+  it('keeps platforms apart: another platform’s credential neither reads nor collides with these statements', async () => {
+    const id = crypto.randomUUID();
+    await lrs.request('PUT', '/statements', { params: { statementId: id }, json: statement('s1') });
+    const other = await createLrsClient(app, await addLrsPlatform(app, 'Other Moodle'));
+    assert.equal((await other.request('GET', '/statements', { params: { statementId: id } })).status, 404);
+    assert.deepEqual((await other.request('GET', '/statements')).json.statements, []);
+    const same = await other.request('PUT', '/statements', { params: { statementId: id }, json: statement('s9', COMPLETED) });
+    assert.equal(same.status, 204, 'the same id on another platform is another statement');
+  });
+
+  it('statements/read/mine reads only what the credential stored; a credential without write scope gets 403', async () => {
+    const writer = await createLrsClient(app, platformId, ['statements/write', 'statements/read/mine']);
+    await lrs.request('POST', '/statements', { json: statement('s1') });
+    const [mine] = (await writer.request('POST', '/statements', { json: statement('s2') })).json;
+    const listed = await writer.request('GET', '/statements');
+    assert.deepEqual(listed.json.statements.map((s: { id: string }) => s.id), [mine]);
+    const reader = await createLrsClient(app, platformId, ['statements/read']);
+    const refused = await reader.request('POST', '/statements', { json: statement('s3') });
+    assert.equal(refused.status, 403);
+  });
+
+  it('refuses bad credentials (401 with a challenge), a missing version header and unknown parameters (400)', async () => {
+    const noAuth = await lrs.request('GET', '/statements', { auth: null });
+    assert.equal(noAuth.status, 401);
+    assert.match(noAuth.headers.get('www-authenticate') ?? '', /^Basic/);
+    assert.equal((await lrs.request('GET', '/statements', { auth: { key: lrs.key, secret: 'wrong' } })).status, 401);
+    const noVersion = await lrs.request('GET', '/statements', { version: null });
+    assert.equal(noVersion.status, 400);
+    assert.match(noVersion.json.detail, /X-Experience-API-Version/);
+    assert.equal((await lrs.request('GET', '/statements', { params: { colour: 'blue' } })).status, 400);
+    assert.equal((await lrs.request('GET', '/statements', { params: { statementId: crypto.randomUUID(), verb: VIEWED } })).status, 400);
+    assert.equal((await lrs.request('POST', '/statements', { body: '{"actor":', contentType: 'application/json' })).status, 400);
+  });
+
+  it('serves the alternate request syntax (POST ?method=PUT with the headers in the form)', async () => {
+    const id = crypto.randomUUID();
+    const form = new URLSearchParams({
+      statementId: id,
+      Authorization: `Basic ${Buffer.from(`${lrs.key}:${lrs.secret}`).toString('base64')}`,
+      'X-Experience-API-Version': '1.0.3',
+      'Content-Type': 'application/json',
+      content: JSON.stringify(statement('s1')),
+    });
+    const res = await lrsRequest(app.url, 'POST', '/statements', { params: { method: 'PUT' }, body: form.toString(), contentType: 'application/x-www-form-urlencoded', version: null });
+    assert.equal(res.status, 204, res.text);
+    assert.equal((await lrs.request('GET', '/statements', { params: { statementId: id } })).json.id, id);
+  });
+
+  it('answers About without credentials, and HEAD like GET without a body', async () => {
+    const about = await lrsRequest(app.url, 'GET', '/about', { version: null });
+    assert.equal(about.status, 200);
+    assert.ok(about.json.version.includes('1.0.3'));
+    const head = await lrs.request('HEAD', '/statements');
+    assert.equal(head.status, 200);
+    assert.equal(head.text, '');
+    assert.match(head.headers.get('content-type') ?? '', /application\/json/);
+  });
+});
