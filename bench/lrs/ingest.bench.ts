@@ -21,11 +21,11 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { insertStatementRows } from '../../src/lrs/statements/statement.repository.js';
 import type { Statement } from '../../src/lrs/xapi/xapi.types.js';
 import { describeMachine, formatTable, machineLine, percentiles, type Percentiles } from '../support/report.js';
 import { cpuNow, DEFAULT_ADMIN_URL, log, parsePositive, runPool, startLrsBench, storedRow, type LrsBench } from './lrs-bench-setup.js';
 import { StatementGenerator } from './statement-generator.js';
+import { insertStatementRows } from './amphi-build.js';
 
 const { values: args } = parseArgs({
   options: {

@@ -21,11 +21,10 @@ import { parseArgs } from 'node:util';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/db/schema.js';
-import { parseStatementQuery } from '../../src/lrs/statements/statement-query.js';
-import { insertStatementRows, queryStatementRows } from '../../src/lrs/statements/statement.repository.js';
 import { describeMachine, machineLine, percentiles } from '../support/report.js';
 import { DEFAULT_ADMIN_URL, log, parsePositive, runPool, startLrsBench, storedRow, type LrsBench } from './lrs-bench-setup.js';
 import { StatementGenerator, type StatementQuery } from './statement-generator.js';
+import { insertStatementRows, parseStatementQuery, queryStatementRows } from './amphi-build.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -146,15 +145,22 @@ async function get(b: LrsBench, params: Record<string, string>): Promise<{ state
   return (await response.json()) as { statements: unknown[]; more: string };
 }
 
-/** EXPLAIN of the SQL the store runs for these parameters (captured from queryStatementRows). */
+/**
+ * EXPLAIN of the SQL the store runs for these parameters (captured from queryStatementRows): the
+ * page query, then the query for statements targeting a match through a StatementRef.
+ */
 async function explain(b: LrsBench, params: Record<string, string>, pageLimit: number): Promise<string> {
   const pool = new pg.Pool({ connectionString: b.database.url, max: 1 });
-  let captured: CompiledQuery | undefined;
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (event) => void (captured = event.query) });
+  const captured: CompiledQuery[] = [];
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (event) => void captured.push(event.query) });
   try {
     await queryStatementRows(db, b.platformId, parseStatementQuery(params, pageLimit).filter, pageLimit);
-    const plan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${captured!.sql}`, captured!.parameters as unknown[]);
-    return plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n');
+    const plans: string[] = [];
+    for (const query of captured) {
+      const plan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${query.sql}`, query.parameters as unknown[]);
+      plans.push(plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n'));
+    }
+    return plans.join('\n  --\n');
   } finally {
     await db.destroy();
   }

@@ -5,9 +5,10 @@ import { sql, type Kysely } from 'kysely';
  * one column per query filter, xAPI Communication 2.1.3), attachments by content hash, and the
  * platform setting that decides how LTI users appear as actors.
  *
- * Indexes follow the filters. `seq` orders statements as `stored` does (it is assigned in the
- * same transaction) and is the paging cursor, so every filter index ends with it: a query reads
- * one index range in order and stops at `limit`.
+ * Indexes follow the filters and were chosen from query plans on a million generated statements
+ * (bench/lrs/query.bench.ts): agent + verb + since, the dashboards' query, is one range of
+ * lrs_statements_actor. `seq` (insertion order) breaks ties between statements stored at the
+ * same millisecond, so (stored, seq) is the paging cursor.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -48,12 +49,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       statement jsonb not null,
       primary key (platform_id, id)
     );
-    create unique index lrs_statements_seq on lrs_statements (platform_id, seq);
-    create index lrs_statements_actor on lrs_statements (platform_id, actor_key, verb_id, seq);
-    create index lrs_statements_object_agent on lrs_statements (platform_id, object_agent_key, seq) where object_agent_key is not null;
-    create index lrs_statements_verb on lrs_statements (platform_id, verb_id, seq);
-    create index lrs_statements_activity on lrs_statements (platform_id, object_activity_id, seq) where object_activity_id is not null;
-    create index lrs_statements_registration on lrs_statements (platform_id, registration, seq) where registration is not null;
+    -- Results are in stored order (Communication 2.1.3), ties broken by seq; each filter index
+    -- ends with stored so that a filter with since/until reads one index range in that order.
+    create index lrs_statements_stored on lrs_statements (platform_id, stored, seq);
+    create index lrs_statements_actor on lrs_statements (platform_id, actor_key, verb_id, stored);
+    create index lrs_statements_object_agent on lrs_statements (platform_id, object_agent_key, stored) where object_agent_key is not null;
+    create index lrs_statements_verb on lrs_statements (platform_id, verb_id, stored);
+    create index lrs_statements_activity on lrs_statements (platform_id, object_activity_id, stored) where object_activity_id is not null;
+    create index lrs_statements_registration on lrs_statements (platform_id, registration, stored) where registration is not null;
     create index lrs_statements_statement_ref on lrs_statements (platform_id, object_statement_id) where object_statement_id is not null;
     create index lrs_statements_related_agents on lrs_statements using gin (related_agents);
     create index lrs_statements_related_activities on lrs_statements using gin (related_activities);

@@ -4,7 +4,7 @@ import { parseAgentParameter } from './validation/agent-parameter.js';
 import { parseTimestamp } from './validation/iso8601.js';
 import { isIri, isUuid } from './validation/primitives.js';
 
-/** The filters of a statement query once parsed; `afterSeq` is the paging cursor. */
+/** The filters of a statement query once parsed; `after` is the paging cursor (the last statement of the previous page). */
 export interface StatementFilter {
   agent?: string;
   verb?: string;
@@ -16,7 +16,13 @@ export interface StatementFilter {
   until?: Date;
   ascending?: boolean;
   credentialId?: string;
-  afterSeq?: string;
+  after?: PageCursor;
+}
+
+/** Position in stored order: the stored time (ISO, ms) and seq of a statement. */
+export interface PageCursor {
+  stored: string;
+  seq: string;
 }
 
 export type StatementFormat = 'exact' | 'ids' | 'canonical';

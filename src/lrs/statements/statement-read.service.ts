@@ -5,15 +5,11 @@ import { XapiError } from '../xapi/xapi-error.js';
 import type { StoredStatement } from '../xapi/xapi.types.js';
 import { formatStatement } from './statement-format.js';
 import { findStatement, queryStatementRows, type StatementRecord } from './statement.repository.js';
-import type { StatementFormat, StatementQuery } from './statement-query.js';
+import type { PageCursor, StatementFormat, StatementQuery } from './statement-query.js';
 
-export interface StatementResult {
-  statements: StoredStatement[];
-  more: string;
-}
-
-export interface ReadOutcome<T> {
-  body: T;
+/** A read's answer: `json` is the body already serialised (statements are spliced, not re-encoded). */
+export interface ReadOutcome {
+  json: string;
   parts: AttachmentPart[];
   lastModified: Date | undefined;
 }
@@ -28,32 +24,38 @@ export async function getStatement(
   principal: LrsPrincipal,
   id: string,
   options: { voided: boolean; format: StatementFormat; attachments: boolean; languages: string[] },
-): Promise<ReadOutcome<StoredStatement>> {
+): Promise<ReadOutcome> {
   const record = await findStatement(ctx.db, principal.platformId, id.toLowerCase(), ownOnly(principal));
   if (!record || record.voided !== options.voided) {
     throw new XapiError(404, options.voided ? `No voided statement ${id}.` : `No statement ${id}${record ? ' (it was voided; ask with voidedStatementId)' : ''}.`);
   }
-  const statement = formatStatement(record.statement as StoredStatement, options.format, options.languages);
   const parts = options.attachments ? await attachmentsOf(ctx, principal, [record]) : [];
-  return { body: statement, parts, lastModified: record.stored };
+  return { json: statementJson(record, options.format, options.languages), parts, lastModified: record.stored };
 }
 
-/** A page of statements, newest first, with `more` pointing at the next page when there is one (Data 2.5). */
+/** A page of statements in stored order, with `more` pointing at the next page when there is one (Data 2.5). */
 export async function queryStatements(
   ctx: AppContext,
   principal: LrsPrincipal,
   query: StatementQuery,
   languages: string[],
-  moreUrl: (afterSeq: string) => string,
-): Promise<ReadOutcome<StatementResult>> {
+  moreUrl: (after: PageCursor) => string,
+): Promise<ReadOutcome> {
   const filter = { ...query.filter, credentialId: ownOnly(principal) };
   const rows = await queryStatementRows(ctx.db, principal.platformId, filter, query.limit);
   const page = rows.slice(0, query.limit);
-  const statements = page.map((r) => formatStatement(r.statement as StoredStatement, query.format, languages));
-  const more = rows.length > query.limit ? moreUrl(page[page.length - 1]!.seq) : '';
+  const last = page[page.length - 1];
+  const more = rows.length > query.limit && last ? moreUrl({ stored: new Date(last.stored).toISOString(), seq: last.seq }) : '';
   const parts = query.attachments ? await attachmentsOf(ctx, principal, page) : [];
   const lastModified = page.reduce<Date | undefined>((latest, r) => (!latest || r.stored > latest ? r.stored : latest), undefined);
-  return { body: { statements, more }, parts, lastModified };
+  const statements = page.map((r) => statementJson(r, query.format, languages)).join(',');
+  return { json: `{"statements":[${statements}],"more":${JSON.stringify(more)}}`, parts, lastModified };
+}
+
+/** The exact format is the stored text as it is; ids and canonical reshape the statement. */
+function statementJson(record: StatementRecord, format: StatementFormat, languages: string[]): string {
+  if (format === 'exact') return record.statement;
+  return JSON.stringify(formatStatement(JSON.parse(record.statement) as StoredStatement, format, languages));
 }
 
 function ownOnly(principal: LrsPrincipal): string | undefined {

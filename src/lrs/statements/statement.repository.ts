@@ -6,16 +6,22 @@ import type { StatementFilter } from './statement-query.js';
 
 export type DbOrTrx = Db | Transaction<Database>;
 
+/** Rows per INSERT: 16 columns each, well under PostgreSQL's 65,535 bind parameters. */
+const ROWS_PER_INSERT = 1000;
+
 /** Inserts the rows; returns the ids that were new (an id already stored is left as it is). */
 export async function insertStatementRows(db: DbOrTrx, rows: Insertable<LrsStatementsTable>[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await db
-    .insertInto('lrs_statements')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['platform_id', 'id']).doNothing())
-    .returning('id')
-    .execute();
-  return new Set(inserted.map((r) => r.id));
+  const ids = new Set<string>();
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const inserted = await db
+      .insertInto('lrs_statements')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((oc) => oc.columns(['platform_id', 'id']).doNothing())
+      .returning('id')
+      .execute();
+    for (const r of inserted) ids.add(r.id);
+  }
+  return ids;
 }
 
 export async function findStatementsByIds(db: DbOrTrx, platformId: string, ids: string[]): Promise<{ id: string; statement: unknown }[]> {
@@ -35,22 +41,25 @@ export async function voidStatements(db: DbOrTrx, platformId: string, targetIds:
     .execute();
 }
 
+/**
+ * A stored statement as read back. `statement` is the JSON text as the database has it: a page
+ * in the exact format is spliced from these texts without parsing and re-serialising each one.
+ */
 export interface StatementRecord {
   seq: string;
-  statement: unknown;
+  statement: string;
   voided: boolean;
   stored: Date;
   attachment_hashes: string[] | null;
 }
 
+const RECORD_COLUMNS = sql`s.seq::text as seq, s.statement::text as statement, s.voided, s.stored, s.attachment_hashes`;
+
 export async function findStatement(db: DbOrTrx, platformId: string, id: string, credentialId: string | undefined): Promise<StatementRecord | undefined> {
-  let q = db
-    .selectFrom('lrs_statements')
-    .select(['seq', 'statement', 'voided', 'stored', 'attachment_hashes'])
-    .where('platform_id', '=', platformId)
-    .where('id', '=', id);
-  if (credentialId) q = q.where('credential_id', '=', credentialId);
-  return q.executeTakeFirst();
+  const mine = credentialId ? sql`and s.credential_id = ${credentialId}` : sql``;
+  const { rows } = await sql<StatementRecord>`
+    select ${RECORD_COLUMNS} from lrs_statements s where s.platform_id = ${platformId} and s.id = ${id} ${mine}`.execute(db);
+  return rows[0];
 }
 
 /**
@@ -65,19 +74,20 @@ export async function findStatement(db: DbOrTrx, platformId: string, id: string,
 export async function queryStatementRows(db: DbOrTrx, platformId: string, filter: StatementFilter, limit: number): Promise<StatementRecord[]> {
   const direct = await selectPage(db, platformId, filter, limit, matchConditions(filter, sql.ref('s')));
   if (!hasTargetFilter(filter)) return direct;
-  const targeting = await selectPage(db, platformId, filter, limit, [sql<boolean>`s.seq in (${targetingStatements(platformId, filter)})`]);
+  const targeting = await selectPage(db, platformId, filter, limit, [sql<boolean>`s.id in (${targetingStatements(platformId, filter)})`]);
   if (targeting.length === 0) return direct;
-  const bySeq = new Map([...direct, ...targeting].map((r) => [String(r.seq), r]));
+  const bySeq = new Map([...direct, ...targeting].map((r) => [r.seq, r]));
   const order = filter.ascending ? 1 : -1;
-  return [...bySeq.values()].sort((a, b) => order * compareSeq(a.seq, b.seq)).slice(0, limit + 1);
+  return [...bySeq.values()].sort((a, b) => order * compareStoredOrder(a, b)).slice(0, limit + 1);
 }
 
 function selectPage(db: DbOrTrx, platformId: string, filter: StatementFilter, limit: number, conditions: RawBuilder<boolean>[]) {
   const where = [sql<boolean>`s.platform_id = ${platformId}`, sql<boolean>`not s.voided`, ...timeConditions(filter), ...conditions];
+  const direction = filter.ascending ? sql`asc` : sql`desc`;
   return sql<StatementRecord>`
-    select s.seq, s.statement, s.voided, s.stored, s.attachment_hashes from lrs_statements s
+    select ${RECORD_COLUMNS} from lrs_statements s
     where ${sql.join(where, sql` and `)}
-    order by s.seq ${filter.ascending ? sql`asc` : sql`desc`}
+    order by s.stored ${direction}, s.seq ${direction}
     limit ${limit + 1}`
     .execute(db)
     .then((r) => r.rows);
@@ -87,15 +97,15 @@ function selectPage(db: DbOrTrx, platformId: string, filter: StatementFilter, li
 function targetingStatements(platformId: string, filter: StatementFilter): RawBuilder<unknown> {
   const onTarget = matchConditions(filter, sql.ref('target'));
   return sql`
-    with recursive refs(id, seq) as (
-      select t.id, t.seq from lrs_statements t
+    with recursive refs(id) as (
+      select t.id from lrs_statements t
         join lrs_statements target on target.platform_id = t.platform_id and target.id = t.object_statement_id
         where t.platform_id = ${platformId} and t.object_statement_id is not null and ${sql.join(onTarget, sql` and `)}
       union
-      select t.id, t.seq from lrs_statements t join refs on t.object_statement_id = refs.id
+      select t.id from lrs_statements t join refs on t.object_statement_id = refs.id
         where t.platform_id = ${platformId} and t.object_statement_id is not null
     )
-    select seq from refs`;
+    select id from refs`;
 }
 
 function hasTargetFilter(f: StatementFilter): boolean {
@@ -122,12 +132,17 @@ function timeConditions(f: StatementFilter): RawBuilder<boolean>[] {
   if (f.since !== undefined) c.push(sql<boolean>`s.stored > ${f.since}`);
   if (f.until !== undefined) c.push(sql<boolean>`s.stored <= ${f.until}`);
   if (f.credentialId !== undefined) c.push(sql<boolean>`s.credential_id = ${f.credentialId}`);
-  if (f.afterSeq !== undefined) c.push(f.ascending ? sql<boolean>`s.seq > ${f.afterSeq}` : sql<boolean>`s.seq < ${f.afterSeq}`);
+  if (f.after !== undefined) {
+    const after = sql`(${new Date(f.after.stored)}::timestamptz, ${f.after.seq}::bigint)`;
+    c.push(f.ascending ? sql<boolean>`(s.stored, s.seq) > ${after}` : sql<boolean>`(s.stored, s.seq) < ${after}`);
+  }
   return c;
 }
 
-function compareSeq(a: string | number, b: string | number): number {
-  const x = BigInt(a);
-  const y = BigInt(b);
+function compareStoredOrder(a: StatementRecord, b: StatementRecord): number {
+  const byStored = new Date(a.stored).getTime() - new Date(b.stored).getTime();
+  if (byStored !== 0) return byStored;
+  const x = BigInt(a.seq);
+  const y = BigInt(b.seq);
   return x < y ? -1 : x > y ? 1 : 0;
 }

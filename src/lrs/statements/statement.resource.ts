@@ -7,10 +7,11 @@ import { allows, type LrsPrincipal } from '../credentials/lrs-principal.js';
 import type { XapiResource } from '../http/xapi-resource.js';
 import type { XapiRequest } from '../http/xapi-request.js';
 import { XapiError } from '../xapi/xapi-error.js';
-import { checkStatementParams, parseFormat, parseStatementQuery } from './statement-query.js';
+import { checkStatementParams, parseFormat, parseStatementQuery, type PageCursor } from './statement-query.js';
 import { decodeMore, encodeMore } from './more-cursor.js';
 import { getStatement, queryStatements, type ReadOutcome } from './statement-read.service.js';
 import { storeStatements } from './statement.service.js';
+import { consistencyMarginMs, consistentThrough as consistentThroughTime } from './consistent-through.js';
 import { validateStatement, validateStatements } from './validation/statement.validate.js';
 
 /** /xapi/statements (Communication 2.1). */
@@ -30,7 +31,7 @@ export const statementsResource: XapiResource = {
     }
     checkAttachments([statement], parts);
     await storeStatements(ctx, principal, [{ ...statement, id }], parts, { xapiVersion: version(res) });
-    consistentThrough(res).status(204).end();
+    consistentThrough(ctx, res).status(204).end();
   },
 
   async POST(ctx, req, principal, res) {
@@ -40,34 +41,35 @@ export const statementsResource: XapiResource = {
     const statements = validateStatements(json, { version: version(res) });
     checkAttachments(statements, parts);
     const ids = await storeStatements(ctx, principal, statements, parts, { xapiVersion: version(res) });
-    consistentThrough(res).status(200).type('application/json').send(JSON.stringify(ids));
+    consistentThrough(ctx, res).status(200).type('application/json').send(JSON.stringify(ids));
   },
 
   async GET(ctx, req, principal, res) {
     // Set first: clients poll on this header, refusals included (Communication 2.1.3).
-    consistentThrough(res);
+    consistentThrough(ctx, res);
     if (!allows(principal, 'statements/read')) throw new XapiError(403, 'This credential may not read statements (scope statements/read or statements/read/mine needed).');
     const languages = acceptLanguages(req);
-    const params = req.params.more !== undefined ? decodeMore(req.params.more) : req.params;
+    const next = req.params.more !== undefined ? decodeMore(req.params.more) : undefined;
+    const params = next ? next.params : req.params;
     checkStatementParams(params);
-    let outcome: ReadOutcome<unknown>;
+    let outcome: ReadOutcome;
     if (params.statementId !== undefined || params.voidedStatementId !== undefined) {
       const voided = params.voidedStatementId !== undefined;
       outcome = await getStatement(ctx, principal, (params.statementId ?? params.voidedStatementId)!, { voided, ...parseFormat(params), languages });
     } else {
       const query = parseStatementQuery(params, ctx.config.lrs.queryLimit);
-      if (params.more !== undefined) query.filter.afterSeq = params.more;
-      outcome = await queryStatements(ctx, principal, query, languages, (afterSeq) => moreUrl(ctx, params, afterSeq));
+      if (next) query.filter.after = next.after;
+      outcome = await queryStatements(ctx, principal, query, languages, (after) => moreUrl(ctx, params, after));
     }
-    send(res, outcome, parseFormat(params).attachments);
+    send(ctx, res, outcome, parseFormat(params).attachments);
   },
 };
 
-function send(res: Response, outcome: ReadOutcome<unknown>, multipart: boolean) {
-  consistentThrough(res);
+function send(ctx: AppContext, res: Response, outcome: ReadOutcome, multipart: boolean) {
+  consistentThrough(ctx, res);
   if (outcome.lastModified) res.setHeader('Last-Modified', outcome.lastModified.toUTCString());
-  if (multipart) sendMultipart(res, outcome.body, outcome.parts);
-  else res.status(200).type('application/json').send(JSON.stringify(outcome.body));
+  if (multipart) sendMultipart(res, JSON.parse(outcome.json), outcome.parts);
+  else res.status(200).type('application/json').send(outcome.json);
 }
 
 function requireWrite(principal: LrsPrincipal) {
@@ -79,13 +81,13 @@ function version(res: Response): '1.0.3' | '2.0.0' {
 }
 
 /** Communication 2.1.3: every statement read or write answer says up to when the results are complete. */
-function consistentThrough(res: Response): Response {
-  return res.setHeader('X-Experience-API-Consistent-Through', new Date().toISOString());
+function consistentThrough(ctx: AppContext, res: Response): Response {
+  return res.setHeader('X-Experience-API-Consistent-Through', consistentThroughTime(ctx.db, consistencyMarginMs(ctx.engine)).toISOString());
 }
 
-function moreUrl(ctx: AppContext, params: Record<string, string>, afterSeq: string): string {
+function moreUrl(ctx: AppContext, params: Record<string, string>, after: PageCursor): string {
   const base = new URL(ctx.config.http.publicUrl).pathname.replace(/\/+$/, '');
-  return `${base}/xapi/statements?more=${encodeMore(params, afterSeq)}`;
+  return `${base}/xapi/statements?more=${encodeMore(params, after)}`;
 }
 
 /** Accept-Language as an ordered list of tags (highest q first), for format=canonical. */

@@ -166,6 +166,27 @@ describe('xAPI statements resource', () => {
     assert.equal((await lrs.request('GET', '/statements', { params: { colour: 'blue' } })).status, 400);
     assert.equal((await lrs.request('GET', '/statements', { params: { statementId: crypto.randomUUID(), verb: VIEWED } })).status, 400);
     assert.equal((await lrs.request('POST', '/statements', { body: '{"actor":', contentType: 'application/json' })).status, 400);
+    assert.equal((await lrs.request('GET', '/statements', { auth: { key: 'amphi_\u0000', secret: 'x' } })).status, 401);
+    const forged = Buffer.from(JSON.stringify({ p: {}, s: '2026-01-01T00:00:00.000Z', q: '9'.repeat(23) })).toString('base64url');
+    assert.equal((await lrs.request('GET', '/statements', { params: { more: forged } })).status, 400);
+  });
+
+  it('accepts the same batch sent at once in opposite orders (a client retrying) without error or duplicate', async () => {
+    const batch = Array.from({ length: 300 }, (_, i) => ({ ...statement(`s${i}`), id: crypto.randomUUID() }));
+    const reversed = [...batch].reverse();
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => lrs.request('POST', '/statements', { json: i % 2 ? reversed : batch })));
+    assert.deepEqual(answers.map((a) => a.status), Array(8).fill(200), answers.find((a) => a.status !== 200)?.text);
+    const count = await app.ctx.db.selectFrom('lrs_statements').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 300);
+  });
+
+  it('stores a batch larger than one INSERT can carry, all or nothing', async () => {
+    const batch = Array.from({ length: 4500 }, (_, i) => statement(`s${i % 50}`));
+    const posted = await lrs.request('POST', '/statements', { json: batch });
+    assert.equal(posted.status, 200, posted.text.slice(0, 300));
+    assert.equal(posted.json.length, 4500);
+    const count = await app.ctx.db.selectFrom('lrs_statements').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 4500);
   });
 
   it('serves the alternate request syntax (POST ?method=PUT with the headers in the form)', async () => {
