@@ -22,8 +22,17 @@ export async function upsertActivityRows(
   db: Db | Transaction<Database>,
   platformId: string,
   rows: { id: string; definition: ActivityDefinition }[],
+  mayRedefine = true,
 ): Promise<void> {
   if (rows.length === 0) return;
+  if (!mayRedefine) {
+    await sql`
+      insert into lrs_activities (platform_id, id, definition)
+      select ${platformId}, x.id, x.definition from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, definition jsonb)
+      on conflict (platform_id, id) do nothing
+    `.execute(db);
+    return;
+  }
   await sql`
     insert into lrs_activities as a (platform_id, id, definition)
     select ${platformId}, x.id, x.definition

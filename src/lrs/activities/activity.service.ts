@@ -13,9 +13,16 @@ import { findActivityDefinition, upsertActivityRows } from './activity.repositor
 
 /**
  * Called in the statement insert transaction with every Activity of the accepted statements
- * (object, context activities, inside SubStatements). One SQL statement per batch.
+ * (object, context activities, inside SubStatements). One SQL statement per batch. Without the
+ * `define` scope a client only makes an Activity known: a definition already stored is kept
+ * (Communication 4.2 scopes: "will not update its internal representation of the activity").
  */
-export async function upsertActivityDefinitions(db: Db | Transaction<Database>, platformId: string, activities: Activity[]): Promise<void> {
+export async function upsertActivityDefinitions(
+  db: Db | Transaction<Database>,
+  platformId: string,
+  activities: Activity[],
+  options: { mayRedefine: boolean } = { mayRedefine: true },
+): Promise<void> {
   const byId = new Map<string, ActivityDefinition>();
   for (const activity of activities) {
     const definition = activity.definition;
@@ -25,7 +32,7 @@ export async function upsertActivityDefinitions(db: Db | Transaction<Database>, 
   }
   const rows = [...byId].map(([id, definition]) => ({ id, definition }));
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  await upsertActivityRows(db, platformId, rows);
+  await upsertActivityRows(db, platformId, rows, options.mayRedefine);
 }
 
 /** The Activity as the LRS knows it; just its id when no statement defined it (2.5.s2.b1). */

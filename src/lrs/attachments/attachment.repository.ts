@@ -15,7 +15,8 @@ const CHUNK = 1000;
 /** Inserts the data of each hash not stored yet for the platform; a transaction may be passed. */
 export async function saveAttachments(db: Db, platformId: string, parts: AttachmentPart[]): Promise<void> {
   const unique = new Map(parts.map((p) => [p.sha2.toLowerCase(), p]));
-  const rows = [...unique].map(([sha2, p]) => ({
+  // In hash order: two requests with the same attachments lock them in the same order (no deadlock).
+  const rows = [...unique].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([sha2, p]) => ({
     platform_id: platformId,
     sha2,
     content_type: p.contentType,

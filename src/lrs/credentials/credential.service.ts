@@ -42,7 +42,7 @@ export async function createCredential(
     platformId: input.platformId,
     name: input.name,
     key,
-    secretHash: await hashSecret(secret),
+    secretHash: hashSecret(secret),
     scopes: [...new Set(input.scopes)],
     authority,
   });
@@ -67,9 +67,9 @@ function credentialCache(ctx: AppContext): CredentialCache {
 }
 
 /**
- * HTTP Basic (Communication 4.0). scrypt costs tens of milliseconds, so a verified secret is
- * remembered (as its SHA-256) for a short while: a busy client does not pay it per request,
- * and a revocation elsewhere takes effect within the cache's lifetime.
+ * HTTP Basic (Communication 4.0). A verified credential is remembered for a short while so a
+ * busy client costs no database read per request; a revocation by another process takes effect
+ * within the cache's lifetime (30 s), at once in this one.
  */
 export async function authenticateLrs(ctx: AppContext, authorization: string | undefined): Promise<LrsPrincipal> {
   const match = /^Basic\s+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(authorization ?? '');
@@ -78,11 +78,15 @@ export async function authenticateLrs(ctx: AppContext, authorization: string | u
   const colon = decoded.indexOf(':');
   const key = colon < 0 ? decoded : decoded.slice(0, colon);
   const secret = colon < 0 ? '' : decoded.slice(colon + 1);
+  // Keys and secrets are base64url/hex: anything else (a NUL the database would refuse) is simply wrong.
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(key) || !/^[A-Za-z0-9_-]{0,200}$/.test(secret)) {
+    throw new XapiError(401, 'These LRS credentials are unknown, revoked, or the secret is wrong.');
+  }
   const cache = credentialCache(ctx);
   const cached = cache.get(key, secret);
   if (cached) return cached;
   const row = await findCredentialByKey(ctx.db, key);
-  if (!row || row.revoked_at || !(await verifySecret(secret, row.secret_hash))) {
+  if (!row || row.revoked_at || !verifySecret(secret, row.secret_hash)) {
     throw new XapiError(401, 'These LRS credentials are unknown, revoked, or the secret is wrong.');
   }
   const principal: LrsPrincipal = {

@@ -21,6 +21,7 @@ export type LrsAccess =
   | 'profile/read'
   | 'profile/write'
   | 'activities/read'
+  | 'activities/define'
   | 'agents/read';
 
 /** True when the principal's scopes allow this access; `all` allows everything, `all/read` every read. */
@@ -40,6 +41,8 @@ export function allows(principal: LrsPrincipal, access: LrsAccess): boolean {
     case 'profile/read':
     case 'profile/write':
       return s.has('profile');
+    case 'activities/define':
+      return s.has('define');
     case 'activities/read':
     case 'agents/read':
       // Reading what statements defined is part of reading statements.

@@ -17,6 +17,9 @@ export function readUpload(xreq: XapiRequest): DocumentUpload {
 export function sendDocument(res: Response, doc: StoredDocument): void {
   res.status(200);
   res.setHeader('Content-Type', doc.contentType);
+  // The type is the client's: a stored HTML page must not run or render as Amphi's own page.
+  res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+  res.setHeader('Content-Disposition', 'attachment');
   res.setHeader('ETag', doc.etag);
   res.setHeader('Last-Modified', doc.updatedAt.toUTCString());
   res.send(doc.content);

@@ -39,6 +39,8 @@ export const LRS_SINKS_ENV = {
   LRS_ELASTICSEARCH_INDEX: z
     .string()
     .refine(isValidIndexTemplate, 'must be a lower-case Elasticsearch index name, {platform} standing for the platform id')
+    // Statement ids are unique per platform only: in a shared index, two platforms' statements with one id would overwrite each other.
+    .refine((t) => t.includes(PLATFORM_PLACEHOLDER), 'must contain {platform}: statement ids are unique per platform only, so each platform needs its own index')
     .default(`amphi-statements-${PLATFORM_PLACEHOLDER}`),
   LRS_ELASTICSEARCH_API_KEY: z.string().optional(),
   LRS_ELASTICSEARCH_USERNAME: z.string().optional(),

@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { actorKeys, agentKey } from '../xapi/agent-key.js';
 import { VOIDED_VERB, type Activity, type Actor, type Context, type StatementObject, type StoredStatement, type SubStatement } from '../xapi/xapi.types.js';
 import type { LrsStatementsTable } from './statement.table.js';
+import { attachmentHashes } from '../attachments/attachment-check.js';
 
 /**
  * The row the store writes for one statement: the statement as JSON, and one column per query
@@ -13,7 +14,8 @@ export function statementRow(platformId: string, statement: StoredStatement, cre
   const relatedActivities = new Set<string>();
   collectRelated(statement, relatedAgents, relatedActivities);
   for (const k of actorKeys(statement.authority)) relatedAgents.add(k);
-  const attachmentHashes = statement.attachments?.map((a) => a.sha2);
+  // SubStatements' attachments too: GET ?attachments=true returns every part a statement declared.
+  const hashes = attachmentHashes([statement]);
   return {
     platform_id: platformId,
     id: statement.id,
@@ -28,7 +30,7 @@ export function statementRow(platformId: string, statement: StoredStatement, cre
     related_activities: [...relatedActivities],
     is_voiding: statement.verb.id === VOIDED_VERB,
     credential_id: credentialId,
-    attachment_hashes: attachmentHashes?.length ? attachmentHashes : null,
+    attachment_hashes: hashes.length ? hashes : null,
     statement: JSON.stringify(statement),
   };
 }

@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../../app-context.js';
 import { saveAttachments, type AttachmentPart } from '../attachments/attachment.repository.js';
 import { upsertActivityDefinitions } from '../activities/activity.service.js';
-import type { LrsPrincipal } from '../credentials/lrs-principal.js';
+import { allows, type LrsPrincipal } from '../credentials/lrs-principal.js';
 import { enqueueForwarding } from '../sinks/forwarding.service.js';
 import { XapiError } from '../xapi/xapi-error.js';
 import { VOIDED_VERB, type Statement, type StatementRef, type StoredStatement } from '../xapi/xapi.types.js';
 import { collectActivities } from './statement-activities.js';
+import { beginStoring } from './consistent-through.js';
 import { statementsMatch } from './statement-compare.js';
 import { findStatementsByIds, insertStatementRows, voidStatements } from './statement.repository.js';
 import { statementRow } from './statement-row.js';
@@ -25,13 +26,26 @@ export async function storeStatements(
   parts: AttachmentPart[] = [],
   options: { xapiVersion?: '1.0.3' | '2.0.0' } = {},
 ): Promise<string[]> {
-  const stored = new Date().toISOString();
+  const storedAt = Date.now();
+  const stored = new Date(storedAt).toISOString();
   // Data 2.4.10: a statement without version gets 1.0.0 (xAPI 2.0: 2.0.0 when sent as 2.0).
   const defaultVersion = options.xapiVersion === '2.0.0' ? '2.0.0' : '1.0.0';
   const prepared = statements.map((s) => prepareStatement(s, principal, stored, defaultVersion));
   const ids = prepared.map((s) => s.id);
   if (new Set(ids).size !== ids.length) throw new XapiError(400, 'Two statements of the batch have the same id.');
 
+  const done = beginStoring(ctx.db, storedAt);
+  try {
+    await retryOnDeadlock(() => writeBatch(ctx, principal, prepared, parts));
+  } finally {
+    done();
+  }
+  ctx.lrsForwarding.wake();
+  return ids;
+}
+
+/** One transaction: the statements, then for the new ones voiding, attachments, activity definitions and the forwarding outbox. */
+async function writeBatch(ctx: AppContext, principal: LrsPrincipal, prepared: StoredStatement[], parts: AttachmentPart[]): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const rows = prepared.map((s) => statementRow(principal.platformId, s, principal.credentialId));
     const inserted = await insertStatementRows(trx, rows);
@@ -41,11 +55,26 @@ export async function storeStatements(
     const targets = fresh.filter((s) => s.verb.id === VOIDED_VERB).map((s) => (s.object as StatementRef).id.toLowerCase());
     await voidStatements(trx, principal.platformId, targets);
     if (parts.length) await saveAttachments(trx, principal.platformId, parts);
-    await upsertActivityDefinitions(trx, principal.platformId, collectActivities(fresh));
+    await upsertActivityDefinitions(trx, principal.platformId, collectActivities(fresh), { mayRedefine: allows(principal, 'activities/define') });
     await enqueueForwarding(trx, ctx, principal.platformId, fresh.map((s) => s.id));
   });
-  ctx.lrsForwarding.wake();
-  return ids;
+}
+
+/**
+ * Two batches sharing statement ids in different orders (a client retrying a reordered batch)
+ * can deadlock on PostgreSQL; one of them is rolled back and simply runs again. Rows keep the
+ * batch's order (it is the order of statements stored at the same instant), so no sorting.
+ */
+async function retryOnDeadlock(write: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if ((code !== '40P01' && code !== '40001') || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }
 
 function prepareStatement(statement: Statement, principal: LrsPrincipal, stored: string, defaultVersion: string): StoredStatement {

@@ -39,6 +39,22 @@ describe('xAPI Activities resource (/activities)', () => {
     assert.deepEqual(got.json, { objectType: 'Activity', id: MEETING, definition });
   });
 
+  it('lets only a credential with the define scope change a definition; others only make an Activity known', async () => {
+    const statement = (name: string, id = MEETING) => ({
+      actor: { mbox: 'mailto:learner@univ.example' },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/attended' },
+      object: { id, definition: { name: { 'en-US': name } } },
+    });
+    assert.equal((await lrs.request('POST', '/statements', { json: statement('Amphi lecture') })).status, 200);
+    const writer = await createLrsClient(app, lrs.platformId, ['statements/write']);
+    assert.equal((await writer.request('POST', '/statements', { json: [statement('Renamed by a plugin'), statement('New one', QUIZ)] })).status, 200);
+    assert.deepEqual((await getActivity(MEETING)).json.definition.name, { 'en-US': 'Amphi lecture' }, 'kept');
+    assert.deepEqual((await getActivity(QUIZ)).json.definition.name, { 'en-US': 'New one' }, 'a first definition is recorded');
+    const definer = await createLrsClient(app, lrs.platformId, ['statements/write', 'define']);
+    await definer.request('POST', '/statements', { json: statement('Amphi lecture (v2)') });
+    assert.deepEqual((await getActivity(MEETING)).json.definition.name, { 'en-US': 'Amphi lecture (v2)' });
+  });
+
   it('still returns an Activity Object for an Activity it has no definition of', async () => {
     await upsertActivityDefinitions(app.ctx.db, lrs.platformId, [activity(QUIZ), activity(QUIZ, {})]);
     assert.equal(await storedRow(QUIZ), undefined);

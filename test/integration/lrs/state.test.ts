@@ -42,6 +42,14 @@ describe('xAPI State resource (/activities/state)', () => {
     assert.ok(Math.abs(lastModified - Date.now()) < 5_000, got.headers.get('last-modified')!);
   });
 
+  it('serves a stored HTML document sandboxed, as a download, never as a page of Amphi', async () => {
+    await state('PUT', stateParams(), { body: '<script>alert(1)</script>', contentType: 'text/html' });
+    const got = await state('GET', stateParams());
+    assert.equal(got.status, 200);
+    assert.match(got.headers.get('content-security-policy') ?? '', /sandbox/);
+    assert.equal(got.headers.get('content-disposition'), 'attachment');
+  });
+
   it('keeps the Content-Type header exactly as sent, parameters included', async () => {
     await state('PUT', stateParams(), { body: '<p>hé</p>', contentType: 'text/html; charset=ISO-8859-1' });
     const got = await state('GET', stateParams());

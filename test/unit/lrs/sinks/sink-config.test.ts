@@ -34,7 +34,7 @@ describe('forwarding configuration', () => {
       LRS_ELASTICSEARCH_USERNAME: 'amphi',
       LRS_ELASTICSEARCH_PASSWORD: 's3cret',
       LRS_ELASTICSEARCH_CA_FILE: '/etc/amphi/es-ca.pem',
-      LRS_ELASTICSEARCH_INDEX: 'xapi',
+      LRS_ELASTICSEARCH_INDEX: 'xapi-{platform}',
       LRS_FORWARD_URL: 'https://ralph.univ.fr/xAPI/',
       LRS_FORWARD_USERNAME: 'amphi',
       LRS_FORWARD_PASSWORD: 'pw',
@@ -42,7 +42,7 @@ describe('forwarding configuration', () => {
     }).lrsSinks;
     assert.deepEqual(sinks.elasticsearch?.auth, { username: 'amphi', password: 's3cret' });
     assert.equal(sinks.elasticsearch?.caFile, '/etc/amphi/es-ca.pem');
-    assert.equal(sinks.elasticsearch?.index, 'xapi');
+    assert.equal(sinks.elasticsearch?.index, 'xapi-{platform}');
     assert.deepEqual(sinks.xapi, { url: 'https://ralph.univ.fr/xAPI', auth: { username: 'amphi', password: 'pw' } });
     assert.equal(sinks.batchSize, 100);
     assert.deepEqual(configuredSinks(sinks), ['elasticsearch', 'xapi']);
@@ -54,6 +54,7 @@ describe('forwarding configuration', () => {
     assert.deepEqual(problems({ LRS_ELASTICSEARCH_PASSWORD: 'p' }), ['LRS_ELASTICSEARCH_USERNAME: is required with LRS_ELASTICSEARCH_PASSWORD']);
     assert.match(problems({ LRS_ELASTICSEARCH_API_KEY: 'k', LRS_ELASTICSEARCH_USERNAME: 'u', LRS_ELASTICSEARCH_PASSWORD: 'p' }).join(), /^LRS_ELASTICSEARCH_API_KEY: /);
     assert.match(problems({ LRS_ELASTICSEARCH_INDEX: 'Amphi-{platform}' }).join(), /^LRS_ELASTICSEARCH_INDEX: must be a lower-case/);
+    assert.match(problems({ LRS_ELASTICSEARCH_INDEX: 'statements' }).join(), /^LRS_ELASTICSEARCH_INDEX: must contain \{platform\}/);
     assert.match(problems({ LRS_FORWARDING_BATCH_SIZE: '0' }).join(), /^LRS_FORWARDING_BATCH_SIZE: /);
     assert.deepEqual(problems({ LRS_FORWARDING_RETRY_BASE_MS: '5000', LRS_FORWARDING_RETRY_MAX_MS: '1000' }), [
       'LRS_FORWARDING_RETRY_MAX_MS: must not be below LRS_FORWARDING_RETRY_BASE_MS',
