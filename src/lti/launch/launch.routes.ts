@@ -1,4 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
+import { recordLaunchTrace } from '../../lrs/traces/launch-trace.js';
 import type { AppContext } from '../../app-context.js';
 import { html, page } from '../../http/html.js';
 import { localeFromAcceptLanguage, translate, type Locale } from '../../http/messages.js';
@@ -45,6 +46,8 @@ export function launchRoutes(ctx: AppContext, publicDir: string): Router {
     res.set('Cache-Control', 'no-store').type('html').send(
       appPage.render({ token, tokenExpiresAt: expiresAt.toISOString(), session: toSessionResponse(session, route) }, session.locale),
     );
+    // After the page is sent: the person never waits for, nor sees a failure of, the trace.
+    await recordLaunchTrace(ctx, session, route).catch((err: unknown) => req.log.error({ err, sessionId: session.id }, 'launch trace not recorded'));
   }
   return router;
 }
