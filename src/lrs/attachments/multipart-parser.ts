@@ -1,5 +1,6 @@
 import { mediaType } from '../http/alternate-syntax.js';
 import type { XapiRequest } from '../http/xapi-request.js';
+import { requireStorableJson } from '../statements/validation/storable-json.js';
 import { XapiError } from '../xapi/xapi-error.js';
 import { hashMatches, type AttachmentPart } from './attachment-part.js';
 import { parseMultipart, type MultipartPart } from './multipart-body.js';
@@ -46,12 +47,19 @@ function attachmentPart(part: MultipartPart, index: number): AttachmentPart {
   return { sha2, contentType: part.headers['content-type'] || 'application/octet-stream', content: part.content };
 }
 
-/** UTF-8 JSON (RFC 8259 8.1), a leading byte order mark ignored as that section allows. */
+/**
+ * UTF-8 JSON (RFC 8259 8.1), a leading byte order mark ignored as that section allows; then
+ * one walk refusing what the database cannot store (NUL, lone surrogates) and deep nesting,
+ * named as the validator names statements (`statement…`, `statements[i]…`).
+ */
 function parseJson(content: Buffer): unknown {
   const start = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
+  let json: unknown;
   try {
-    return JSON.parse(content.toString('utf8', start));
+    json = JSON.parse(content.toString('utf8', start));
   } catch (err) {
     throw new XapiError(400, `The statements are not valid JSON: ${(err as Error).message}`);
   }
+  requireStorableJson(json, Array.isArray(json) ? 'statements' : 'statement');
+  return json;
 }

@@ -1,7 +1,7 @@
 import { allows, type LrsAccess, type LrsPrincipal } from '../credentials/lrs-principal.js';
 import { parseAgentParameter } from '../statements/validation/agent-parameter.js';
 import { parseTimestamp } from '../statements/validation/iso8601.js';
-import { isIri, isUuid } from '../statements/validation/primitives.js';
+import { exceedsBytes, iriProblem, isUuid, tooLong } from '../statements/validation/primitives.js';
 import { agentKey } from '../xapi/agent-key.js';
 import { XapiError } from '../xapi/xapi-error.js';
 
@@ -28,7 +28,8 @@ export function refuseUnknownParameters(params: Params, known: readonly string[]
 export function requireActivityId(params: Params, name = 'activityId'): string {
   const value = params[name];
   if (value === undefined || value === '') throw new XapiError(400, `${name}: is required`);
-  if (!isIri(value)) throw new XapiError(400, `${name}: ${JSON.stringify(value)} is not an absolute IRI`);
+  const problem = iriProblem(value);
+  if (problem) throw new XapiError(400, `${name}: ${problem}`);
   return value;
 }
 
@@ -48,15 +49,19 @@ export function optionalRegistration(params: Params): string {
   return value.toLowerCase();
 }
 
-/** Longest stateId / profileId kept; ids are names a client picks ("bookmark", a UUID), not content. */
-const MAX_DOCUMENT_ID = 1000;
+/**
+ * Longest stateId / profileId kept, in UTF-8 bytes: ids are names a client picks ("bookmark",
+ * a UUID), not content, and the id is part of the documents' primary key, whose entries
+ * PostgreSQL caps at about 2704 bytes (1000 CJK characters would be 3000).
+ */
+const MAX_DOCUMENT_ID_BYTES = 1000;
 
 /** stateId / profileId; undefined when absent (Multiple Document GET and DELETE). */
 export function optionalDocumentId(params: Params, name: 'stateId' | 'profileId'): string | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
   if (value === '') throw new XapiError(400, `${name}: must not be empty`);
-  if (value.length > MAX_DOCUMENT_ID) throw new XapiError(400, `${name}: longer than ${MAX_DOCUMENT_ID} characters`);
+  if (exceedsBytes(value, MAX_DOCUMENT_ID_BYTES)) throw new XapiError(400, `${name}: ${tooLong(value, MAX_DOCUMENT_ID_BYTES)}`);
   return value;
 }
 

@@ -1,6 +1,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../../app-context.js';
 import { authenticateLrs } from '../credentials/credential.service.js';
+import { unstorableTextProblem } from '../statements/validation/storable-json.js';
 import { XapiError } from '../xapi/xapi-error.js';
 import { aboutResource } from './about.resource.js';
 import { undoAlternateSyntax, mediaType } from './alternate-syntax.js';
@@ -63,7 +64,11 @@ function allowed(resource: XapiResource): string {
   return methods.join(', ');
 }
 
-/** Builds the XapiRequest: first value of each query parameter, lower-cased headers, raw body. */
+/**
+ * Builds the XapiRequest: first value of each query parameter, lower-cased headers, raw body.
+ * Parameters and headers (the alternate syntax takes both from a form) holding a NUL or a lone
+ * surrogate are refused here: they reach text columns and queries, which cannot hold them.
+ */
 function readRequest(req: Request, res: Response, next: NextFunction) {
   try {
     const params: Record<string, string> = {};
@@ -80,7 +85,18 @@ function readRequest(req: Request, res: Response, next: NextFunction) {
       contentType: mediaType(headers['content-type']),
       body,
     };
-    res.locals.xapi = undoAlternateSyntax(base);
+    const xreq = undoAlternateSyntax(base);
+    for (const [name, value] of Object.entries(xreq.params)) {
+      const nameProblem = unstorableTextProblem(name);
+      if (nameProblem) throw new XapiError(400, `The query parameter name ${JSON.stringify(name)} ${nameProblem}.`);
+      const problem = unstorableTextProblem(value);
+      if (problem) throw new XapiError(400, `${name}: ${problem}`);
+    }
+    for (const [name, value] of Object.entries(xreq.headers)) {
+      const problem = value === undefined ? undefined : unstorableTextProblem(value);
+      if (problem) throw new XapiError(400, `The ${name} header ${problem}.`);
+    }
+    res.locals.xapi = xreq;
     next();
   } catch (err) {
     next(err);

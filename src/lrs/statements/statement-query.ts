@@ -2,7 +2,7 @@ import { XapiError } from '../xapi/xapi-error.js';
 import { agentKey } from '../xapi/agent-key.js';
 import { parseAgentParameter } from './validation/agent-parameter.js';
 import { parseTimestamp } from './validation/iso8601.js';
-import { isIri, isUuid } from './validation/primitives.js';
+import { iriProblem, isUuid } from './validation/primitives.js';
 
 /** The filters of a statement query once parsed; `after` is the paging cursor (the last statement of the previous page). */
 export interface StatementFilter {
@@ -92,7 +92,8 @@ function parseBoolean(params: Record<string, string>, name: string): boolean | u
 }
 
 function iri(value: string, name: string): string {
-  if (!isIri(value)) throw new XapiError(400, `${name} must be an IRI, not "${value}".`);
+  const problem = iriProblem(value);
+  if (problem) throw new XapiError(400, `${name}: ${problem}`);
   return value;
 }
 

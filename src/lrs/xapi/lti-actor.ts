@@ -1,4 +1,5 @@
 import type { LrsIdentity } from '../../lti/platforms/platform.table.js';
+import { isMailto } from '../statements/validation/primitives.js';
 import type { Agent } from './xapi.types.js';
 
 /**
@@ -10,7 +11,9 @@ import type { Agent } from './xapi.types.js';
  *
  * 'email' names the person by `mbox` (Data 2.4.2.3) with their name, which another LRS or a
  * reporting tool can match across systems. It needs the platform to send the `email` claim
- * (LTI 1.3 §5.3.6, optional): without it, the account form, never an invented address.
+ * (LTI 1.3 §5.3.6, optional): without it, or when it is not an address the statement
+ * validator accepts as an mbox (a space, no '@', too long), the account form, never an
+ * invented or repaired address: an invalid mbox would get the whole statement refused.
  *
  * An Agent has exactly one inverse functional identifier (Data 2.4.2.1): never both.
  */
@@ -18,10 +21,10 @@ export function ltiActor(
   platform: { issuer: string; lrsIdentity: LrsIdentity },
   user: { sub: string; email?: string | null; name?: string | null },
 ): Agent {
-  const email = user.email?.trim();
-  if (platform.lrsIdentity === 'email' && email) {
+  const mbox = `mailto:${user.email?.trim() ?? ''}`;
+  if (platform.lrsIdentity === 'email' && isMailto(mbox)) {
     const name = user.name?.trim();
-    return { objectType: 'Agent', mbox: `mailto:${email}`, ...(name ? { name } : {}) };
+    return { objectType: 'Agent', mbox, ...(name ? { name } : {}) };
   }
   return { objectType: 'Agent', account: { homePage: platform.issuer, name: user.sub } };
 }

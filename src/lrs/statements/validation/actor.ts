@@ -1,7 +1,7 @@
 import type { Actor, Agent, Group } from '../../xapi/xapi.types.js';
 import {
-  fail, present, rejectUnknownKeys, requireArray, requireIri, requireMailto, requireObject,
-  requireSha1, requireString, show, type Json,
+  fail, MAX_ACCOUNT_PART_BYTES, present, rejectUnknownKeys, requireArray, requireIri, requireMailto,
+  requireMaxBytes, requireObject, requireSha1, requireString, show, type Json,
 } from './primitives.js';
 
 /**
@@ -58,12 +58,16 @@ function countIfis(obj: Json, path: string): number {
   return n;
 }
 
-/** Data 2.4.2.4: `homePage` (IRL) and `name`, both required. */
+/**
+ * Data 2.4.2.4: `homePage` (IRL) and `name`, both required; each at most 512 bytes, since
+ * together they are the actor's index key (primitives.ts, MAX_ACCOUNT_PART_BYTES).
+ */
 function validateAccount(value: unknown, path: string): void {
   const account = requireObject(value, path);
   rejectUnknownKeys(account, ACCOUNT_KEYS, path);
   if (!present(account, 'homePage', path)) fail(`${path}.homePage`, 'is required');
+  requireMaxBytes(requireString(account.homePage, `${path}.homePage`), MAX_ACCOUNT_PART_BYTES, `${path}.homePage`);
   requireIri(account.homePage, `${path}.homePage`);
   if (!present(account, 'name', path)) fail(`${path}.name`, 'is required');
-  requireString(account.name, `${path}.name`);
+  requireMaxBytes(requireString(account.name, `${path}.name`), MAX_ACCOUNT_PART_BYTES, `${path}.name`);
 }

@@ -89,11 +89,44 @@ function schemeLength(s: string): number {
 }
 
 /**
+ * Longest values kept, in UTF-8 bytes. PostgreSQL refuses a B-tree or GIN entry over about
+ * 2704 bytes, and these values are index keys: verb and activity ids, and the actor key
+ * (`account:<homePage>|<name>`, `mbox:…`, `openid:…`) which shares lrs_statements_actor with the
+ * verb id, so account (512 + 512) + verb (1024) stays well under the limit. Real IRIs and
+ * addresses are far shorter (RFC 5321 §4.5.3.1.3 limits a mail path to 256 octets).
+ */
+export const MAX_IRI_BYTES = 1024;
+export const MAX_ACCOUNT_PART_BYTES = 512;
+export const MAX_MBOX_BYTES = 320;
+
+/** True when `s` is longer than `max` bytes in UTF-8; measures only when the length cannot tell. */
+export function exceedsBytes(s: string, max: number): boolean {
+  if (s.length > max) return true;
+  return s.length * 3 > max && Buffer.byteLength(s, 'utf8') > max;
+}
+
+/** The refusal message for a value over `max` bytes (the value itself is not repeated: it is long). */
+export function tooLong(s: string, max: number): string {
+  return `is ${Buffer.byteLength(s, 'utf8')} bytes long in UTF-8; this LRS keeps at most ${max} bytes here`;
+}
+
+export function requireMaxBytes(s: string, max: number, path: string): string {
+  if (exceedsBytes(s, max)) fail(path, tooLong(s, max));
+  return s;
+}
+
+/**
  * An absolute IRI (RFC 3987): a scheme, a colon, something after it, and no character an IRI
  * can never hold (spaces, controls, `<>"{}|\^` and backtick). Data 4.0 leaves stricter
- * checks optional; the suite's bad IRIs are relative references and plain words.
+ * checks optional; the suite's bad IRIs are relative references and plain words. Also no
+ * longer than MAX_IRI_BYTES, so that every caller (query parameters too) refuses what the
+ * database could not index.
  */
 export function isIri(s: string): boolean {
+  return !exceedsBytes(s, MAX_IRI_BYTES) && isIriSyntax(s);
+}
+
+function isIriSyntax(s: string): boolean {
   const n = schemeLength(s);
   if (n === 0 || n + 1 >= s.length) return false;
   for (let i = n + 1; i < s.length; i++) {
@@ -105,19 +138,30 @@ export function isIri(s: string): boolean {
   return true;
 }
 
+/** Why `s` is not an IRI this LRS accepts, or undefined when it is one. */
+export function iriProblem(s: string): string | undefined {
+  if (exceedsBytes(s, MAX_IRI_BYTES)) return tooLong(s, MAX_IRI_BYTES);
+  if (!isIriSyntax(s)) return `${show(s)} is not an absolute IRI`;
+  return undefined;
+}
+
 export function requireIri(value: unknown, path: string): string {
   const s = requireString(value, path);
-  if (!isIri(s)) fail(path, `${show(s)} is not an absolute IRI`);
+  const problem = iriProblem(s);
+  if (problem) fail(path, problem);
   return s;
 }
 
-/** Data 2.4.2.3 `mbox`: "mailto:" followed by an email address. */
+/** Data 2.4.2.3 `mbox`: "mailto:" followed by an email address, at most MAX_MBOX_BYTES. */
+export function isMailto(s: string): boolean {
+  const at = s.indexOf('@');
+  return s.startsWith('mailto:') && at > 7 && at < s.length - 1 && !exceedsBytes(s, MAX_MBOX_BYTES) && isIriSyntax(s);
+}
+
 export function requireMailto(value: unknown, path: string): string {
   const s = requireString(value, path);
-  const at = s.indexOf('@');
-  if (!s.startsWith('mailto:') || at <= 7 || at === s.length - 1 || !isIri(s)) {
-    fail(path, `${show(s)} is not a mailto: IRI`);
-  }
+  requireMaxBytes(s, MAX_MBOX_BYTES, path);
+  if (!isMailto(s)) fail(path, `${show(s)} is not a mailto: IRI`);
   return s;
 }
 
@@ -161,6 +205,9 @@ export function requireUuid(value: unknown, path: string): string {
 /** Data 4.1: an extensions map — IRI keys, any JSON value (null included, Data 2.2.s4.b1.b1). */
 export function validateExtensions(value: unknown, path: string): Record<string, unknown> {
   const obj = requireObject(value, path);
-  for (const key in obj) if (!isIri(key)) fail(path, `extension key ${show(key)} is not an IRI`);
+  for (const key in obj) {
+    if (exceedsBytes(key, MAX_IRI_BYTES)) fail(path, `extension key ${show(key)} ${tooLong(key, MAX_IRI_BYTES)}`);
+    if (!isIriSyntax(key)) fail(path, `extension key ${show(key)} is not an IRI`);
+  }
   return obj;
 }

@@ -121,4 +121,12 @@ describe('statement request content (Communication 1.5)', () => {
     const none = attachmentPart(TEXT1, { 'Content-Transfer-Encoding': undefined });
     rejects(multipartRequest(multipartBody([jsonPart(statement), none])), /Content-Transfer-Encoding: binary", not none/);
   });
+
+  it('refuses NUL, lone surrogates and deep nesting in the statements, naming the path, in either content type', () => {
+    rejects(request('application/json', '{"result": {"response": "a\\u0000"}}'), /^statement\.result\.response: contains a NUL/);
+    rejects(request('application/json', '[{}, {"verb": {"display": {"en": "\\udc00"}}}]'), /^statements\[1\]\.verb\.display\.en: contains an unpaired UTF-16 surrogate/);
+    rejects(request('application/json', `{"result": {"extensions": {"http://x.example/e": ${'['.repeat(5000)}${']'.repeat(5000)}}}}`), /: nested more than 64 levels$/);
+    const body = multipartBody([jsonPart({ result: { response: '\u0000' } })]);
+    rejects(request(`multipart/mixed; boundary=${BOUNDARY}`, body), /^statement\.result\.response: contains a NUL/);
+  });
 });

@@ -63,6 +63,22 @@ describe('Groups (Data 2.4.2.2)', () => {
   });
 });
 
+describe('Identifier lengths (index keys: account parts 512 bytes each, mbox 320)', () => {
+  it('accepts an account of 512 + 512 bytes and an mbox of 320 bytes', () => {
+    const homePage = `https://lms.example/${'h'.repeat(512 - 20)}`;
+    accepts(withChange((s) => { s.actor.account = { homePage, name: 'é'.repeat(256) }; }));
+    accepts(withChange((s) => { s.actor = { mbox: `mailto:${'m'.repeat(320 - 17)}@x.example` }; }));
+  });
+
+  it('refuses one byte more, counting UTF-8 bytes, wherever the Agent is', () => {
+    rejects(withChange((s) => { s.actor.account.name = 'é'.repeat(256) + 'x'; }), 'statement.actor.account.name: is 513 bytes long in UTF-8; this LRS keeps at most 512 bytes here');
+    rejects(withChange((s) => { s.actor.account.homePage = `https://lms.example/${'h'.repeat(493)}`; }), 'statement.actor.account.homePage: is 513 bytes');
+    rejects(withChange((s) => { s.actor = { mbox: `mailto:${'m'.repeat(304)}@x.example` }; }), 'statement.actor.mbox: is 321 bytes');
+    rejects(withChange((s) => { s.context.team.member[0] = { account: { homePage: 'https://x.example', name: 'n'.repeat(513) } }; }), 'statement.context.team.member[0].account.name: is 513 bytes');
+    rejects(withChange((s) => { s.context.instructor = { mbox: `mailto:${'m'.repeat(400)}@x.example` }; }), 'statement.context.instructor.mbox: is 417 bytes');
+  });
+});
+
 describe('parseAgentParameter (Communication 2.3–2.6)', () => {
   it('returns the parsed Agent or Group', () => {
     assert.deepEqual(parseAgentParameter('{"mbox":"mailto:alice@univ.example"}'), alice());
@@ -74,6 +90,19 @@ describe('parseAgentParameter (Communication 2.3–2.6)', () => {
       assert.throws(() => parseAgentParameter(value), (e: unknown) => e instanceof XapiError && e.status === 400 && String(e.params.reason).startsWith(start));
     }
     assert.throws(() => parseAgentParameter('x', 'as'), (e: unknown) => e instanceof XapiError && String(e.params.reason).startsWith('as:'));
+  });
+
+  it('refuses what the database cannot hold: too long, NUL, lone surrogates, deep nesting', () => {
+    const cases = [
+      [JSON.stringify({ account: { homePage: 'https://x.example', name: 'n'.repeat(600) } }), 'agent.account.name: is 600 bytes'],
+      ['{"account": {"homePage": "https://x.example", "name": "a\\u0000"}}', 'agent.account.name: contains a NUL'],
+      ['{"account": {"homePage": "https://x.example", "name": "\\ud800"}}', 'agent.account.name: contains an unpaired UTF-16 surrogate'],
+      [`{"name": ${'['.repeat(5000)}${']'.repeat(5000)}}`, 'agent.name'],
+    ] as const;
+    for (const [value, start] of cases) {
+      assert.throws(() => parseAgentParameter(value), (e: unknown) => e instanceof XapiError && e.status === 400 && String(e.params.reason).startsWith(start), start);
+    }
+    assert.throws(() => parseAgentParameter(cases[3][0]), (e: unknown) => e instanceof XapiError && /: nested more than 64 levels$/.test(String(e.params.reason)));
   });
 
   function alice() {

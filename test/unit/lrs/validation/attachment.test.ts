@@ -37,6 +37,12 @@ describe('Attachments (Data 2.4.11)', () => {
     rejects(withAttachment((a) => { a.extra = true; }), 'statement.attachments[0].extra');
   });
 
+  it('usageType and fileUrl are IRIs of at most 1024 bytes', () => {
+    const long = `https://example.com/${'a'.repeat(1005)}`;
+    rejects(withAttachment((a) => { a.usageType = long; }), 'statement.attachments[0].usageType: is 1025 bytes');
+    rejects(withAttachment((a) => { a.fileUrl = long; }), 'statement.attachments[0].fileUrl: is 1025 bytes');
+  });
+
   it('attachments is an array', () => {
     rejects(withChange((s) => { s.attachments = attachment(); }), 'statement.attachments');
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isIri, isUuid } from '../../../../src/lrs/statements/validation/primitives.js';
+import { exceedsBytes, isIri, isMailto, isUuid } from '../../../../src/lrs/statements/validation/primitives.js';
 import { accepts, rejects, withChange } from './statement-fixtures.js';
 
 describe('IRIs (Data 2.2.s4.b1.b8, 4.3)', () => {
@@ -22,6 +22,44 @@ describe('IRIs (Data 2.2.s4.b1.b8, 4.3)', () => {
     rejects(withChange((s) => { s.object.definition.moreInfo = 'example.com/info'; }), 'statement.object.definition.moreInfo');
     rejects(withChange((s) => { s.actor = { openid: 'open.id.com/testUser' }; }), 'statement.actor.openid');
     rejects(withChange((s) => { s.actor.account.homePage = 'homePage.com/testUser'; }), 'statement.actor.account.homePage');
+  });
+});
+
+/** An ASCII IRI of exactly `bytes` bytes. */
+const iriOf = (bytes: number, base = 'https://example.com/') => base + 'a'.repeat(bytes - base.length);
+
+describe('Lengths an index entry can hold (UTF-8 bytes)', () => {
+  it('exceedsBytes counts UTF-8 bytes, not UTF-16 units', () => {
+    assert.ok(!exceedsBytes('a'.repeat(1024), 1024));
+    assert.ok(exceedsBytes('a'.repeat(1025), 1024));
+    assert.ok(!exceedsBytes('é'.repeat(512), 1024), '512 × 2 bytes');
+    assert.ok(exceedsBytes('é'.repeat(513), 1024));
+    assert.ok(exceedsBytes('状'.repeat(342), 1024), '342 × 3 = 1026 bytes in 342 units');
+    assert.ok(!exceedsBytes('😀'.repeat(256), 1024), '256 × 4 bytes in 512 units');
+  });
+
+  it('an IRI is at most 1024 bytes', () => {
+    assert.ok(isIri(iriOf(1024)));
+    assert.ok(!isIri(iriOf(1025)));
+    assert.ok(!isIri(`https://example.com/${'状'.repeat(335)}`), '20 + 1005 bytes');
+  });
+
+  it('an mbox is at most 320 bytes', () => {
+    const local = (n: number) => `mailto:${'m'.repeat(n - 'mailto:@x.example'.length)}@x.example`;
+    assert.ok(isMailto(local(320)));
+    assert.ok(!isMailto(local(321)));
+  });
+
+  it('names the property and the limit in the message, wherever the IRI is', () => {
+    const long = iriOf(1025);
+    rejects(withChange((s) => { s.verb.id = long; }), 'statement.verb.id: is 1025 bytes long in UTF-8; this LRS keeps at most 1024 bytes here');
+    rejects(withChange((s) => { s.object.id = long; }), 'statement.object.id: is 1025 bytes');
+    rejects(withChange((s) => { s.object.definition.type = long; }), 'statement.object.definition.type: is 1025 bytes');
+    rejects(withChange((s) => { s.object.definition.moreInfo = long; }), 'statement.object.definition.moreInfo: is 1025 bytes');
+    rejects(withChange((s) => { s.context.contextActivities.category = [{ id: long }]; }), 'statement.context.contextActivities.category[0].id: is 1025 bytes');
+    rejects(withChange((s) => { s.actor = { openid: long }; }), 'statement.actor.openid: is 1025 bytes');
+    rejects(withChange((s) => { s.result.extensions = { [long]: 1 }; }), 'statement.result.extensions: extension key');
+    accepts(withChange((s) => { s.verb.id = iriOf(1024); s.object.id = iriOf(1024); s.result.extensions = { [iriOf(1024)]: 1 }; }));
   });
 });
 

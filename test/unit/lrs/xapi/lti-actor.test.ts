@@ -32,8 +32,18 @@ describe('ltiActor', () => {
     }
   });
 
+  it('email: the account form when the email would not be a valid mbox (space, no @, nothing after @, too long)', () => {
+    const malformed = ['alice martin@univ.example', 'alice.univ.example', 'alice@', '@univ.example', 'a<b>@univ.example', `${'a'.repeat(320)}@univ.example`];
+    for (const email of malformed) {
+      const actor = ltiActor(byEmail, { sub: '1234', email, name: 'Alice Martin' });
+      assert.deepEqual(actor, { objectType: 'Agent', account: { homePage: ISSUER, name: '1234' } }, email);
+      const statement = { actor, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: 'https://amphi.example/videos/1' } };
+      assert.doesNotThrow(() => validateStatement(statement, { version: '1.0.3' }), email);
+    }
+  });
+
   it('always gives a valid actor with exactly one identifier', () => {
-    for (const actor of [ltiActor(pseudonymous, alice), ltiActor(byEmail, alice), ltiActor(byEmail, { sub: 'x' })]) {
+    for (const actor of [ltiActor(pseudonymous, alice), ltiActor(byEmail, alice), ltiActor(byEmail, { sub: 'x' }), ltiActor(byEmail, { sub: 'x', email: 'not an email' })]) {
       const statement = { actor, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: 'https://amphi.example/videos/1' } };
       assert.deepEqual(validateStatement(statement, { version: '1.0.3' }).actor, actor);
       assert.equal(['mbox', 'mbox_sha1sum', 'openid', 'account'].filter((k) => k in actor).length, 1);
