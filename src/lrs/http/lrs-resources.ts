@@ -1,8 +1,7 @@
 import { statementsResource } from '../statements/statement.resource.js';
 import { activitiesResource } from '../activities/activities.resource.js';
 import { agentsResource } from '../agents/agents.resource.js';
-import { activityProfileResource } from '../documents/activity-profile.resource.js';
-import { agentProfileResource } from '../documents/agent-profile.resource.js';
+import { activityProfileResource, agentProfileResource } from '../documents/profile.resource.js';
 import { stateResource } from '../documents/state.resource.js';
 import type { XapiResource } from './xapi-resource.js';
 
