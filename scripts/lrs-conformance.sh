@@ -3,7 +3,8 @@
 # a local Amphi. The suite is never part of this repository: give its checkout in LRS_SUITE_DIR
 # (default /tmp/lrs-suite; `git clone https://github.com/adlnet/lrs-conformance-test-suite` and
 # `npm install` there). Usage: scripts/lrs-conformance.sh [1.0.3|2.0.0] [extra runner options]
-# Starts Amphi on a fresh embedded database (or DATABASE_URL if set), creates a credential with
+# Starts Amphi on a fresh embedded database (or on DATABASE_URL, an empty PostgreSQL database, with
+# SECRET_KEY), creates a credential with
 # every scope, runs the suite and prints its summary. The runner's exit code is the failure
 # count modulo 256, so the result is read from its JSON summary line instead.
 set -euo pipefail

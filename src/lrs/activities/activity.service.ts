@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { Activity, ActivityDefinition } from '../xapi/xapi.types.js';
 import { findActivityDefinition, upsertActivityRows } from './activity.repository.js';
+import { KnownDefinitions } from './known-definitions.js';
 
 /**
  * The canonical Activity definitions behind the Activities Resource (xAPI 1.0.3 Communication
@@ -11,28 +12,42 @@ import { findActivityDefinition, upsertActivityRows } from './activity.repositor
  * two statements naming the Activity in two languages give both names).
  */
 
+const known = new WeakMap<object, KnownDefinitions>();
+
 /**
  * Called in the statement insert transaction with every Activity of the accepted statements
- * (object, context activities, inside SubStatements). One SQL statement per batch. Without the
- * `define` scope a client only makes an Activity known: a definition already stored is kept
- * (Communication 4.2 scopes: "will not update its internal representation of the activity").
+ * (object, context activities, inside SubStatements). One SQL statement per batch, none when
+ * this process already wrote every definition the batch carries. Without the `define` scope a
+ * client only makes an Activity known: a definition already stored is kept (Communication 4.2
+ * scopes: "will not update its internal representation of the activity").
+ *
+ * Returns what to call once the transaction has committed (the process then knows these
+ * definitions are stored).
  */
 export async function upsertActivityDefinitions(
   db: Db | Transaction<Database>,
   platformId: string,
   activities: Activity[],
-  options: { mayRedefine: boolean } = { mayRedefine: true },
-): Promise<void> {
+  options: { mayRedefine: boolean; cacheKey?: object } = { mayRedefine: true },
+): Promise<() => void> {
   const byId = new Map<string, ActivityDefinition>();
   for (const activity of activities) {
     const definition = activity.definition;
     if (!definition || Object.keys(definition).length === 0) continue;
-    const known = byId.get(activity.id);
-    byId.set(activity.id, known ? mergeDefinitions(known, definition) : definition);
+    const previous = byId.get(activity.id);
+    byId.set(activity.id, previous ? mergeDefinitions(previous, definition) : definition);
   }
-  const rows = [...byId].map(([id, definition]) => ({ id, definition }));
+  let cache: KnownDefinitions | undefined;
+  if (options.cacheKey) {
+    cache = known.get(options.cacheKey);
+    if (!cache) known.set(options.cacheKey, (cache = new KnownDefinitions()));
+  }
+  const candidates = [...byId].map(([id, definition]) => ({ id, definition }));
+  const rows = cache ? cache.unknown(platformId, candidates, options.mayRedefine) : candidates.map((r) => ({ ...r, json: '' }));
+  if (rows.length === 0) return () => {};
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  await upsertActivityRows(db, platformId, rows, options.mayRedefine);
+  await upsertActivityRows(db, platformId, rows.map(({ id, definition }) => ({ id, definition })), options.mayRedefine);
+  return () => cache?.remember(platformId, rows);
 }
 
 /** The Activity as the LRS knows it; just its id when no statement defined it (2.5.s2.b1). */

@@ -36,7 +36,8 @@ export async function storeStatements(
 
   const done = beginStoring(ctx.db, storedAt);
   try {
-    await retryOnDeadlock(() => writeBatch(ctx, principal, prepared, parts));
+    const committed = await retryOnDeadlock(() => writeBatch(ctx, principal, prepared, parts));
+    committed();
   } finally {
     done();
   }
@@ -44,19 +45,26 @@ export async function storeStatements(
   return ids;
 }
 
-/** One transaction: the statements, then for the new ones voiding, attachments, activity definitions and the forwarding outbox. */
-async function writeBatch(ctx: AppContext, principal: LrsPrincipal, prepared: StoredStatement[], parts: AttachmentPart[]): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+/**
+ * One transaction: the statements, then for the new ones voiding, attachments, activity
+ * definitions and the forwarding outbox. Returns what to do once it has committed.
+ */
+async function writeBatch(ctx: AppContext, principal: LrsPrincipal, prepared: StoredStatement[], parts: AttachmentPart[]): Promise<() => void> {
+  return ctx.db.transaction().execute(async (trx) => {
     const rows = prepared.map((s) => statementRow(principal.platformId, s, principal.credentialId));
     const inserted = await insertStatementRows(trx, rows);
     if (inserted.size < prepared.length) await checkSameAsStored(trx, principal.platformId, prepared.filter((s) => !inserted.has(s.id)));
     const fresh = prepared.filter((s) => inserted.has(s.id));
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return () => {};
     const targets = fresh.filter((s) => s.verb.id === VOIDED_VERB).map((s) => (s.object as StatementRef).id.toLowerCase());
     await voidStatements(trx, principal.platformId, targets);
     if (parts.length) await saveAttachments(trx, principal.platformId, parts);
-    await upsertActivityDefinitions(trx, principal.platformId, collectActivities(fresh), { mayRedefine: allows(principal, 'activities/define') });
+    const definitionsStored = await upsertActivityDefinitions(trx, principal.platformId, collectActivities(fresh), {
+      mayRedefine: allows(principal, 'activities/define'),
+      cacheKey: ctx,
+    });
     await enqueueForwarding(trx, ctx, principal.platformId, fresh.map((s) => s.id));
+    return definitionsStored;
   });
 }
 
@@ -65,7 +73,7 @@ async function writeBatch(ctx: AppContext, principal: LrsPrincipal, prepared: St
  * can deadlock on PostgreSQL; one of them is rolled back and simply runs again. Rows keep the
  * batch's order (it is the order of statements stored at the same instant), so no sorting.
  */
-async function retryOnDeadlock(write: () => Promise<void>): Promise<void> {
+async function retryOnDeadlock<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();

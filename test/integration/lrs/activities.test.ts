@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { mergeDefinitions, upsertActivityDefinitions } from '../../../src/lrs/activities/activity.service.js';
@@ -53,6 +54,23 @@ describe('xAPI Activities resource (/activities)', () => {
     const definer = await createLrsClient(app, lrs.platformId, ['statements/write', 'define']);
     await definer.request('POST', '/statements', { json: statement('Amphi lecture (v2)') });
     assert.deepEqual((await getActivity(MEETING)).json.definition.name, { 'en-US': 'Amphi lecture (v2)' });
+  });
+
+  it('records a definition sent again after a refused batch (nothing of a rolled-back batch counts as stored)', async () => {
+    const id = crypto.randomUUID();
+    const about = (verb: string, name: string) => ({
+      id,
+      actor: { mbox: 'mailto:learner@univ.example' },
+      verb: { id: verb },
+      object: { id: MEETING, definition: { name: { 'en-US': name } } },
+    });
+    await lrs.request('POST', '/statements', { json: { ...about('http://adlnet.gov/expapi/verbs/attended', 'Lecture'), object: { id: QUIZ } } });
+    const refused = await lrs.request('POST', '/statements', { json: about('http://adlnet.gov/expapi/verbs/experienced', 'Lecture') });
+    assert.equal(refused.status, 409, 'same id, other content');
+    assert.equal((await getActivity(MEETING)).json.definition, undefined);
+    const accepted = await lrs.request('POST', '/statements', { json: { ...about('http://adlnet.gov/expapi/verbs/experienced', 'Lecture'), id: crypto.randomUUID() } });
+    assert.equal(accepted.status, 200);
+    assert.deepEqual((await getActivity(MEETING)).json.definition, { name: { 'en-US': 'Lecture' } });
   });
 
   it('still returns an Activity Object for an Activity it has no definition of', async () => {

@@ -180,6 +180,16 @@ describe('xAPI statements resource', () => {
     assert.equal(Number(count.n), 300);
   });
 
+  it('refuses a body over LRS_BODY_LIMIT with 413 and a body of another type with 400, storing nothing', async () => {
+    const huge = await lrs.request('POST', '/statements', { body: `[${'"x",'.repeat(5_300_000)}"x"]`, contentType: 'application/json' });
+    assert.equal(huge.status, 413);
+    assert.match(huge.json.detail, /larger than/);
+    const text = await lrs.request('POST', '/statements', { body: JSON.stringify(statement('s1')), contentType: 'text/plain' });
+    assert.equal(text.status, 400);
+    assert.match(text.json.detail, /text\/plain/);
+    assert.deepEqual((await lrs.request('GET', '/statements')).json.statements, []);
+  });
+
   it('stores a batch larger than one INSERT can carry, all or nothing', async () => {
     const batch = Array.from({ length: 4500 }, (_, i) => statement(`s${i % 50}`));
     const posted = await lrs.request('POST', '/statements', { json: batch });
