@@ -22,3 +22,5 @@ export const { insertStatementRows, queryStatementRows } = await load<typeof imp
   'lrs/statements/statement.repository.js',
 );
 export const { parseStatementQuery } = await load<typeof import('../../src/lrs/statements/statement-query.js')>('lrs/statements/statement-query.js');
+export const { openDatabase } = await load<typeof import('../../src/db/database.js')>('db/database.js');
+export const ROOT = root;

@@ -4,12 +4,12 @@
  *   npm run bench:lrs-ingest -- [--statements 50000] [--batch 100] [--clients 4] [--seed 1]
  *                               [--database-url postgres://…] [--keep] [--json]
  *
- * Amphi runs in this process on a fresh PostgreSQL database (created from --database-url, default
- * BENCH_DATABASE_URL, DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres, and dropped at
- * the end unless --keep). --statements generated statements (statement-generator.ts: video,
- * classroom and Moodle traces) are sent in batches of --batch by --clients clients at once, as a
- * Moodle logstore or a video player's queue does. Request bodies are serialised beforehand so that
- * the client costs little of the CPU the server needs.
+ * Amphi runs as a deployment runs it, `node dist/server.js` in its own process (lrs-server-process.ts),
+ * on a fresh PostgreSQL database (created from --database-url, default BENCH_DATABASE_URL,
+ * DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres, and dropped at the end unless
+ * --keep). --statements generated statements (statement-generator.ts: video, classroom and Moodle
+ * traces) are sent in batches of --batch by --clients clients at once, as a Moodle logstore or a
+ * video player's queue does, from this process. Request bodies are serialised beforehand.
  *
  *   http   statements/s through the LRS: authentication, validation, the transaction that writes
  *          the statements, their activity definitions and the forwarding outbox
@@ -17,13 +17,16 @@
  *          table with the store's INSERT (insertStatementRows), in the same batches, by as many
  *          clients: what PostgreSQL alone costs
  *
- * The ratio raw / http is the price of everything the LRS does around the INSERT.
+ * http as a share of raw is what is left of PostgreSQL's own speed once the LRS does its work around
+ * the INSERT. On a small machine the server, the clients and PostgreSQL share the same cores.
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Statement } from '../../src/lrs/xapi/xapi.types.js';
 import { describeMachine, formatTable, machineLine, percentiles, type Percentiles } from '../support/report.js';
-import { cpuNow, DEFAULT_ADMIN_URL, log, parsePositive, runPool, startLrsBench, storedRow, type LrsBench } from './lrs-bench-setup.js';
+import { DEFAULT_ADMIN_URL, log, parsePositive, runPool, storedRow } from './lrs-bench-setup.js';
+import { startLrsServerProcess, type LrsServerBench } from './lrs-server-process.js';
+import { cpuMs, cpuMsOfAll } from '../support/proc-stats.js';
 import { StatementGenerator } from './statement-generator.js';
 import { insertStatementRows } from './amphi-build.js';
 
@@ -47,7 +50,8 @@ interface Phase {
   seconds: number;
   perSecond: number;
   batchMs: Percentiles;
-  nodeCpuMsPerStatement: number;
+  serverCpuMsPerStatement: number;
+  clientCpuMsPerStatement: number;
   postgresCpuMsPerStatement: number;
 }
 
@@ -59,9 +63,10 @@ for (let i = 0; i < total; i += batchSize) batches.push(statements.slice(i, i + 
 const bodies = batches.map((b) => JSON.stringify(b));
 const meanBytes = bodies.reduce((n, b) => n + b.length, 0) / total;
 
-const bench = await startLrsBench({ adminUrl: args['database-url']!, world: generator.world, scopes: ['statements/write', 'statements/read'], keep: args.keep, poolSize: Math.max(10, clients + 2) });
+const bench = await startLrsServerProcess({ adminUrl: args['database-url']!, world: generator.world, scopes: ['statements/write', 'statements/read'], keep: args.keep, poolSize: Math.max(10, clients + 2) });
 try {
-  const { ctx, url } = bench.running;
+  const { url } = bench.server;
+  const db = bench.handle.db;
   const post = async (body: string) => {
     const response = await fetch(`${url}/xapi/statements`, {
       method: 'POST',
@@ -87,9 +92,9 @@ try {
   const storedAt = new Date().toISOString();
   const rowBatches = batches.map((b) => b.map((s) => storedRow(bench, s, storedAt)));
   await emptyStatements(bench);
-  const raw = await measure(rowBatches.length, async (i) => void (await insertStatementRows(ctx.db, rowBatches[i]!)));
+  const raw = await measure(rowBatches.length, async (i) => void (await insertStatementRows(db, rowBatches[i]!)));
 
-  const result = { statements: total, batch: batchSize, clients, meanStatementBytes: Math.round(meanBytes), tableBytesPerStatement: Math.round(tableBytes / total), http, raw, ratio: raw.perSecond / http.perSecond };
+  const result = { statements: total, batch: batchSize, clients, meanStatementBytes: Math.round(meanBytes), tableBytesPerStatement: Math.round(tableBytes / total), http, raw, share: http.perSecond / raw.perSecond };
   const machine = describeMachine(bench.database.serverVersion);
   if (args.json) process.stdout.write(`${JSON.stringify({ result, machine }, null, 2)}\n`);
   else process.stdout.write(`\n${report(result)}\n\n${machineLine(machine)}\n`);
@@ -97,6 +102,11 @@ try {
   await bench.close();
 }
 process.exit(0);
+
+function cpuNow() {
+  const own = process.cpuUsage();
+  return { serverMs: cpuMs(bench.server.pid), clientMs: (own.user + own.system) / 1000, postgresMs: cpuMsOfAll('postgres') };
+}
 
 async function measure(n: number, work: (i: number) => Promise<void>): Promise<Phase> {
   const latencies: number[] = [];
@@ -114,39 +124,41 @@ async function measure(n: number, work: (i: number) => Promise<void>): Promise<P
     seconds,
     perSecond: total / seconds,
     batchMs: percentiles(latencies),
-    nodeCpuMsPerStatement: (after.nodeMs - before.nodeMs) / total,
+    serverCpuMsPerStatement: (after.serverMs - before.serverMs) / total,
+    clientCpuMsPerStatement: (after.clientMs - before.clientMs) / total,
     postgresCpuMsPerStatement: (after.postgresMs - before.postgresMs) / total,
   };
 }
 
-async function emptyStatements(b: LrsBench): Promise<void> {
-  await sql`truncate lrs_statements cascade`.execute(b.running.ctx.db);
-  await sql`checkpoint`.execute(b.running.ctx.db).catch(() => undefined);
+async function emptyStatements(b: LrsServerBench): Promise<void> {
+  await sql`truncate lrs_statements cascade`.execute(b.handle.db);
+  await sql`checkpoint`.execute(b.handle.db).catch(() => undefined);
 }
 
-async function countStatements(b: LrsBench): Promise<number> {
-  const row = await sql<{ n: string }>`select count(*) as n from lrs_statements`.execute(b.running.ctx.db);
+async function countStatements(b: LrsServerBench): Promise<number> {
+  const row = await sql<{ n: string }>`select count(*) as n from lrs_statements`.execute(b.handle.db);
   return Number(row.rows[0]!.n);
 }
 
-async function tableSize(b: LrsBench): Promise<number> {
-  const row = await sql<{ bytes: string }>`select pg_total_relation_size('lrs_statements') as bytes`.execute(b.running.ctx.db);
+async function tableSize(b: LrsServerBench): Promise<number> {
+  const row = await sql<{ bytes: string }>`select pg_total_relation_size('lrs_statements') as bytes`.execute(b.handle.db);
   return Number(row.rows[0]!.bytes);
 }
 
-function report(r: { statements: number; batch: number; clients: number; meanStatementBytes: number; tableBytesPerStatement: number; http: Phase; raw: Phase; ratio: number }): string {
+function report(r: { statements: number; batch: number; clients: number; meanStatementBytes: number; tableBytesPerStatement: number; http: Phase; raw: Phase; share: number }): string {
   const f = (v: number, d = 0) => v.toFixed(d);
   const pct = (p: Percentiles) => `${f(p.p50, 1)} / ${f(p.p95, 1)} / ${f(p.p99, 1)}`;
   const rows = [
     ['', 'POST /xapi/statements', 'raw INSERT'],
     ['statements/s', f(r.http.perSecond), f(r.raw.perSecond)],
     [`batch of ${r.batch} p50 / p95 / p99 ms`, pct(r.http.batchMs), pct(r.raw.batchMs)],
-    ['Node CPU ms per statement (Amphi + client)', f(r.http.nodeCpuMsPerStatement, 3), f(r.raw.nodeCpuMsPerStatement, 3)],
+    ['Amphi server CPU ms per statement', f(r.http.serverCpuMsPerStatement, 3), '—'],
+    ['client CPU ms per statement (bench process)', f(r.http.clientCpuMsPerStatement, 3), f(r.raw.clientCpuMsPerStatement, 3)],
     ['PostgreSQL CPU ms per statement', f(r.http.postgresCpuMsPerStatement, 3), f(r.raw.postgresCpuMsPerStatement, 3)],
   ];
   return [
     `${r.statements} statements (${r.meanStatementBytes} bytes of JSON each on average), ${r.clients} clients`,
     formatTable(rows),
-    `raw / http: ${f(r.ratio, 2)}× — lrs_statements with its indexes: ${r.tableBytesPerStatement} bytes per statement`,
+    `http = ${f(r.share * 100)} % of raw — lrs_statements with its indexes: ${r.tableBytesPerStatement} bytes per statement`,
   ].join('\n');
 }
