@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { authenticateLrs } from '../credentials/credential.service.js';
 import { unstorableTextProblem } from '../statements/validation/storable-json.js';
 import { XapiError } from '../xapi/xapi-error.js';
-import { aboutResource } from './about.resource.js';
+import { ABOUT } from './about.resource.js';
 import { undoAlternateSyntax, mediaType } from './alternate-syntax.js';
 import type { XapiResource } from './xapi-resource.js';
 import { lrsPrincipal, xapiRequest, type XapiMethod, type XapiRequest } from './xapi-request.js';
@@ -24,30 +24,29 @@ export function lrsRoutes(ctx: AppContext): Router {
     try {
       const path = req.path.replace(/\/+$/, '') || '/';
       const xreq = xapiRequest(res);
-      if (path === '/about') {
-        return await dispatch(aboutResource, xreq, res, null);
-      }
+      // About answers without credentials or version header (Communication 2.8).
+      if (path === '/about') return dispatch(ABOUT, xreq, res);
       const version = negotiateVersion(xreq.headers['x-experience-api-version']);
       res.setHeader('X-Experience-API-Version', version);
       const resource = resources[path];
       if (!resource) throw new XapiError(404, `${req.baseUrl}${path} is not an xAPI resource of this LRS.`);
       res.locals.lrsPrincipal = await authenticateLrs(ctx, xreq.headers.authorization);
       res.locals.xapiVersion = version;
-      await dispatch(resource, xreq, res, ctx);
+      await dispatch(resource, xreq, res);
     } catch (err) {
       if (err instanceof XapiError && err.status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="Amphi LRS", charset="UTF-8"');
       next(err);
     }
   });
 
-  async function dispatch(resource: XapiResource, xreq: XapiRequest, res: Response, handlerCtx: AppContext | null) {
+  async function dispatch(resource: XapiResource, xreq: XapiRequest, res: Response) {
     const method = xreq.method === 'HEAD' ? 'GET' : xreq.method;
     const handler = resource[method];
     if (!handler) {
       res.setHeader('Allow', allowed(resource));
       throw new XapiError(405, `${xreq.method} is not allowed here; allowed: ${allowed(resource)}.`);
     }
-    await handler(handlerCtx ?? ctx, xreq, handlerCtx ? lrsPrincipal(res) : (null as never), res);
+    await handler(ctx, xreq, lrsPrincipal(res), res);
   }
   return router;
 }

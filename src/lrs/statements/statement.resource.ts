@@ -13,24 +13,14 @@ import { getStatement, queryStatements, type ReadOutcome } from './statement-rea
 import { storeStatements } from './statement.service.js';
 import { consistencyMarginMs, consistentThrough as consistentThroughTime } from './consistent-through.js';
 import { validateStatement, validateStatements } from './validation/statement.validate.js';
+import { isUuid } from './validation/primitives.js';
 
 /** /xapi/statements (Communication 2.1). */
 export const statementsResource: XapiResource = {
   async PUT(ctx, req, principal, res) {
     requireWrite(principal);
-    const id = req.params.statementId;
-    if (id === undefined) throw new XapiError(400, 'PUT /statements needs the statementId parameter (use POST to let the LRS choose the id).');
-    const unknown = Object.keys(req.params).filter((k) => k !== 'statementId');
-    if (unknown.length) throw new XapiError(400, `PUT /statements takes only statementId, not ${unknown.join(', ')}.`);
-    const { json, parts } = readStatementContent(req);
-    if (Array.isArray(json)) throw new XapiError(400, 'PUT /statements takes one statement, not an array (POST a batch instead).');
-    const statement = validateStatement(json, { version: version(res) });
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new XapiError(400, 'statementId must be a UUID.');
-    if (statement.id !== undefined && statement.id.toLowerCase() !== id.toLowerCase()) {
-      throw new XapiError(400, `The statement's id ${statement.id} differs from the statementId parameter ${id}.`);
-    }
-    checkAttachments([statement], parts);
-    await storeStatements(ctx, principal, [{ ...statement, id }], parts, { xapiVersion: version(res) });
+    const { statement, parts } = readPutStatement(req, version(res));
+    await storeStatements(ctx, principal, [statement], parts, { xapiVersion: version(res) });
     consistentThrough(ctx, res).status(204).end();
   },
 
@@ -64,6 +54,23 @@ export const statementsResource: XapiResource = {
     send(ctx, res, outcome, parseFormat(params).attachments);
   },
 };
+
+/** PUT ?statementId (Communication 2.1.1): one statement, whose id, if it has one, is the parameter's. */
+function readPutStatement(req: XapiRequest, xapiVersion: '1.0.3' | '2.0.0') {
+  const id = req.params.statementId;
+  if (id === undefined) throw new XapiError(400, 'PUT /statements needs the statementId parameter (use POST to let the LRS choose the id).');
+  const unknown = Object.keys(req.params).filter((k) => k !== 'statementId');
+  if (unknown.length) throw new XapiError(400, `PUT /statements takes only statementId, not ${unknown.join(', ')}.`);
+  const { json, parts } = readStatementContent(req);
+  if (Array.isArray(json)) throw new XapiError(400, 'PUT /statements takes one statement, not an array (POST a batch instead).');
+  const statement = validateStatement(json, { version: xapiVersion });
+  if (!isUuid(id)) throw new XapiError(400, 'statementId must be a UUID.');
+  if (statement.id !== undefined && statement.id.toLowerCase() !== id.toLowerCase()) {
+    throw new XapiError(400, `The statement's id ${statement.id} differs from the statementId parameter ${id}.`);
+  }
+  checkAttachments([statement], parts);
+  return { statement: { ...statement, id }, parts };
+}
 
 function send(ctx: AppContext, res: Response, outcome: ReadOutcome, multipart: boolean) {
   consistentThrough(ctx, res);
