@@ -8,6 +8,8 @@ import { addPlatform, getPlatformView, listPlatformViews, removePlatform, setAll
 import { AppError } from '../http/errors.js';
 import { CredentialFilter, CredentialInput, CredentialRef } from '../lrs/credentials/credential.schemas.js';
 import { createCredential, listCredentials, revokeCredential } from '../lrs/credentials/credential.service.js';
+import { forwardingBacklog, requeueFailedForwarding } from '../lrs/sinks/forwarding.service.js';
+import { configuredSinks } from '../lrs/sinks/sink-config.js';
 
 /**
  * Administration commands, defined once and run either by the CLI on its own database or,
@@ -60,6 +62,15 @@ export const ADMIN_COMMANDS = {
     const revoked = await revokeCredential(ctx, idOrKey);
     if (!revoked) throw new AppError('unknown-lrs-credential', 404, { idOrKey });
     return revoked;
+  }),
+  'lrs-forwarding-status': command(z.object({}), async (ctx) => ({
+    sinks: configuredSinks(ctx.config.lrsSinks),
+    backlog: await forwardingBacklog(ctx.db),
+  })),
+  'lrs-forwarding-retry': command(z.object({ sink: z.enum(['elasticsearch', 'xapi']).optional() }), async (ctx, { sink }) => {
+    const requeued = await requeueFailedForwarding(ctx.db, sink);
+    ctx.lrsForwarding.wake();
+    return { requeued };
   }),
   'keys-rotate': command(z.object({}), async (ctx) => {
     const result = await rotateToolKeys({ db: ctx.db, secrets: ctx.secrets, retentionDays: ctx.config.lti.keyRetentionDays });

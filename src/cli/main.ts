@@ -87,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'lrs credentials':
       return lrsCredentials(rest, run);
+    case 'lrs forwarding':
+      return lrsForwarding(rest, run);
     case 'keys rotate': {
       const result = (await run('keys-rotate')) as { kid: string; retiredUntil: string };
       process.stdout.write(`New signing key ${result.kid}. The previous key stays published until ${new Date(result.retiredUntil).toISOString()}.\n`);
@@ -157,6 +159,34 @@ async function lrsCredentials(argv: string[], run: (name: Parameters<typeof exec
       process.stderr.write(`Unknown command: amphi lrs credentials ${action ?? ''}\n\n${USAGE}`);
       return 64;
   }
+}
+
+/** `amphi lrs forwarding status|retry`: the outbox towards Elasticsearch and another LRS. */
+async function lrsForwarding(argv: string[], run: (name: Parameters<typeof executeAdminCommand>[1], args?: unknown) => Promise<unknown>): Promise<number> {
+  const [action, ...rest] = argv;
+  if (action === 'status') {
+    const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
+    const status = (await run('lrs-forwarding-status')) as { sinks: string[]; backlog: { sink: string; status: string; count: number }[] };
+    print(values.json, status, () => {
+      if (status.sinks.length === 0) return 'No forwarding configured (LRS_ELASTICSEARCH_URL, LRS_FORWARD_URL).';
+      return status.sinks
+        .map((sink) => {
+          const count = (state: string) => status.backlog.find((b) => b.sink === sink && b.status === state)?.count ?? 0;
+          return `${sink.padEnd(14)} ${count('pending')} waiting, ${count('failed')} refused for good (amphi lrs forwarding retry)`;
+        })
+        .join('\n');
+    });
+    return 0;
+  }
+  if (action === 'retry') {
+    const { values } = parseArgs({ args: rest, options: { sink: { type: 'string' } } });
+    if (values.sink !== undefined && values.sink !== 'elasticsearch' && values.sink !== 'xapi') throw new CommandFailed('Usage: amphi lrs forwarding retry [--sink elasticsearch|xapi]');
+    const { requeued } = (await run('lrs-forwarding-retry', { sink: values.sink })) as { requeued: number };
+    process.stdout.write(`${requeued} refused statement(s) queued to be forwarded again.\n`);
+    return 0;
+  }
+  process.stderr.write(`Unknown command: amphi lrs forwarding ${action ?? ''}\n\n${USAGE}`);
+  return 64;
 }
 
 function describeCredential(c: CredentialView): string {

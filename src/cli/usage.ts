@@ -15,6 +15,8 @@ export const USAGE = `Usage: amphi <command>
                [--name <name>] [--json]   an LRS client's key and secret (shown once)
   lrs credentials list [--platform <id>] [--json]
   lrs credentials revoke <credential id or key>
+  lrs forwarding status [--json]          statements waiting for Elasticsearch / the other LRS
+  lrs forwarding retry [--sink elasticsearch|xapi]   send refused statements again
   keys rotate                             sign with a new key; keep publishing the old one
   keys list
 

@@ -4,7 +4,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { multipartBody } from '../../../src/lrs/attachments/multipart-writer.js';
 import type { LrsPrincipal } from '../../../src/lrs/credentials/lrs-principal.js';
 import { LrsForwardingWorker } from '../../../src/lrs/sinks/forwarding-worker.js';
-import { enqueueForwarding, forwardingBacklog, requeueFailedForwarding } from '../../../src/lrs/sinks/forwarding.service.js';
+import { runAdminCommand } from '../../../src/admin/admin-commands.js';
+import { enqueueForwarding, forwardingBacklog } from '../../../src/lrs/sinks/forwarding.service.js';
 import { storeStatements } from '../../../src/lrs/statements/statement.service.js';
 import { eventually } from '../../support/factories.js';
 import { startFakeElasticsearch, type FakeElasticsearch } from '../../support/fake-elasticsearch.js';
@@ -135,12 +136,15 @@ describe('forwarding accepted statements', () => {
     assert.equal(failed.sink, 'elasticsearch');
     assert.match(String(failed.last_error), /document_parsing_exception: failed to parse field \[object\.id\]/);
     assert.ok(inEs([ok.id]) && inTarget([ok.id, bad.id]), 'the rest went through, and the other target took it');
-    assert.deepEqual(await forwardingBacklog(app.ctx.db), [{ sink: 'elasticsearch', status: 'failed', count: 1 }]);
-
+    // What `amphi lrs forwarding status|retry` runs.
+    assert.deepEqual(await runAdminCommand(app.ctx, 'lrs-forwarding-status', {}), {
+      sinks: ['elasticsearch', 'xapi'],
+      backlog: [{ sink: 'elasticsearch', status: 'failed', count: 1 }],
+    });
     es.itemError = undefined;
-    assert.equal(await requeueFailedForwarding(app.ctx.db, 'elasticsearch'), 1);
-    app.ctx.lrsForwarding.wake();
+    assert.deepEqual(await runAdminCommand(app.ctx, 'lrs-forwarding-retry', { sink: 'elasticsearch' }), { requeued: 1 });
     await delivered([ok.id, bad.id]);
+    assert.deepEqual(await forwardingBacklog(app.ctx.db), []);
   });
 
   it('forwards the attachments of a statement to the other LRS', async () => {
