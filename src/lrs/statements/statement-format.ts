@@ -56,9 +56,8 @@ function formatContext(c: Context, f: Formatter): Context {
     out.contextActivities = activities;
   }
   // xAPI 2.0 context agents and groups hold actors too.
-  const extra = c as { contextAgents?: { agent: Agent }[]; contextGroups?: { group: Group }[] };
-  if (extra.contextAgents) out.contextAgents = extra.contextAgents.map((m) => ({ ...m, agent: f.actor(m.agent) }));
-  if (extra.contextGroups) out.contextGroups = extra.contextGroups.map((m) => ({ ...m, group: f.actor(m.group) }));
+  if (c.contextAgents) out.contextAgents = c.contextAgents.map((m) => ({ ...m, agent: f.actor(m.agent) as Agent }));
+  if (c.contextGroups) out.contextGroups = c.contextGroups.map((m) => ({ ...m, group: f.actor(m.group) as Group }));
   return out;
 }
 

@@ -54,6 +54,8 @@ function collectRelated(statement: { actor: Actor; object: StatementObject; cont
   if (!context) return;
   if (context.instructor) for (const k of actorKeys(context.instructor)) agents.add(k);
   if (context.team) for (const k of actorKeys(context.team)) agents.add(k);
+  for (const c of context.contextAgents ?? []) for (const k of actorKeys(c.agent)) agents.add(k);
+  for (const c of context.contextGroups ?? []) for (const k of actorKeys(c.group)) agents.add(k);
   const ca = context.contextActivities;
   if (ca) for (const list of [ca.parent, ca.grouping, ca.category, ca.other]) for (const a of asArray(list)) activities.add(a.id);
 }

@@ -95,6 +95,9 @@ export interface Context {
   language?: string;
   statement?: StatementRef;
   extensions?: Extensions;
+  /** xAPI 2.0 (statements sent as 2.0.0): agents and groups taking part, with their roles. */
+  contextAgents?: { objectType: 'contextAgent'; agent: Agent; relevantTypes?: string[] }[];
+  contextGroups?: { objectType: 'contextGroup'; group: Group; relevantTypes?: string[] }[];
 }
 
 export interface Attachment {

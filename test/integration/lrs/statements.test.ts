@@ -119,6 +119,21 @@ describe('xAPI statements resource', () => {
     assert.deepEqual(await ids({ until: new Date(Date.now() - 60_000).toISOString() }), []);
   });
 
+  it('finds a 2.0 statement by an agent of its contextAgents with related_agents, and stores it as 2.0.0', async () => {
+    const tutor = { objectType: 'Agent', account: { homePage: 'https://moodle.example', name: 'tutor-7' } };
+    const posted = await lrs.request('POST', '/statements', {
+      version: '2.0.0',
+      json: statement('s1', VIEWED, undefined, { context: { contextAgents: [{ objectType: 'contextAgent', agent: tutor, relevantTypes: ['https://w3id.org/xapi/tutor'] }] } }),
+    });
+    assert.equal(posted.status, 200, posted.text);
+    assert.equal(posted.headers.get('x-experience-api-version'), '2.0.0');
+    const agent = JSON.stringify(tutor);
+    assert.deepEqual((await lrs.request('GET', '/statements', { params: { agent } })).json.statements, []);
+    const related = await lrs.request('GET', '/statements', { params: { agent, related_agents: 'true' } });
+    assert.deepEqual(related.json.statements.map((x: { id: string }) => x.id), posted.json);
+    assert.equal(related.json.statements[0].version, '2.0.0');
+  });
+
   it('pages with "more" until every statement has been returned once', async () => {
     await lrs.request('POST', '/statements', { json: Array.from({ length: 7 }, (_, i) => statement(`s${i}`)) });
     const seen: string[] = [];
