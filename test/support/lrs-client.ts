@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
+import { after, before, beforeEach } from 'node:test';
 import { createCredential } from '../../src/lrs/credentials/credential.service.js';
 import type { LrsScope } from '../../src/lrs/credentials/lrs-principal.js';
 import { addPlatform } from '../../src/lti/platforms/platform.service.js';
-import type { TestApp } from './test-app.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 export interface LrsResponse {
   status: number;
@@ -74,4 +75,20 @@ export async function lrsRequest(baseUrl: string, method: string, path: string, 
     json = undefined;
   }
   return { status: response.status, headers: response.headers, text, json };
+}
+
+/**
+ * For a describe block: one Amphi for the file, then before each test a clean database, a
+ * platform and a credential with every scope, handed to `ready`.
+ */
+export function useLrsApp(ready: (fixture: { app: TestApp; lrs: LrsClient }) => void): void {
+  let app: TestApp | undefined;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app?.close());
+  beforeEach(async () => {
+    await app!.reset();
+    ready({ app: app!, lrs: await createLrsClient(app!, await addLrsPlatform(app!)) });
+  });
 }

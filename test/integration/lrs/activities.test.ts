@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { mergeDefinitions, upsertActivityDefinitions } from '../../../src/lrs/activities/activity.service.js';
 import type { Activity, ActivityDefinition } from '../../../src/lrs/xapi/xapi.types.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { addLrsPlatform, createLrsClient, type LrsClient } from '../../support/lrs-client.js';
+import type { TestApp } from '../../support/test-app.js';
+import { addLrsPlatform, createLrsClient, useLrsApp, type LrsClient } from '../../support/lrs-client.js';
 
 const MEETING = 'http://www.example.com/meetings/occurances/34534';
 const QUIZ = 'https://moodle.example/mod/quiz/view.php?id=9';
@@ -14,14 +14,7 @@ const activity = (id: string, definition?: ActivityDefinition): Activity => ({ o
 describe('xAPI Activities resource (/activities)', () => {
   let app: TestApp;
   let lrs: LrsClient;
-  before(async () => {
-    app = await startTestApp();
-  });
-  after(() => app.close());
-  beforeEach(async () => {
-    await app.reset();
-    lrs = await createLrsClient(app, await addLrsPlatform(app));
-  });
+  useLrsApp((fixture) => ({ app, lrs } = fixture));
 
   const getActivity = (activityId: string) => lrs.request('GET', '/activities', { params: { activityId } });
   const storedRow = (id: string) =>

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { addLrsPlatform, createLrsClient, type LrsClient, type LrsRequestOptions } from '../../support/lrs-client.js';
+import { describe, it } from 'node:test';
+import type { TestApp } from '../../support/test-app.js';
+import { addLrsPlatform, createLrsClient, useLrsApp, type LrsClient, type LrsRequestOptions } from '../../support/lrs-client.js';
 
 const ACTIVITY = 'https://moodle.example/mod/h5pactivity/view.php?id=3';
 const profile = (extra: Record<string, string> = {}) => ({ activityId: ACTIVITY, profileId: 'settings', ...extra });
@@ -12,14 +12,7 @@ const CREATE = { 'If-None-Match': '*' };
 describe('xAPI Activity Profile resource (/activities/profile)', () => {
   let app: TestApp;
   let lrs: LrsClient;
-  before(async () => {
-    app = await startTestApp();
-  });
-  after(() => app.close());
-  beforeEach(async () => {
-    await app.reset();
-    lrs = await createLrsClient(app, await addLrsPlatform(app));
-  });
+  useLrsApp((fixture) => ({ app, lrs } = fixture));
 
   const call = (method: string, params: Record<string, string>, options: LrsRequestOptions = {}) =>
     lrs.request(method, '/activities/profile', { params, ...options });

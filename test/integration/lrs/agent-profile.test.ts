@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { addLrsPlatform, createLrsClient, type LrsClient, type LrsRequestOptions } from '../../support/lrs-client.js';
+import { describe, it } from 'node:test';
+import type { TestApp } from '../../support/test-app.js';
+import { addLrsPlatform, createLrsClient, useLrsApp, type LrsClient, type LrsRequestOptions } from '../../support/lrs-client.js';
 
 const AGENT = { objectType: 'Agent', account: { homePage: 'http://www.example.com/agentId/1', name: 'Rick James' } };
 const profile = (agent: object = AGENT, extra: Record<string, string> = {}) => ({ agent: JSON.stringify(agent), profileId: 'preferences', ...extra });
@@ -10,14 +10,7 @@ const CREATE = { 'If-None-Match': '*' };
 describe('xAPI Agent Profile resource (/agents/profile)', () => {
   let app: TestApp;
   let lrs: LrsClient;
-  before(async () => {
-    app = await startTestApp();
-  });
-  after(() => app.close());
-  beforeEach(async () => {
-    await app.reset();
-    lrs = await createLrsClient(app, await addLrsPlatform(app));
-  });
+  useLrsApp((fixture) => ({ app, lrs } = fixture));
 
   const call = (method: string, params: Record<string, string>, options: LrsRequestOptions = {}) =>
     lrs.request(method, '/agents/profile', { params, ...options });

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { addLrsPlatform, createLrsClient, type LrsClient } from '../../support/lrs-client.js';
+import { describe, it } from 'node:test';
+import type { TestApp } from '../../support/test-app.js';
+import { createLrsClient, useLrsApp, type LrsClient } from '../../support/lrs-client.js';
 
 describe('xAPI Agents resource (/agents)', () => {
   let app: TestApp;
   let lrs: LrsClient;
-  before(async () => {
-    app = await startTestApp();
-  });
-  after(() => app.close());
-  beforeEach(async () => {
-    await app.reset();
-    lrs = await createLrsClient(app, await addLrsPlatform(app));
-  });
+  useLrsApp((fixture) => ({ app, lrs } = fixture));
 
   const person = (agent: unknown) => lrs.request('GET', '/agents', { params: { agent: JSON.stringify(agent) } });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { addLrsPlatform, createLrsClient, type LrsClient, type LrsResponse } from '../../support/lrs-client.js';
+import { describe, it } from 'node:test';
+import type { TestApp } from '../../support/test-app.js';
+import { useLrsApp, type LrsClient, type LrsResponse } from '../../support/lrs-client.js';
 
 /**
  * Inputs a client can send that the database cannot hold: index entries over PostgreSQL's
@@ -40,14 +40,7 @@ function assertRefused(res: LrsResponse, detail: RegExp): void {
 describe('LRS hostile input: 400, never 500', () => {
   let app: TestApp;
   let lrs: LrsClient;
-  before(async () => {
-    app = await startTestApp();
-  });
-  after(() => app.close());
-  beforeEach(async () => {
-    await app.reset();
-    lrs = await createLrsClient(app, await addLrsPlatform(app));
-  });
+  useLrsApp((fixture) => ({ app, lrs } = fixture));
 
   const post = (body: unknown) => lrs.request('POST', '/statements', { json: body });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { addLrsPlatform, createLrsClient, type LrsClient, type LrsRequestOptions } from '../../support/lrs-client.js';
+import { describe, it } from 'node:test';
+import type { TestApp } from '../../support/test-app.js';
+import { addLrsPlatform, createLrsClient, useLrsApp, type LrsClient, type LrsRequestOptions } from '../../support/lrs-client.js';
 
 const ACTIVITY = 'https://moodle.example/mod/scorm/view.php?id=12';
 const LEARNER = { objectType: 'Agent', account: { homePage: 'https://moodle.example', name: 's1' } };
@@ -16,14 +16,7 @@ const sha1 = (s: string | Buffer) => crypto.createHash('sha1').update(s).digest(
 describe('xAPI State resource (/activities/state)', () => {
   let app: TestApp;
   let lrs: LrsClient;
-  before(async () => {
-    app = await startTestApp();
-  });
-  after(() => app.close());
-  beforeEach(async () => {
-    await app.reset();
-    lrs = await createLrsClient(app, await addLrsPlatform(app));
-  });
+  useLrsApp((fixture) => ({ app, lrs } = fixture));
 
   const state = (method: string, params: Record<string, string>, options: LrsRequestOptions = {}) =>
     lrs.request(method, '/activities/state', { params, ...options });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { addLrsPlatform, createLrsClient, lrsRequest, type LrsClient } from '../../support/lrs-client.js';
+import { describe, it } from 'node:test';
+import type { TestApp } from '../../support/test-app.js';
+import { addLrsPlatform, createLrsClient, useLrsApp, lrsRequest, type LrsClient } from '../../support/lrs-client.js';
 
 const VIEWED = 'http://id.tincanapi.com/verb/viewed';
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
@@ -22,14 +22,9 @@ describe('xAPI statements resource', () => {
   let app: TestApp;
   let lrs: LrsClient;
   let platformId: string;
-  before(async () => {
-    app = await startTestApp();
-  });
-  after(() => app.close());
-  beforeEach(async () => {
-    await app.reset();
-    platformId = await addLrsPlatform(app);
-    lrs = await createLrsClient(app, platformId);
+  useLrsApp((fixture) => {
+    ({ app, lrs } = fixture);
+    platformId = lrs.platformId;
   });
 
   it('stores a POSTed batch and returns the ids; the LRS sets stored, timestamp, authority and version', async () => {
