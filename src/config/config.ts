@@ -50,6 +50,16 @@ const EnvSchema = z
     LRS_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 20mb').default('20mb'),
     LRS_QUERY_LIMIT: z.coerce.number().int().min(1).max(10000).default(500),
     ...LRS_SINKS_ENV,
+    JOBS_IN_SERVER: booleanFromEnv.default(true),
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    JOBS_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+    JOBS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+    FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+    FFPROBE_PATH: z.string().min(1).default('ffprobe'),
+    VIDEO_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 ** 3),
+    VIDEO_MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(6 * 3600),
+    VIDEO_UPLOAD_EXPIRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
   })
   .superRefine((env, ctx) => {
     for (const issue of lrsSinksEnvIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
@@ -91,6 +101,17 @@ export interface Config {
   lrs: { bodyLimit: string; queryLimit: number };
   /** Forwarding of accepted statements to Elasticsearch and/or another LRS (lrs/sinks). */
   lrsSinks: LrsSinksConfig;
+  /**
+   * The job queue (src/jobs): run workers inside the server (else only `amphi worker` does), jobs
+   * at once per process, how long a claimed job stays a worker's without a heartbeat, how often an
+   * idle worker looks for work, first retry delay (doubling).
+   */
+  jobs: { inServer: boolean; concurrency: number; leaseSeconds: number; pollMs: number; retryBaseMs: number };
+  /**
+   * Video: ffmpeg/ffprobe binaries, largest upload (a platform may set a lower one), how long a
+   * signed media URL lives, how long an unfinished upload is kept.
+   */
+  video: { ffmpegPath: string; ffprobePath: string; maxUploadBytes: number; mediaUrlTtlSeconds: number; uploadExpiryHours: number };
 }
 
 export class ConfigError extends Error {
@@ -136,6 +157,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     grades: { retryBaseMs: e.GRADES_RETRY_BASE_MS, maxAttempts: e.GRADES_MAX_ATTEMPTS, concurrency: e.GRADES_CONCURRENCY },
     lrs: { bodyLimit: e.LRS_BODY_LIMIT, queryLimit: e.LRS_QUERY_LIMIT },
     lrsSinks: lrsSinksConfig(e),
+    jobs: {
+      inServer: e.JOBS_IN_SERVER,
+      concurrency: e.JOBS_CONCURRENCY,
+      leaseSeconds: e.JOBS_LEASE_SECONDS,
+      pollMs: e.JOBS_POLL_MS,
+      retryBaseMs: e.JOBS_RETRY_BASE_MS,
+    },
+    video: {
+      ffmpegPath: e.FFMPEG_PATH,
+      ffprobePath: e.FFPROBE_PATH,
+      maxUploadBytes: e.VIDEO_MAX_UPLOAD_BYTES,
+      mediaUrlTtlSeconds: e.VIDEO_MEDIA_URL_TTL_SECONDS,
+      uploadExpiryHours: e.VIDEO_UPLOAD_EXPIRY_HOURS,
+    },
   };
 }
 
