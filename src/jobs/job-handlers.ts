@@ -1,0 +1,7 @@
+import { transcodeVideoJob } from '../video/transcode-video.job.js';
+import type { JobHandlers } from './job-registry.js';
+
+/** The handler of each job name (PeerTube `lib/job-queue/job-queue.ts`): a missing one does not compile. */
+export const JOB_HANDLERS: JobHandlers = {
+  'transcode-video': transcodeVideoJob,
+};

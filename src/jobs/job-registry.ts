@@ -1,0 +1,40 @@
+import type { AppContext } from '../app-context.js';
+import type { Logger } from '../http/logger.js';
+
+/**
+ * Every job name and its payload. Payloads carry ids, never entities: the handler reloads what
+ * it works on (it may have changed or gone while the job waited). A name without a handler in
+ * job-handlers.ts does not compile.
+ */
+export interface JobPayloads {
+  'transcode-video': { mediaId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** What a handler gets besides its payload, for the run under way. */
+export interface JobRunContext {
+  jobId: string;
+  /** 1 for the first run. */
+  attempt: number;
+  maxAttempts: number;
+  /** When this run fails, the job fails for good: the handler marks its entity failed. */
+  isLastAttempt: boolean;
+  /** Aborted when the job is cancelled or the worker shuts down: stop soon (kill ffmpeg…) and throw. */
+  signal: AbortSignal;
+  /** 0..1 with an optional label; written to the job's row at most about once a second. */
+  reportProgress(fraction: number, label?: string): void;
+  logger: Logger;
+}
+
+export type JobHandler<N extends JobName> = (ctx: AppContext, payload: JobPayloads[N], run: JobRunContext) => Promise<void>;
+
+/** The production map: one handler per job name. */
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/**
+ * A handler map a worker runs. Production workers run JobHandlers; tests give workers handlers
+ * of their own under other names (which enqueueJob cannot produce: it only takes a JobName).
+ */
+export type AnyJobHandler = (ctx: AppContext, payload: any, run: JobRunContext) => Promise<void>;
+export type JobHandlerMap = Readonly<Record<string, AnyJobHandler>>;
