@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { beforeEach, describe, it } from 'node:test';
+import type { ResourceRow } from '../../../src/content/resource.table.js';
+import type { Db } from '../../../src/db/database.js';
+import { findVideoProgress } from '../../../src/video/tracking/video-progress.repository.js';
+import { createResource, eventually, launchPerson, type LaunchedPerson } from '../../support/factories.js';
+import { useRegisteredPlatform } from '../../support/lti-fixture.js';
+import { createLrsClient, type LrsClient } from '../../support/lrs-client.js';
+import { ROLE, TestPlatform, type LaunchSpec } from '../../support/test-platform.js';
+import { videoStatement, VERB } from '../../unit/video/tracking/video-statements.js';
+
+/**
+ * A published media of `seconds`, as the transcoding job leaves it (only what tracking reads:
+ * the duration), replacing the one published before.
+ */
+async function publishMedia(db: Db, resource: ResourceRow, seconds: number): Promise<void> {
+  await db.updateTable('video_media').set({ state: 'retired', retired_at: new Date() }).where('resource_id', '=', resource.id).where('state', '=', 'published').execute();
+  await db
+    .insertInto('video_media')
+    .values({
+      id: crypto.randomUUID(),
+      platform_id: resource.platform_id,
+      resource_id: resource.id,
+      status: 'ready',
+      state: 'published',
+      file_name: 'cours-1.mp4',
+      mime: 'video/mp4',
+      size_bytes: 1_000_000,
+      output: JSON.stringify({ master: 'master.m3u8', renditions: [], audioOnly: false, download: null, poster: 'poster.jpg', thumbnails: [], storyboard: null, durationSeconds: seconds }),
+      first_rendition_ready: true,
+      ready_at: new Date(),
+    })
+    .execute();
+}
+
+const LAUNCHED = 'http://adlnet.gov/expapi/verbs/launched';
+const SESSION_1 = '0b7f3c52-8d4e-4a71-9c1f-2e3d4c5b6a70';
+const SESSION_2 = '7c1a9e04-2b3d-4f5e-8a6b-9c0d1e2f3a4b';
+const at = (second: number) => new Date(Date.now() - 120_000 + second * 1000);
+
+/** A learner's first sitting: starts, watches 0–5 s, pauses. */
+function firstSitting() {
+  return [
+    videoStatement('initialized', { sessionId: SESSION_1, at: at(0) }),
+    videoStatement('played', { sessionId: SESSION_1, at: at(1), result: { time: 0 } }),
+    videoStatement('paused', { sessionId: SESSION_1, at: at(6), result: { time: 5, progress: 0.25, 'played-segments': '0[.]5' } }),
+  ];
+}
+
+/** The second: resumes at 5, skips 12 → 14, watches to the end (18 of 20 s watched: the 0.9 threshold). */
+function secondSitting() {
+  const segments = '0[.]12[,]14[.]20';
+  return [
+    videoStatement('initialized', { sessionId: SESSION_2, at: at(20) }),
+    videoStatement('played', { sessionId: SESSION_2, at: at(21), result: { time: 5 } }),
+    videoStatement('seeked', { sessionId: SESSION_2, at: at(28), result: { 'time-from': 12, 'time-to': 14 } }),
+    videoStatement('interacted', { sessionId: SESSION_2, at: at(29), result: { time: 14 }, context: { speed: '1.5x' } }),
+    videoStatement('completed', { sessionId: SESSION_2, at: at(33), result: { time: 20, progress: 0.9, 'played-segments': segments } }),
+    videoStatement('terminated', { sessionId: SESSION_2, at: at(34), result: { time: 20, progress: 0.9, 'played-segments': segments } }),
+  ];
+}
+
+describe('video tracking: the player’s statements, progress and grade', () => {
+  const t = useRegisteredPlatform({ GRADES_RETRY_BASE_MS: '50' });
+  let teacher: LaunchedPerson;
+  let learner: LaunchedPerson;
+  let video: ResourceRow;
+  let lrs: LrsClient;
+  let activity: LaunchSpec;
+
+  beforeEach(async () => {
+    teacher = await launchPerson(t.app.ctx.db, t.platform, t.app.url, { sub: 'teacher-1', roles: [ROLE.instructor] });
+    video = await createResource(t.app.ctx.db, { platform_id: teacher.platformId, context_id: teacher.contextId, created_by: teacher.userId, settings: JSON.stringify({ allowDownload: false }) });
+    await publishMedia(t.app.ctx.db, video, 20);
+    activity = { sub: 'learner-1', roles: [ROLE.learner], resourceLink: { id: 'link-1', title: 'Semaine 1' }, custom: { amphi_resource_id: video.id } };
+    learner = await launchPerson(t.app.ctx.db, t.platform, t.app.url, activity);
+    lrs = await createLrsClient(t.app, teacher.platformId, ['statements/read']);
+  });
+
+  const post = (page: LaunchedPerson, statements: unknown[], id = video.id) => page.api('POST', `/api/videos/${id}/statements`, { statements });
+  // Launch traces ("launched", recorded in the background) are about the video too: left out.
+  const videoStatements = async () =>
+    ((await lrs.request('GET', '/statements', { params: { activity: `${t.app.url}/xapi/activities/resources/${video.id}`, ascending: 'true' } })).json.statements as any[]).filter((s) => s.verb.id !== LAUNCHED);
+  const progressOf = (person: LaunchedPerson) => findVideoProgress(t.app.ctx.db, { platformId: person.platformId, resourceId: video.id, userId: person.userId });
+  /** Every statement of every activity in the store, but launch traces. */
+  const storedCount = async () =>
+    Number((await t.app.ctx.db.selectFrom('lrs_statements').select((eb) => eb.fn.countAll().as('n')).where('verb_id', '!=', LAUNCHED).executeTakeFirstOrThrow()).n);
+
+  it('stores a learner’s session in the LRS as the learner, about the video, in the course', async () => {
+    const sitting = firstSitting();
+    const first = await post(learner, sitting);
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.deepEqual(first.body, { stored: 3, progress: { positionSeconds: 5, watchedShare: 0.25, completed: false } });
+
+    const stored = await videoStatements();
+    assert.deepEqual(stored.map((s) => s.verb.id), [VERB.initialized, VERB.played, VERB.paused]);
+    for (const s of stored) {
+      assert.deepEqual(s.actor, { objectType: 'Agent', account: { homePage: t.platform.issuer, name: 'learner-1' } });
+      assert.equal(s.object.id, `${t.app.url}/xapi/activities/resources/${video.id}`);
+      assert.deepEqual(s.object.definition, { type: 'https://w3id.org/xapi/video/activity-type/video', name: { und: video.title } });
+      assert.equal(s.context.contextActivities.parent[0].definition.type, 'http://adlnet.gov/expapi/activities/course');
+      assert.equal(s.context.contextActivities.category[0].id, 'https://w3id.org/xapi/video');
+      assert.equal(s.context.extensions['https://w3id.org/xapi/video/extensions/session-id'], SESSION_1);
+      assert.equal(s.authority.account.name, 'amphi');
+    }
+    assert.equal(stored[2].result.extensions['https://w3id.org/xapi/video/extensions/played-segments'], '0[.]5');
+    assert.deepEqual(stored.map((s) => [s.id, Date.parse(s.timestamp)]), sitting.map((s) => [s.id, Date.parse(s.timestamp)]), 'the client’s ids and timestamps are kept');
+  });
+
+  it('keeps the progress, completes at the threshold, and grades the watched share without ever lowering it', async () => {
+    await post(learner, firstSitting());
+    await eventually('the first grade', () => t.platform.receivedScores.length === 1);
+    assert.deepEqual([t.platform.receivedScores[0]!.body.scoreGiven, t.platform.receivedScores[0]!.body.activityProgress], [5, 'InProgress']);
+
+    const second = await post(learner, secondSitting());
+    assert.equal(second.status, 200, JSON.stringify(second.body));
+    assert.deepEqual(second.body, { stored: 6, progress: { positionSeconds: 20, watchedShare: 0.9, completed: true } });
+    assert.deepEqual(await progressOf(learner), { positionSeconds: 20, watchedShare: 0.9, completed: true });
+    const shown = await learner.api('GET', `/api/videos/${video.id}`);
+    assert.deepEqual(shown.body.progress, { positionSeconds: 20, watchedShare: 0.9, completed: true }, 'the player resumes from it');
+    assert.equal(shown.body.tracking.activityId, `${t.app.url}/xapi/activities/resources/${video.id}`);
+    await eventually('the completion grade', () => t.platform.receivedScores.length === 2);
+    const last = t.platform.receivedScores[1]!.body;
+    assert.deepEqual([last.scoreGiven, last.scoreMaximum, last.activityProgress, last.gradingProgress], [18, 20, 'Completed', 'FullyGraded']);
+    assert.equal(t.platform.receivedScores[1]!.userId, 'learner-1');
+
+    // The teacher replaces the media with a longer one: the share drops, the grade does not.
+    await publishMedia(t.app.ctx.db, video, 40);
+    const after = await post(learner, [videoStatement('played', { at: at(50), result: { time: 0 } })]);
+    assert.deepEqual(after.body.progress, { positionSeconds: 0, watchedShare: 0.45, completed: true });
+    const scores = await t.app.ctx.db.selectFrom('grade_scores').select(['score_given']).orderBy('seq').execute();
+    assert.deepEqual(scores.map((s) => s.score_given), [5, 18]);
+  });
+
+  it('leaves staff traces but no grade', async () => {
+    const inActivity = await launchPerson(t.app.ctx.db, t.platform, t.app.url, { ...activity, sub: 'teacher-1', roles: [ROLE.instructor] });
+    const answer = await post(inActivity, secondSitting());
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal((await videoStatements()).length, 6);
+    assert.equal(await t.app.ctx.db.selectFrom('grade_scores').select('id').executeTakeFirst(), undefined);
+  });
+
+  it('takes the beacon form (text/plain with the token inside) and refuses a bad token', async () => {
+    const beacon = (body: string) => fetch(`${t.app.url}/api/videos/${video.id}/statements`, { method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body });
+    const ok = await beacon(JSON.stringify({ token: learner.token, statements: firstSitting() }));
+    assert.equal(ok.status, 200, await ok.clone().text());
+    assert.equal((await ok.json()).stored, 3);
+    assert.equal((await videoStatements()).length, 3);
+
+    for (const body of [JSON.stringify({ token: `${learner.token}x`, statements: firstSitting() }), JSON.stringify({ statements: firstSitting() })]) {
+      const refused = await beacon(body);
+      assert.equal(refused.status, 401);
+      assert.equal((await refused.json()).code, 'session-required');
+    }
+    const garbled = await beacon('{"token": ');
+    assert.equal(garbled.status, 400);
+    assert.equal((await garbled.json()).code, 'malformed-body');
+    // The cookie is no session for a POST, and other types are not read.
+    const anonymous = await fetch(`${t.app.url}/api/videos/${video.id}/statements`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ statements: firstSitting() }) });
+    assert.equal(anonymous.status, 401);
+    const form = await fetch(`${t.app.url}/api/videos/${video.id}/statements`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    assert.equal(form.status, 415);
+    assert.equal((await videoStatements()).length, 3);
+  });
+
+  it('stores a statement sent twice once, and counts its segments once', async () => {
+    const batch = firstSitting();
+    assert.equal((await post(learner, batch)).status, 200);
+    const again = await post(learner, [...batch, batch[2]]);
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.deepEqual(again.body.progress, { positionSeconds: 5, watchedShare: 0.25, completed: false });
+    assert.equal((await videoStatements()).length, 3);
+    assert.equal(await storedCount(), 3);
+    await eventually('the grade', () => t.platform.receivedScores.length === 1);
+    assert.equal((await t.app.ctx.db.selectFrom('grade_scores').select('id').execute()).length, 1, 'one grade for one share');
+  });
+
+  it('takes the same statements from a beacon and a fetch at once: stored once, graded once', async () => {
+    const batch = secondSitting();
+    const [viaFetch, viaBeacon] = await Promise.all([
+      post(learner, batch),
+      fetch(`${t.app.url}/api/videos/${video.id}/statements`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ token: learner.token, statements: batch }) }),
+    ]);
+    assert.equal(viaFetch.status, 200, JSON.stringify(viaFetch.body));
+    assert.equal(viaBeacon.status, 200, await viaBeacon.clone().text());
+    assert.deepEqual((await viaBeacon.json()).progress, viaFetch.body.progress);
+    assert.equal(await storedCount(), 6);
+    const scores = await t.app.ctx.db.selectFrom('grade_scores').select(['score_given', 'activity_progress']).execute();
+    assert.deepEqual(scores, [{ score_given: 18, activity_progress: 'Completed' }]);
+  });
+
+  it('refuses a batch with a bad statement, saying which and why, and stores nothing of it', async () => {
+    const cases: [unknown[], number, RegExp][] = [
+      [[...firstSitting(), videoStatement('paused', { result: { progress: '0.5' } })], 3, /progress.*expected number, received string/],
+      [[videoStatement('played', { result: { time: 1 } }), { ...videoStatement('played'), verb: { id: 'http://adlnet.gov/expapi/verbs/answered' } }], 1, /not a verb of the video profile/],
+      [[videoStatement('played', { at: new Date(Date.now() + 3_600_000) })], 0, /timestamp: is in the future/],
+      [[videoStatement('seeked', { result: { 'time-to': undefined } })], 0, /time-to/],
+    ];
+    for (const [statements, index, reason] of cases) {
+      const answer = await post(learner, statements);
+      assert.equal(answer.status, 400, JSON.stringify(answer.body));
+      assert.equal(answer.body.code, 'video-statement-refused');
+      assert.match(answer.body.detail, new RegExp(`^Statement ${index} of the batch was refused`));
+      assert.match(answer.body.detail, reason);
+    }
+    const tooMany = await post(learner, Array.from({ length: 101 }, () => videoStatement('played')));
+    assert.equal(tooMany.status, 400);
+    assert.equal(tooMany.body.code, 'invalid-request');
+    const huge = await post(learner, [videoStatement('played', { context: { 'user-agent': 'x'.repeat(300_000) } })]);
+    assert.equal(huge.status, 413);
+    assert.equal(huge.body.code, 'body-too-large');
+    assert.equal(await storedCount(), 0);
+    assert.equal(await progressOf(learner), null);
+  });
+
+  it('keeps each platform’s and each course’s videos to themselves', async () => {
+    const elsewhere = await launchPerson(t.app.ctx.db, t.platform, t.app.url, { sub: 'learner-9', roles: [ROLE.learner], context: { id: '43', title: 'Autre cours' } });
+    const otherCourse = await post(elsewhere, firstSitting());
+    assert.equal(otherCourse.status, 403);
+    assert.equal(otherCourse.body.code, 'resource-forbidden');
+
+    const platform2 = await TestPlatform.start();
+    try {
+      await t.app.register(platform2);
+      const foreigner = await launchPerson(t.app.ctx.db, platform2, t.app.url, { sub: 'learner-1', roles: [ROLE.learner] });
+      const foreign = await post(foreigner, firstSitting());
+      assert.equal(foreign.status, 404);
+      assert.equal(foreign.body.code, 'resource-not-found');
+    } finally {
+      await platform2.close();
+    }
+    assert.equal((await videoStatements()).length, 0);
+  });
+});
