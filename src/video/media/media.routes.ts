@@ -1,0 +1,46 @@
+import { Router, type Request, type Response, type NextFunction } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.js';
+import { input, validate } from '../../http/validate.js';
+import { openMediaFile } from './media.service.js';
+
+const MediaRequest = z.object({
+  params: z.object({
+    token: z.string().min(10).max(2048),
+    rest: z.array(z.string().min(1).max(200)).min(1).max(4),
+  }),
+});
+
+/**
+ * Media files behind signed URLs (/media/<token>/<path>): no session, the token is the grant.
+ * Range requests, ETag and Last-Modified come from express's sendFile.
+ */
+export function mediaRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/media/:token/*rest', validate(MediaRequest), serve);
+
+  async function serve(_req: Request, res: Response, next: NextFunction) {
+    const { params } = input<typeof MediaRequest>(res);
+    const media = await openMediaFile(ctx, params.token, params.rest.join('/'));
+    const cache = media.immutable ? `private, max-age=${media.maxAgeSeconds}, immutable` : 'private, no-cache';
+    res.sendFile(
+      media.file,
+      {
+        cacheControl: false,
+        dotfiles: 'deny',
+        headers: {
+          'Content-Type': media.contentType,
+          'Cache-Control': cache,
+          'Cross-Origin-Resource-Policy': 'same-origin',
+          ...(media.disposition ? { 'Content-Disposition': media.disposition } : {}),
+        },
+      },
+      (err?: Error & { status?: number; statusCode?: number }) => {
+        if (!err) return;
+        if (err.status === 404 || err.statusCode === 404 || (err as NodeJS.ErrnoException).code === 'ENOENT') return next();
+        if (!res.headersSent) next(err);
+      },
+    );
+  }
+  return router;
+}

@@ -1,0 +1,141 @@
+import crypto from 'node:crypto';
+import { FileStore } from '@tus/file-store';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AppContext } from '../../app-context.js';
+import { loadEditableResource } from '../../content/resource.service.js';
+import { AppError, BadRequestError } from '../../http/errors.js';
+import { translate, type Locale, type MessageKey } from '../../http/messages.js';
+import { enqueueJob } from '../../jobs/job.service.js';
+import type { LaunchSession } from '../../lti/session/session.service.js';
+import { MediaProbeError, probeMedia, type MediaProbeReason } from '../ffmpeg/index.js';
+import { mediaStorage } from '../storage/media-storage.js';
+import { findResourceMedia, insertMedia } from '../video.repository.js';
+import { UploadMetadata } from '../video.schemas.js';
+import { formatBytes } from '../byte-size.js';
+import { maxUploadBytes, removeMedia, TRANSCODE_MAX_ATTEMPTS } from '../video.service.js';
+
+/** Keys the server stamps into an upload's metadata at creation; a client's own values are dropped. */
+export const STAMP = { platform: 'amphiPlatform', user: 'amphiUser', resource: 'amphiResource' } as const;
+
+/** Free space kept beyond the upload: the transcode writes about twice the source again. */
+const SPACE_FACTOR = 3;
+const SPACE_MARGIN_BYTES = 512 * 1024 ** 2;
+
+export function uploadsDir(ctx: AppContext): string {
+  return path.join(ctx.config.dataDir, 'uploads');
+}
+
+/** The tus file store: each upload is `<id>` plus `<id>.json` (its metadata) under DATA_DIR/uploads. */
+export function uploadStore(ctx: AppContext): FileStore {
+  return new FileStore({ directory: uploadsDir(ctx), expirationPeriodInMilliseconds: ctx.config.video.uploadExpiryHours * 3600_000 });
+}
+
+/** tus Upload-Metadata: "key base64value,key2 base64value" (https://tus.io/protocols/resumable-upload#upload-metadata). */
+export function parseTusMetadata(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (header ?? '').split(',')) {
+    const [key, value] = pair.trim().split(' ');
+    if (key) out[key] = value ? Buffer.from(value, 'base64').toString('utf8') : '';
+  }
+  return out;
+}
+
+/**
+ * May this session start this upload? An instructor who can edit the named video resource, a
+ * size within the platform's limit (413) and room on the disk for it and its outputs (507).
+ */
+export async function authorizeUploadCreation(ctx: AppContext, session: LaunchSession, rawMetadata: string | undefined, length: number) {
+  const parsed = UploadMetadata.safeParse(parseTusMetadata(rawMetadata));
+  if (!parsed.success) {
+    throw new BadRequestError('upload-metadata', 400, { details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  }
+  const resource = await loadEditableResource(ctx, session, parsed.data.resourceId);
+  if (resource.kind !== 'video') throw new AppError('not-a-video', 404, { resourceId: resource.id });
+  const limit = await maxUploadBytes(ctx, session.platform.id);
+  if (!Number.isFinite(length) || length > limit) throw new AppError('upload-too-large', 413, { size: formatBytes(length), limit: formatBytes(limit) });
+  await fs.mkdir(uploadsDir(ctx), { recursive: true });
+  const stats = await fs.statfs(uploadsDir(ctx));
+  const free = stats.bavail * stats.bsize;
+  if (free < length * SPACE_FACTOR + SPACE_MARGIN_BYTES) throw new AppError('upload-disk-full', 507, { free: formatBytes(free) });
+  return { resource, metadata: parsed.data };
+}
+
+/** The stamped metadata stored with the upload. */
+export function stampMetadata(session: LaunchSession, resourceId: string, metadata: Record<string, string | null> | undefined): Record<string, string | null> {
+  const own = Object.fromEntries(Object.entries(metadata ?? {}).filter(([k]) => !k.startsWith('amphi')));
+  return { ...own, [STAMP.platform]: session.platform.id, [STAMP.user]: session.user?.id ?? '', [STAMP.resource]: resourceId };
+}
+
+/** HEAD/PATCH/DELETE on an upload: only by the platform and person who created it (else it does not exist). */
+export function assertUploadOwner(session: LaunchSession, metadata: Record<string, string | null> | undefined): void {
+  if (!metadata || metadata[STAMP.platform] !== session.platform.id || metadata[STAMP.user] !== (session.user?.id ?? '')) {
+    throw new AppError('upload-not-found', 404);
+  }
+}
+
+/**
+ * The 422 problem+json of a refused file, with `detail` in the person's language (the error
+ * middleware writes English details; the upload dialog shows this one as is).
+ */
+export function refusalProblem(locale: Locale, reason: MediaProbeReason, technicalDetail: string): Record<string, unknown> {
+  return {
+    type: 'urn:amphi:problem:media-refused',
+    title: 'Unprocessable Content',
+    status: 422,
+    code: 'media-refused',
+    reason,
+    detail: translate(locale, 'media-refused', { reason: translate(locale, `media-refused.${reason}` as MessageKey) }),
+    technicalDetail,
+  };
+}
+
+export type FinishResult = { accepted: true; mediaId: string } | { accepted: false; problem: Record<string, unknown> };
+
+/**
+ * The last byte arrived: probe the file. Refused: delete it, say why in the person's language.
+ * Accepted: move it under the media, record the media (pending) and queue its transcode in one
+ * transaction; an earlier upload of the same resource still being prepared is cancelled.
+ */
+export async function finishUpload(
+  ctx: AppContext,
+  session: LaunchSession,
+  upload: { id: string; size: number; metadata: Record<string, string | null> },
+  removeUpload: () => Promise<void>,
+): Promise<FinishResult> {
+  const file = path.join(uploadsDir(ctx), upload.id);
+  const resourceId = upload.metadata[STAMP.resource]!;
+  let probe;
+  try {
+    probe = await probeMedia(file, { ffprobePath: ctx.config.video.ffprobePath, ffmpegPath: ctx.config.video.ffmpegPath });
+  } catch (err) {
+    await removeUpload().catch(() => undefined);
+    if (!(err instanceof MediaProbeError)) throw err;
+    ctx.logger.info({ resourceId, reason: err.reason, detail: err.detail }, 'upload refused');
+    return { accepted: false, problem: refusalProblem(session.locale, err.reason, err.detail) };
+  }
+  const previous = (await findResourceMedia(ctx.db, session.platform.id, resourceId)).pending;
+  if (previous) await removeMedia(ctx, previous);
+  const mediaId = crypto.randomUUID();
+  const source = await mediaStorage(ctx.config.dataDir).sourcePath(session.platform.id, mediaId);
+  await fs.rename(file, source);
+  await fs.rm(`${file}.json`, { force: true });
+  await ctx.db.transaction().execute(async (trx) => {
+    const job = await enqueueJob(trx, 'transcode-video', { mediaId }, { platformId: session.platform.id, maxAttempts: TRANSCODE_MAX_ATTEMPTS });
+    await insertMedia(trx, {
+      id: mediaId,
+      platform_id: session.platform.id,
+      resource_id: resourceId,
+      status: 'uploaded',
+      file_name: upload.metadata.filename ?? 'video',
+      mime: upload.metadata.filetype || 'application/octet-stream',
+      size_bytes: upload.size,
+      probe: JSON.stringify(probe),
+      job_id: job.id,
+      created_by: session.user?.id ?? null,
+    });
+  });
+  ctx.jobs.wake();
+  ctx.logger.info({ mediaId, resourceId, sizeBytes: upload.size, format: probe.formatName }, 'video uploaded, transcoding queued');
+  return { accepted: true, mediaId };
+}

@@ -1,0 +1,40 @@
+/** What GET /api/videos/:resourceId answers (the shared wire contract of issue 5). */
+export interface VideoResponse {
+  resourceId: string;
+  title: string;
+  description: string;
+  /** Of what learners can see: 'ready' when a published media exists. */
+  status: 'empty' | 'processing' | 'ready' | 'failed';
+  media: null | {
+    id: string;
+    durationSeconds: number;
+    width: number | null;
+    height: number | null;
+    audioOnly: boolean;
+    masterUrl: string;
+    posterUrl: string;
+    thumbnails: string[];
+    storyboardVttUrl: string | null;
+    renditions: { name: string; height: number }[];
+    /** Only when the teacher allows downloads. */
+    downloadUrl: string | null;
+  };
+  /** Instructors (canEdit) only: the media being prepared. */
+  processing: null | {
+    mediaId: string;
+    status: 'uploaded' | 'transcoding' | 'failed';
+    progress: number | null;
+    label: string | null;
+    error: string | null;
+    fileName: string;
+    canRetry: boolean;
+  };
+  chapters: { startSeconds: number; title: string }[];
+  captions: { lang: string; label: string; url: string }[];
+  allowDownload: boolean;
+  completionThreshold: number;
+  progress: null | { positionSeconds: number; watchedShare: number; completed: boolean };
+  canEdit: boolean;
+  tracking: { activityId: string; statementsUrl: string; sessionId: string };
+  upload: { endpoint: '/api/uploads/'; maxBytes: number } | null;
+}
