@@ -1,0 +1,178 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { VideoProgress, VideoResponse } from '../../api/api-types.js';
+import { useApi } from '../../api/ApiContext.js';
+import { Icon } from '../../components/Icon.js';
+import { useI18n } from '../../i18n/I18nContext.js';
+import { ChapterList } from './ChapterList.js';
+import { PlayerControls } from './PlayerControls.js';
+import { PlayerStatus } from './PlayerStatus.js';
+import { ResumePrompt } from './ResumePrompt.js';
+import { chapterIndexAt, resumePosition } from './time-format.js';
+import { useHls } from './useHls.js';
+import { useMediaState } from './useMediaState.js';
+import { qualityName, usePlayerActions } from './usePlayerActions.js';
+import { useStoryboard } from './useStoryboard.js';
+import { useVideoTracking, type TrackedChoices } from './useVideoTracking.js';
+
+export interface VideoPlayerProps {
+  video: VideoResponse;
+  /** The server's answer to each batch of statements (the learner's progress). */
+  onProgress?: (progress: VideoProgress) => void;
+  /** Send xAPI statements (default true); the teacher's preview does not. */
+  tracking?: boolean;
+  /**
+   * Loads the video again (fresh signed media URLs, which expire): called with "Try again"
+   * after a network error.
+   */
+  onReload?: () => void;
+}
+
+/**
+ * The accessible HLS player: custom controls over a `<video>` (no native controls), full
+ * keyboard (player-keys.ts), captions, chapters, quality, resume, and the xAPI tracker.
+ * `video.media` must be set (LearnerVideo shows the other states).
+ */
+export function VideoPlayer({ video, onProgress, tracking = true, onReload }: VideoPlayerProps) {
+  const { t, locale } = useI18n();
+  const client = useApi();
+  const media = video.media!;
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const regionRef = useRef<HTMLDivElement>(null);
+  const [captionsLang, setCaptionsLang] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const resumeAt = useMemo(() => resumePosition(video.progress?.positionSeconds, media.durationSeconds), [media.id]);
+  const [resumeOpen, setResumeOpen] = useState(resumeAt !== null);
+
+  const hls = useHls(videoRef, media.masterUrl, media.renditions);
+  const state = useMediaState(videoRef, regionRef, media.durationSeconds);
+  const storyboard = useStoryboard(media.storyboardVttUrl);
+  const choicesRef = useRef<TrackedChoices>({ ccSubtitleEnabled: false, ccSubtitleLang: null, quality: 'auto' });
+  choicesRef.current = { ccSubtitleEnabled: captionsLang !== null, ccSubtitleLang: captionsLang, quality: qualityName(hls, hls.selectedLevel) };
+  const tracker = useVideoTracking(tracking, video, locale, client, videoRef, choicesRef, onProgress);
+
+  // Resume where the learner stopped: the position is set as soon as the media can seek.
+  useEffect(() => {
+    const el = videoRef.current;
+    if (!el || resumeAt === null) return;
+    const seek = () => (el.currentTime = resumeAt);
+    if (el.readyState >= 1) seek();
+    else el.addEventListener('loadedmetadata', seek, { once: true });
+    return () => el.removeEventListener('loadedmetadata', seek);
+  }, [media.id]);
+
+  // Captions: the chosen `<track>` shows, the others are off.
+  useEffect(() => {
+    const tracks = videoRef.current?.textTracks;
+    if (!tracks) return;
+    for (const track of Array.from(tracks)) track.mode = track.language === captionsLang ? 'showing' : 'disabled';
+  }, [captionsLang, video.captions]);
+
+  const retry = () => {
+    if (hls.error === 'network') onReload?.();
+    hls.retry();
+  };
+
+  const chapterIndex = chapterIndexAt(video.chapters, state.currentTime);
+  const { actions, onKeyDown } = usePlayerActions({
+    videoRef,
+    regionRef,
+    duration: state.duration,
+    audioOnly: media.audioOnly,
+    hls,
+    tracker,
+    captions: video.captions,
+    captionsLang,
+    setCaptionsLang,
+    announce: setAnnouncement,
+    onPlayToggled: () => setResumeOpen(false),
+  });
+
+  return (
+    <div class="amphi-player-wrap">
+      <div
+        ref={regionRef}
+        class={`amphi-player${media.audioOnly ? ' amphi-player--audio' : ''}`}
+        role="region"
+        aria-label={t(media.audioOnly ? 'player.regionAudio' : 'player.region', { title: video.title })}
+        tabIndex={-1}
+        data-testid="video-player"
+        data-engine={hls.engine ?? ''}
+        data-level={hls.playingLevel}
+        onKeyDown={onKeyDown}
+      >
+        <div class="amphi-player-stage">
+          {media.audioOnly && <img class="amphi-player-artwork" src={media.posterUrl} alt="" />}
+          <video
+            ref={videoRef}
+            class="amphi-player-video"
+            poster={media.posterUrl}
+            preload="metadata"
+            playsInline
+            data-testid="player-video"
+            onClick={() => {
+              regionRef.current?.focus();
+              actions.togglePlay();
+            }}
+          >
+            {video.captions.map((c) => (
+              <track key={c.lang} kind="subtitles" src={c.url} srcLang={c.lang} label={c.label} />
+            ))}
+          </video>
+          {resumeOpen && resumeAt !== null && (
+            <ResumePrompt
+              at={resumeAt}
+              onResume={() => actions.togglePlay()}
+              onStartOver={() => {
+                actions.seekTo(0);
+                actions.togglePlay();
+              }}
+            />
+          )}
+          {state.waiting && !hls.error && (
+            <span class="amphi-player-buffering" aria-hidden="true">
+              <Icon name="clock" size={32} />
+            </span>
+          )}
+        </div>
+        {hls.error && (
+          <div class="amphi-alert amphi-player-error" role="alert" data-testid="player-error">
+            <Icon name="alert" size={22} />
+            <p>{t(`player.error.${hls.error}`)}</p>
+            {hls.error !== 'unsupported' && (
+              <button type="button" class="amphi-button amphi-button-small" onClick={retry} data-testid="player-retry">
+                {t('player.retry')}
+              </button>
+            )}
+          </div>
+        )}
+        <PlayerControls
+          state={state}
+          actions={actions}
+          chapters={video.chapters}
+          currentChapter={video.chapters[chapterIndex]}
+          storyboard={storyboard}
+          levels={hls.levels}
+          selectedLevel={hls.selectedLevel}
+          playingLevel={hls.playingLevel}
+          captions={video.captions}
+          captionsLang={captionsLang}
+          audioOnly={media.audioOnly}
+        />
+        <PlayerStatus message={announcement} ended={state.ended} />
+      </div>
+      <ChapterList chapters={video.chapters} current={chapterIndex} onJump={(time) => actions.seekTo(time)} />
+      <div class="amphi-player-extras">
+        <details class="amphi-player-shortcuts">
+          <summary>{t('player.shortcuts')}</summary>
+          <p>{t('player.shortcuts.list')}</p>
+        </details>
+        {media.downloadUrl && (
+          <a class="amphi-player-download" href={media.downloadUrl} download data-testid="player-download">
+            <Icon name="download" />
+            <span>{t('player.download')}</span>
+          </a>
+        )}
+      </div>
+    </div>
+  );
+}
