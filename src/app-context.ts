@@ -9,6 +9,7 @@ import type { PlatformCache } from './lti/platforms/platform-cache.js';
 import type { AccessTokenCache } from './lti/services/access-token.js';
 import type { ScoreDeliveryWorker } from './grades/score-delivery.js';
 import type { LrsForwardingWorker } from './lrs/sinks/forwarding-worker.js';
+import type { JobWorker } from './jobs/job-worker.js';
 
 /** What services receive: settings, the database and the per-process caches. No globals. */
 export interface AppContext {
@@ -27,4 +28,6 @@ export interface AppContext {
   scoreDelivery: ScoreDeliveryWorker;
   /** Forwards accepted statements to Elasticsearch and/or another LRS (when configured); storeStatements wakes it. */
   lrsForwarding: LrsForwardingWorker;
+  /** Runs queued jobs (src/jobs) in this process when started; enqueueJob's caller wakes it after commit. */
+  jobs: JobWorker;
 }

@@ -18,6 +18,10 @@ import { resourceRoutes } from './content/resource.routes.js';
 import { deepLinkingRoutes } from './lti/deep-linking/deep-linking.routes.js';
 import { rosterRoutes } from './roster/roster.routes.js';
 import { lrsRoutes } from './lrs/http/lrs.routes.js';
+import { trackingRoutes } from './video/tracking/tracking.routes.js';
+import { uploadRoutes } from './video/upload/upload.routes.js';
+import { mediaRoutes } from './video/media/media.routes.js';
+import { videoRoutes } from './video/video.routes.js';
 
 export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
@@ -45,12 +49,18 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(ltiConfigRoutes(ctx));
   // Before the JSON parser: the LRS reads its bodies as bytes (multipart statements, documents of any type).
   app.use(lrsRoutes(ctx));
+  // Before the JSON parser too: the player's statements have their own limit and a text/plain (sendBeacon) form.
+  app.use(trackingRoutes(ctx));
+  // tus reads its own bodies (PATCH chunks); signed media files need no session.
+  app.use(uploadRoutes(ctx));
+  app.use(mediaRoutes(ctx));
   app.use(express.json({ limit: ctx.config.http.bodyLimit, type: ['application/json'] }));
   app.use(sessionRoutes(ctx));
   app.use(gradesRoutes(ctx));
   app.use(resourceRoutes(ctx));
   app.use(deepLinkingRoutes(ctx));
   app.use(rosterRoutes(ctx));
+  app.use(videoRoutes(ctx));
   if (options.adminToken) app.use(adminRoutes(ctx, options.adminToken));
   // Hashed file names: cache for a year. Everything else under /static for an hour.
   app.use('/app/assets', express.static(path.join(publicDir, 'app', 'assets'), { immutable: true, maxAge: '365d', index: false }));

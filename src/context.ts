@@ -10,6 +10,7 @@ import { ToolKeyCache, ensureToolKey } from './lti/keys/tool-key.service.js';
 import { AccessTokenCache } from './lti/services/access-token.js';
 import { ScoreDeliveryWorker } from './grades/score-delivery.js';
 import { LrsForwardingWorker } from './lrs/sinks/forwarding-worker.js';
+import { JobWorker } from './jobs/job-worker.js';
 
 /** Builds the context once the database is open and migrated; creates the first tool key. */
 export async function createContext(config: Config, database: DatabaseHandle, logger: Logger): Promise<AppContext> {
@@ -18,7 +19,7 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
   await ensureToolKey(keyDeps);
   const toolKeys = new ToolKeyCache(keyDeps);
   const accessTokens = new AccessTokenCache(toolKeys);
-  return {
+  const ctx: AppContext = {
     config,
     db: database.db,
     engine: database.engine,
@@ -32,5 +33,8 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
     // Started by startServer / the test app, stopped before the database closes.
     scoreDelivery: new ScoreDeliveryWorker({ db: database.db, engine: database.engine, accessTokens, logger, config }),
     lrsForwarding: new LrsForwardingWorker({ db: database.db, engine: database.engine, logger, config }),
+    // Its handlers receive this context, which holds it: read when it starts.
+    jobs: new JobWorker(() => ctx),
   };
+  return ctx;
 }

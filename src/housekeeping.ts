@@ -2,10 +2,13 @@ import { sql } from 'kysely';
 import type { AppContext } from './app-context.js';
 import { deleteExpiredNonces } from './lti/launch/nonce.repository.js';
 import { deleteExpiredSessions } from './lti/session/session.repository.js';
+import { pruneFinishedJobs } from './jobs/job.service.js';
+import { cleanUpVideoFiles } from './video/video-housekeeping.js';
 
 /**
- * Drops nonces past their login's expiry and expired sessions, and refreshes PGlite's planner
- * statistics, shortly after start then every few minutes. Returns the stop function.
+ * Drops nonces past their login's expiry, expired sessions and jobs finished 30 days ago, and
+ * refreshes PGlite's planner statistics, shortly after start then every few minutes. Returns the
+ * stop function.
  */
 export function startHousekeeping(ctx: AppContext, everyMs = 5 * 60_000): () => void {
   const run = async () => {
@@ -13,6 +16,8 @@ export function startHousekeeping(ctx: AppContext, everyMs = 5 * 60_000): () => 
     try {
       await deleteExpiredNonces(ctx.db, now);
       await deleteExpiredSessions(ctx.db, now);
+      await pruneFinishedJobs(ctx.db, now);
+      await cleanUpVideoFiles(ctx, now);
       // PGlite runs no autovacuum: without fresh statistics the planner picks slow plans as tables grow.
       if (ctx.engine === 'pglite') await sql`analyze`.execute(ctx.db);
     } catch (err) {

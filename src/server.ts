@@ -50,6 +50,7 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
     const stopHousekeeping = startHousekeeping(ctx);
     ctx.scoreDelivery.start();
     ctx.lrsForwarding.start();
+    if (config.jobs.inServer) ctx.jobs.start();
     logger.info({ port, publicUrl: config.http.publicUrl, database: database.engine }, 'Amphi is listening');
 
     let closing: Promise<void> | undefined;
@@ -65,6 +66,8 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
         // Deliveries under way end and are recorded before the database goes.
         await ctx.scoreDelivery.stop();
         await ctx.lrsForwarding.stop();
+        // Running jobs are aborted and given back to the queue (another worker, or the next start, runs them).
+        await ctx.jobs.stop();
         await database.close();
         lock?.release();
       })());

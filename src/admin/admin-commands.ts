@@ -10,6 +10,8 @@ import { CredentialFilter, CredentialInput, CredentialRef } from '../lrs/credent
 import { createCredential, listCredentials, revokeCredential } from '../lrs/credentials/credential.service.js';
 import { forwardingBacklog, requeueFailedForwarding } from '../lrs/sinks/forwarding.service.js';
 import { configuredSinks } from '../lrs/sinks/sink-config.js';
+import { JOB_ADMIN_COMMANDS } from '../jobs/job.commands.js';
+import { VIDEO_ADMIN_COMMANDS } from '../video/video.commands.js';
 
 /**
  * Administration commands, defined once and run either by the CLI on its own database or,
@@ -79,6 +81,8 @@ export const ADMIN_COMMANDS = {
   }),
   'keys-list': command(z.object({}), (ctx) => describeToolKeys(ctx.db)),
   migrate: command(z.object({}), async (ctx) => ({ applied: await migrateToLatest(ctx.db) })),
+  ...JOB_ADMIN_COMMANDS,
+  ...VIDEO_ADMIN_COMMANDS,
 } satisfies Record<string, AdminCommand>;
 
 export type AdminCommandName = keyof typeof ADMIN_COMMANDS;

@@ -10,6 +10,9 @@ import type { CreatedCredential, CredentialView } from '../lrs/credentials/crede
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { CommandFailed, executeAdminCommand } from './admin-client.js';
 import { USAGE } from './usage.js';
+import { jobsCommand } from './jobs-command.js';
+import { workerCommand } from './worker-command.js';
+import { formatBytes, parseUploadLimit } from '../video/byte-size.js';
 
 /** `amphi <group> <action> [options]`: settings come from the same environment as the server. */
 async function main(argv: string[]): Promise<number> {
@@ -23,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
     return -1;
   }
   const config = loadConfig();
+  if (group === 'jobs') return jobsCommand(config, argv.slice(1));
   const run = (name: Parameters<typeof executeAdminCommand>[1], args: unknown = {}) => executeAdminCommand(config, name, args);
   const key = `${group} ${action ?? ''}`.trim();
   switch (key) {
@@ -85,10 +89,21 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(describePlatform(platform) + '\n');
       return 0;
     }
+    case 'platform video-limit': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true });
+      const [id, value] = positionals;
+      const bytes = value === undefined ? undefined : parseUploadLimit(value);
+      if (!id || bytes === undefined) throw new CommandFailed('Usage: amphi platform video-limit <platform id> <size, e.g. 2GB>|default');
+      const limit = (await run('platform-video-limit', { id, bytes })) as { maxUploadBytes: number; own: boolean };
+      process.stdout.write(`Largest video upload on platform ${id}: ${formatBytes(limit.maxUploadBytes)}${limit.own ? '' : ' (the server default)'}.\n`);
+      return 0;
+    }
     case 'lrs credentials':
       return lrsCredentials(rest, run);
     case 'lrs forwarding':
       return lrsForwarding(rest, run);
+    case 'worker':
+      return workerCommand(config);
     case 'keys rotate': {
       const result = (await run('keys-rotate')) as { kid: string; retiredUntil: string };
       process.stdout.write(`New signing key ${result.kid}. The previous key stays published until ${new Date(result.retiredUntil).toISOString()}.\n`);

@@ -11,12 +11,19 @@ export const USAGE = `Usage: amphi <command>
   platform allow-new-deployments <platform id> on|off
   platform lrs-identity <platform id> pseudonymous|email
                                           how its users appear in xAPI statements
+  platform video-limit <platform id> <size, e.g. 2GB>|default
+                                          its largest video upload (at most VIDEO_MAX_UPLOAD_BYTES)
   lrs credentials create --platform <id> --scopes statements/write,statements/read[,…]
                [--name <name>] [--json]   an LRS client's key and secret (shown once)
   lrs credentials list [--platform <id>] [--json]
   lrs credentials revoke <credential id or key>
   lrs forwarding status [--json]          statements waiting for Elasticsearch / the other LRS
   lrs forwarding retry [--sink elasticsearch|xapi]   send refused statements again
+  worker                                  run queued jobs (transcodes…) apart from the server;
+                                          needs PostgreSQL (DATABASE_URL); stops on SIGTERM
+  jobs list [--status queued|running|succeeded|failed|cancelled] [--limit N] [--json]
+  jobs cancel <job id>                    a queued job at once, a running one at its next poll
+  jobs retry <job id>                     queue a failed or cancelled job again
   keys rotate                             sign with a new key; keep publishing the old one
   keys list
 

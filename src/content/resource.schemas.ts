@@ -7,7 +7,14 @@ const ScoreMaximum = z.number().positive().max(100000);
 
 /** Kind-specific basics at creation; each feature's issue adds its detailed settings. */
 export const KindSettings = {
-  video: z.object({ allowDownload: z.boolean().default(false) }).strict(),
+  // completionThreshold and chapters: set through PATCH /api/videos/:id (src/video checks chapters against the duration).
+  video: z
+    .object({
+      allowDownload: z.boolean().default(false),
+      completionThreshold: z.number().min(0.05).max(1).optional(),
+      chapters: z.array(z.object({ startSeconds: z.number().min(0), title: z.string().trim().min(1).max(200) })).max(500).optional(),
+    })
+    .strict(),
   classroom: z.object({ welcomeMessage: z.string().trim().max(2000).default(''), recordingAllowed: z.boolean().default(true) }).strict(),
   dashboard: z.object({ audience: z.enum(['instructors', 'learners']).default('instructors') }).strict(),
 } as const;

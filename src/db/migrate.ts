@@ -6,6 +6,9 @@ import * as m0003 from './migrations/0003_grade_scores_by_line_item.js';
 import * as m0004 from './migrations/0004_lrs_statements.js';
 import * as m0005 from './migrations/0005_lrs_documents.js';
 import * as m0006 from './migrations/0006_lrs_forwarding.js';
+import * as m0007 from './migrations/0007_jobs.js';
+import * as m0008 from './migrations/0008_video.js';
+import * as m0009 from './migrations/0009_video_views.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +18,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_lrs_statements': m0004,
   '0005_lrs_documents': m0005,
   '0006_lrs_forwarding': m0006,
+  '0007_jobs': m0007,
+  '0008_video': m0008,
+  '0009_video_views': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

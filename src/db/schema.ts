@@ -11,6 +11,9 @@ import type { LrsCredentialsTable } from '../lrs/credentials/credential.table.js
 import type { LrsDocumentsTable } from '../lrs/documents/document.table.js';
 import type { LrsActivitiesTable } from '../lrs/activities/activity.table.js';
 import type { LrsSinkOutboxTable } from '../lrs/sinks/sink-outbox.table.js';
+import type { JobsTable } from '../jobs/job.table.js';
+import type { VideoMediaTable } from '../video/video.table.js';
+import type { VideoViewsTable } from '../video/tracking/video-view.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its `<entity>.table.ts`. */
 export interface Database {
@@ -34,4 +37,7 @@ export interface Database {
   lrs_documents: LrsDocumentsTable;
   lrs_activities: LrsActivitiesTable;
   lrs_sink_outbox: LrsSinkOutboxTable;
+  jobs: JobsTable;
+  video_media: VideoMediaTable;
+  video_views: VideoViewsTable;
 }

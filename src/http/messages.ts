@@ -128,7 +128,59 @@ const catalog = {
     en: 'The grades of this resource are managed from its own course: open Amphi from that course.',
     fr: 'Les notes de cette ressource se gèrent depuis son propre cours : ouvrez Amphi depuis ce cours.',
   },
+  'video-statement-refused': {
+    en: 'Statement {index} of the batch was refused (nothing was recorded): {reason}',
+    fr: 'La déclaration {index} du lot a été refusée (rien n’a été enregistré) : {reason}',
+  },
+  'tracking-needs-user': {
+    en: 'This launch did not say who you are: Amphi cannot record your viewing.',
+    fr: 'Ce lancement n’indique pas qui vous êtes : Amphi ne peut pas enregistrer votre visionnage.',
+  },
   'admin-token-required': { en: 'A valid admin token is required.', fr: 'Un jeton d’administration valide est requis.' },
+
+  // Video (src/video)
+  'not-a-video': { en: 'Resource {resourceId} is not a video.', fr: 'La ressource {resourceId} n’est pas une vidéo.' },
+  'chapter-outside-video': {
+    en: 'Chapter “{title}” starts at {startSeconds} s, after the end of the video ({duration} s).',
+    fr: 'Le chapitre « {title} » commence à {startSeconds} s, après la fin de la vidéo ({duration} s).',
+  },
+  'nothing-to-retry': { en: 'No failed video is waiting to be processed again.', fr: 'Aucune vidéo en échec n’attend d’être traitée à nouveau.' },
+  'nothing-to-cancel': { en: 'No video is being processed for this resource.', fr: 'Aucune vidéo n’est en cours de traitement pour cette ressource.' },
+  'upload-metadata': {
+    en: 'The upload must name its resource and file (Upload-Metadata resourceId, filename): {details}',
+    fr: 'L’envoi doit indiquer sa ressource et son fichier (Upload-Metadata resourceId, filename) : {details}',
+  },
+  'upload-not-found': {
+    en: 'This upload does not exist, has expired or belongs to someone else.',
+    fr: 'Cet envoi n’existe pas, a expiré ou appartient à quelqu’un d’autre.',
+  },
+  'upload-too-large': {
+    en: 'This file ({size}) is larger than the {limit} this platform accepts for a video.',
+    fr: 'Ce fichier ({size}) dépasse la limite de {limit} acceptée par cette plateforme pour une vidéo.',
+  },
+  'upload-disk-full': {
+    en: 'The server does not have enough free space for this file right now ({free} free). Try again later or ask the administrators.',
+    fr: 'Le serveur n’a pas assez d’espace libre pour ce fichier actuellement ({free} disponibles). Réessayez plus tard ou prévenez les administrateurs.',
+  },
+  'media-refused': { en: 'This file cannot be used as a video: {reason}', fr: 'Ce fichier ne peut pas servir de vidéo : {reason}' },
+  'media-refused.empty': { en: 'it is empty.', fr: 'il est vide.' },
+  'media-refused.not-media': {
+    en: 'it is not a video or audio file (its content is not a known media format, whatever its name).',
+    fr: 'ce n’est pas un fichier vidéo ou audio (son contenu n’est pas un format connu, quel que soit son nom).',
+  },
+  'media-refused.no-streams': { en: 'it contains neither video nor sound.', fr: 'il ne contient ni image ni son.' },
+  'media-refused.truncated': {
+    en: 'it is incomplete (cut off before its end). Export it again from the source and upload it again.',
+    fr: 'il est incomplet (coupé avant la fin). Exportez-le à nouveau depuis la source et renvoyez-le.',
+  },
+  'media-refused.undecodable': {
+    en: 'its video or sound cannot be decoded (damaged file or unsupported codec).',
+    fr: 'son image ou son son ne peut pas être décodé (fichier abîmé ou codec non pris en charge).',
+  },
+  'media-link-invalid': {
+    en: 'This media link is invalid or has expired. Reload the page to get a new one.',
+    fr: 'Ce lien vers le média n’est pas valide ou a expiré. Rechargez la page pour en obtenir un nouveau.',
+  },
 
   'page.error.title': { en: 'Amphi cannot open this', fr: 'Amphi ne peut pas ouvrir cette page' },
   'page.error.reference': { en: 'Reference', fr: 'Référence' },

@@ -222,14 +222,14 @@ describe('deep-linking picker and resource page, in the LMS iframe (Chromium)', 
     const [activity] = platform.activities(COURSE.id);
     assert.ok(activity);
 
-    // The student: title, description and the plain "appears here once ready"; no management.
+    // The student: title, description and the player's "appears here once ready" (nothing uploaded yet); no management.
     let page = await newPage('en-GB');
     let frame = await openCoursePage(page, platform.prepareLaunch(app.url, platform.launchSpecForActivity(activity, { ...STUDENT, locale: 'en-GB' })));
     await frame.getByTestId('resource-title').waitFor();
     assert.equal(await frame.getByTestId('resource-title').textContent(), 'Lecture 2: variance');
     assert.equal(await frame.getByTestId('resource-kind').getAttribute('data-value'), 'video');
     assert.equal(await frame.getByTestId('resource-description').textContent(), 'Watch before Monday.');
-    assert.equal(await frame.getByTestId('resource-pending').textContent(), ui('en', 'resource.pending.video'));
+    assert.equal(await frame.getByTestId('video-not-ready').textContent(), ui('en', 'player.notReady'));
     assert.equal(await frame.getByRole('tab').count(), 0, 'no management tabs for students');
     assert.equal(await frame.getByTestId('resource-readonly').count(), 0);
 

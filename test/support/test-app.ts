@@ -49,6 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   let ctx = await createContext(config, database, logger);
   ctx.scoreDelivery.start();
   ctx.lrsForwarding.start();
+  if (config.jobs.inServer) ctx.jobs.start();
   const adminToken = 'test-admin-token';
   server.on('request', buildApp(ctx, { adminToken }));
   return {
@@ -62,21 +63,25 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async reset() {
       await ctx.scoreDelivery.stop();
       await ctx.lrsForwarding.stop();
+      await ctx.jobs.stop();
       await database.truncate();
       ctx.toolKeys.clear();
       ctx.frameAncestors.invalidate();
       ctx = await createContext(config, database, logger);
       ctx.scoreDelivery.start();
       ctx.lrsForwarding.start();
+      if (config.jobs.inServer) ctx.jobs.start();
       server.removeAllListeners('request');
       server.on('request', buildApp(ctx, { adminToken }));
     },
     async restart() {
       await ctx.scoreDelivery.stop();
       await ctx.lrsForwarding.stop();
+      await ctx.jobs.stop();
       ctx = await createContext(config, database, logger);
       ctx.scoreDelivery.start();
       ctx.lrsForwarding.start();
+      if (config.jobs.inServer) ctx.jobs.start();
       server.removeAllListeners('request');
       server.on('request', buildApp(ctx, { adminToken }));
     },
@@ -95,6 +100,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ctx.scoreDelivery.stop();
       await ctx.lrsForwarding.stop();
+      await ctx.jobs.stop();
       await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

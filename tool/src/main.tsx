@@ -8,6 +8,8 @@ import './styles/forms.css';
 import './styles/tabs.css';
 import './styles/picker.css';
 import './styles/resource.css';
+import './styles/player.css';
+import './styles/video-editor.css';
 import { render } from 'preact';
 import { App } from './app/App.js';
 import { applyDisplay, loadDisplayPreferences, systemTheme } from './display/display-preferences.js';

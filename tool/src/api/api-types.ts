@@ -26,3 +26,26 @@ export type GradebookLearner = GradebookResponse['learners'][number];
 
 /** The kinds in the order the picker shows them (same as the server's RESOURCE_KINDS). */
 export const RESOURCE_KINDS = ['video', 'classroom', 'dashboard'] as const;
+
+/** The video API's wire types (issue 5): the server's own, so a change there fails typecheck. */
+export type { VideoResponse } from '../../../src/video/video.view.js';
+import type { VideoResponse } from '../../../src/video/video.view.js';
+
+export type VideoMedia = NonNullable<VideoResponse['media']>;
+export type VideoProcessing = NonNullable<VideoResponse['processing']>;
+export type VideoChapter = VideoResponse['chapters'][number];
+export type VideoCaptionTrack = VideoResponse['captions'][number];
+export type VideoProgress = NonNullable<VideoResponse['progress']>;
+
+export interface UpdateVideoBody {
+  title?: string;
+  description?: string;
+  allowDownload?: boolean;
+  completionThreshold?: number;
+  chapters?: VideoChapter[];
+}
+
+export interface StatementsResponse {
+  stored: number;
+  progress: VideoProgress;
+}

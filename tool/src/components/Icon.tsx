@@ -14,6 +14,16 @@ const PATHS = {
   x: 'm6 6 12 12M18 6 6 18',
   lock: 'M6 11h12v10H6V11Zm2.5 0V7.5a3.5 3.5 0 0 1 7 0V11',
   refresh: 'M20 11a8 8 0 0 0-14.3-4.9L4 8m0-4v4h4m-4 5a8 8 0 0 0 14.3 4.9L20 16m0 4v-4h-4',
+  play: 'M7 4.5v15l12-7.5-12-7.5Z',
+  pause: 'M8 5v14m8-14v14',
+  volume: 'M4 9.5h3.5L12 5.5v13l-4.5-4H4v-5Zm11.5-.5a4 4 0 0 1 0 6m2.5-9a8 8 0 0 1 0 12',
+  mute: 'M4 9.5h3.5L12 5.5v13l-4.5-4H4v-5Zm12 .5 5 5m0-5-5 5',
+  fullscreen: 'M4 9V4h5m6 0h5v5m0 6v5h-5m-6 0H4v-5',
+  fullscreenExit: 'M9 4v5H4m16 0h-5V4m0 16v-5h5M4 15h5v5',
+  captions: 'M3 6.5A1.5 1.5 0 0 1 4.5 5h15A1.5 1.5 0 0 1 21 6.5v11a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 17.5v-11ZM10.5 10.5a2 2 0 1 0 0 3m7-3a2 2 0 1 0 0 3',
+  settings: 'M4 7h10m4 0h2M4 17h2m4 0h10M16 9a2 2 0 1 0 0-4 2 2 0 0 0 0 4ZM8 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4Z',
+  speed: 'M12 20a8 8 0 1 1 8-8m-8 0 4-4M12 20h8',
+  download: 'M12 4v11m-5-5 5 5 5-5M5 20h14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -3,12 +3,13 @@ import type { ResourceResponse } from '../api/api-types.js';
 import { Tabs } from '../components/Tabs.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import type { SessionResponse } from '../session/session-types.js';
+import { InstructorVideo } from '../video/InstructorVideo.js';
 import { ChangeContentPanel } from './ChangeContentPanel.js';
 import { GradesPanel } from './GradesPanel.js';
 import { ResourceOverview } from './ResourceOverview.js';
 import { ResourceSettingsForm } from './ResourceSettingsForm.js';
 
-type Section = 'overview' | 'settings' | 'content' | 'grades';
+type Section = 'video' | 'overview' | 'settings' | 'content' | 'grades';
 
 interface Props {
   resource: ResourceResponse;
@@ -16,13 +17,17 @@ interface Props {
   onSessionChange: (session: SessionResponse) => void;
 }
 
-/** The teacher's tabs: overview, settings, which resource the link shows, and grades when graded. */
+/**
+ * The teacher's tabs: the kind's own editor first (a video's upload, preview and chapters),
+ * overview, settings, which resource the link shows, and grades when graded.
+ */
 export function InstructorView({ resource, onUpdated, onSessionChange }: Props) {
   const { t } = useI18n();
-  const [section, setSection] = useState<Section>('overview');
-  const sections: Section[] = resource.gradable ? ['overview', 'settings', 'content', 'grades'] : ['overview', 'settings', 'content'];
+  const own: Section[] = resource.kind === 'video' ? ['video'] : [];
+  const [section, setSection] = useState<Section>(own[0] ?? 'overview');
+  const sections: Section[] = [...own, 'overview', 'settings', 'content', ...(resource.gradable ? (['grades'] as const) : [])];
   // Grading was just switched off while on its tab: that tab is gone.
-  const shown = sections.includes(section) ? section : 'overview';
+  const shown = sections.includes(section) ? section : sections[0]!;
 
   return (
     <Tabs
@@ -30,8 +35,9 @@ export function InstructorView({ resource, onUpdated, onSessionChange }: Props) 
       idPrefix="amphi-resource"
       selected={shown}
       onSelect={setSection}
-      tabs={sections.map((id) => ({ id, label: t(`resource.tab.${id}`), testId: `resource-tab-${id}` }))}
+      tabs={sections.map((id) => ({ id, label: id === 'video' ? t('videoEditor.tab') : t(`resource.tab.${id}`), testId: `resource-tab-${id}` }))}
     >
+      {shown === 'video' && <InstructorVideo resource={resource} onResourceChanged={onUpdated} />}
       {shown === 'overview' && <ResourceOverview resource={resource} />}
       {shown === 'settings' && <ResourceSettingsForm resource={resource} onSaved={onUpdated} />}
       {shown === 'content' && <ChangeContentPanel resource={resource} onSessionChange={onSessionChange} />}

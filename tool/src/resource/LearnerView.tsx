@@ -1,14 +1,24 @@
 import type { ResourceResponse } from '../api/api-types.js';
 import { Icon } from '../components/Icon.js';
 import { useI18n } from '../i18n/I18nContext.js';
+import { TeacherStatusNote } from '../video/editor/TeacherStatusNote.js';
+import { LearnerVideo } from '../video/LearnerVideo.js';
 import { ResourceDescription } from './ResourceDescription.js';
 
 /**
- * What a learner sees until the kind's own page (player, classroom, dashboard) comes: what the
- * activity is, and a plain sentence that its content will appear here.
+ * What a learner sees: a video's player; for the kinds whose page is still to come (classroom,
+ * dashboard), what the activity is and a plain sentence that its content will appear here.
  */
 export function LearnerView({ resource }: { resource: ResourceResponse }) {
   const { t } = useI18n();
+  if (resource.kind === 'video') {
+    return (
+      <>
+        {resource.canEdit && <TeacherStatusNote resource={resource} />}
+        <LearnerVideo resource={resource} />
+      </>
+    );
+  }
   return (
     <div class="amphi-card">
       <ResourceDescription text={resource.description} />

@@ -27,7 +27,7 @@ export function ResourceOverview({ resource }: { resource: ResourceResponse }) {
           <time dateTime={resource.updatedAt}>{date(resource.updatedAt)}</time>
         </SummaryItem>
       </dl>
-      <p class="amphi-muted">{t(`resource.instructorPending.${resource.kind}`)}</p>
+      {resource.kind !== 'video' && <p class="amphi-muted">{t(`resource.instructorPending.${resource.kind}`)}</p>}
     </div>
   );
 }

@@ -16,9 +16,10 @@ interface Props {
 }
 
 /**
- * The resource this link shows. Its editors (resource.canEdit) get tabs to read, set up, swap
- * and grade it; everybody else sees what it is while its own page (player, classroom,
- * dashboard) is still to come. A copied course's original is shown read-only.
+ * The resource this link shows. Its editors (resource.canEdit) get tabs to set up (a video's
+ * upload, preview and chapters), swap and grade it; everybody else gets its page (the video
+ * player; what a classroom or dashboard is while their pages are still to come). A copied
+ * course's original is shown read-only, as learners see it.
  */
 export function ResourcePage({ route, onSessionChange }: Props) {
   const { t } = useI18n();
