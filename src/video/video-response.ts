@@ -70,6 +70,8 @@ export interface VideoParts {
   canEdit: boolean;
   progress: VideoResponse['progress'];
   maxUploadBytes: number;
+  /** Who is watching (platform and user ids; user null for an anonymous launch). */
+  viewer: { platformId: string; userId: string | null };
 }
 
 export function toVideoResponse(ctx: AppContext, p: VideoParts): VideoResponse {
@@ -93,6 +95,11 @@ export function toVideoResponse(ctx: AppContext, p: VideoParts): VideoResponse {
       activityId: resourceActivityId(ctx.config.http.publicUrl, resource.id),
       statementsUrl: `/api/videos/${resource.id}/statements`,
       sessionId: crypto.randomUUID(),
+      queueKey: crypto
+        .createHash('sha256')
+        .update(`${p.viewer.platformId}:${p.viewer.userId ?? ''}:${resource.id}`)
+        .digest('base64url')
+        .slice(0, 22),
     },
     upload: p.canEdit ? { endpoint: '/api/uploads/', maxBytes: p.maxUploadBytes } : null,
   };

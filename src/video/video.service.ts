@@ -56,6 +56,7 @@ async function respond(ctx: AppContext, session: LaunchSession, resource: Resour
     canEdit: editable,
     progress: learner ? await findVideoProgress(ctx.db, { platformId: session.platform.id, resourceId: resource.id, userId: session.user!.id }) : null,
     maxUploadBytes: editable ? await maxUploadBytes(ctx, session.platform.id) : 0,
+    viewer: { platformId: session.platform.id, userId: session.user?.id ?? null },
   });
 }
 

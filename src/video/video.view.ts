@@ -35,6 +35,10 @@ export interface VideoResponse {
   completionThreshold: number;
   progress: null | { positionSeconds: number; watchedShare: number; completed: boolean };
   canEdit: boolean;
-  tracking: { activityId: string; statementsUrl: string; sessionId: string };
+  /**
+   * `queueKey`: names the page's store of unsent statements, per viewer (an opaque hash of platform
+   * and user) so that on a shared computer one person's leftovers are never sent under the next one's session.
+   */
+  tracking: { activityId: string; statementsUrl: string; sessionId: string; queueKey: string };
   upload: { endpoint: '/api/uploads/'; maxBytes: number } | null;
 }

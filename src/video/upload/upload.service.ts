@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fsSync from 'node:fs';
 import { FileStore } from '@tus/file-store';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -28,6 +29,9 @@ export function uploadsDir(ctx: AppContext): string {
 
 /** The tus file store: each upload is `<id>` plus `<id>.json` (its metadata) under DATA_DIR/uploads. */
 export function uploadStore(ctx: AppContext): FileStore {
+  // FileStore's constructor creates its folder asynchronously and throws from the callback if that
+  // fails (an uncaught exception); made here first, its own mkdir finds it and does nothing.
+  fsSync.mkdirSync(uploadsDir(ctx), { recursive: true });
   return new FileStore({ directory: uploadsDir(ctx), expirationPeriodInMilliseconds: ctx.config.video.uploadExpiryHours * 3600_000 });
 }
 

@@ -65,6 +65,9 @@ describe('video settings API', () => {
     const forLearner = await learner.api('GET', `/api/videos/${resource.id}`);
     assert.equal(forLearner.body.upload, null);
     assert.equal(forLearner.body.canEdit, false);
+    // The page's store of unsent statements is per viewer: the same browser never sends one person's under another's session.
+    assert.equal(again.body.tracking.queueKey, body.tracking.queueKey, 'stable for one viewer');
+    assert.notEqual(forLearner.body.tracking.queueKey, body.tracking.queueKey, 'another viewer, another store');
   });
 
   it('changes title, download, threshold and chapters; refuses bad chapters', async () => {

@@ -46,7 +46,7 @@ export function useVideoTracking(
     const { tracking, media } = video;
     const queue = new StatementQueue<StatementsResponse>({
       url: tracking.statementsUrl,
-      storageKey: statementStorageKey(video.resourceId),
+      storageKey: statementStorageKey(video.tracking.queueKey),
       storage: browserStorage(),
       token: () => client.token(),
       send: (url, statements) => postStatements(client, url, statements),

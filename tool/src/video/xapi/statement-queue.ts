@@ -165,6 +165,7 @@ export function browserStorage(): StorageLike | null {
   }
 }
 
-export function statementStorageKey(resourceId: string): string {
-  return `amphi.video.statements.${resourceId}`;
+/** `queueKey` (VideoResponse.tracking) is per viewer and resource: leftovers go out only under their owner's session. */
+export function statementStorageKey(queueKey: string): string {
+  return `amphi.video.statements.${queueKey}`;
 }
