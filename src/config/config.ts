@@ -63,6 +63,13 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     for (const issue of lrsSinksEnvIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
+    if (!env.DATABASE_URL && !env.JOBS_IN_SERVER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JOBS_IN_SERVER'],
+        message: 'cannot be false with the embedded database: only the server may open it, so no `amphi worker` could run the jobs (set DATABASE_URL to use workers)',
+      });
+    }
     if (env.DATABASE_URL && !env.SECRET_KEY) {
       ctx.addIssue({
         code: 'custom',

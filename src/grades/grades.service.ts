@@ -52,12 +52,19 @@ export async function getGradebook(ctx: AppContext, session: LaunchSession, reso
   };
 }
 
+/**
+ * The session's activity when it shows this resource: its gradebook column. Null otherwise (the
+ * resource's own line item): a launch of activity A must never write A's column for resource B.
+ */
+export async function gradebookLinkFor(ctx: AppContext, session: LaunchSession, resourceId: string): Promise<string | null> {
+  const linkId = session.resourceLink?.id ?? null;
+  return linkId && (await findLinkResourceId(ctx.db, linkId)) === resourceId ? linkId : null;
+}
+
 /** A grade the teacher gives one learner: into the outbox like any other score. */
 export async function giveScore(ctx: AppContext, session: LaunchSession, resourceId: string, body: { userId: string; scoreGiven: number; comment?: string }): Promise<ScoreResponse> {
   const resource = await findCourseResource(ctx, session, resourceId);
-  // The activity the teacher is in is the gradebook column when it shows this resource.
-  const linkId = session.resourceLink?.id ?? null;
-  const resourceLinkId = linkId && (await findLinkResourceId(ctx.db, linkId)) === resource.id ? linkId : null;
+  const resourceLinkId = await gradebookLinkFor(ctx, session, resource.id);
   const row = await recordScore(ctx, {
     platformId: session.platform.id,
     resourceId: resource.id,

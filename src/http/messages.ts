@@ -132,6 +132,10 @@ const catalog = {
     en: 'Statement {index} of the batch was refused (nothing was recorded): {reason}',
     fr: 'La déclaration {index} du lot a été refusée (rien n’a été enregistré) : {reason}',
   },
+  'upload-needs-user': {
+    en: 'This launch did not say who you are: uploads belong to a person, so Amphi cannot accept one here.',
+    fr: 'Ce lancement n’indique pas qui vous êtes : un dépôt appartient à une personne, Amphi ne peut donc pas l’accepter ici.',
+  },
   'tracking-needs-user': {
     en: 'This launch did not say who you are: Amphi cannot record your viewing.',
     fr: 'Ce lancement n’indique pas qui vous êtes : Amphi ne peut pas enregistrer votre visionnage.',
@@ -161,6 +165,10 @@ const catalog = {
   'upload-disk-full': {
     en: 'The server does not have enough free space for this file right now ({free} free). Try again later or ask the administrators.',
     fr: 'Le serveur n’a pas assez d’espace libre pour ce fichier actuellement ({free} disponibles). Réessayez plus tard ou prévenez les administrateurs.',
+  },
+  'video-tools-missing': {
+    en: 'Video processing is not available on this server (ffmpeg cannot be started); the file was not kept. Please tell the administrators.',
+    fr: 'Le traitement vidéo n’est pas disponible sur ce serveur (ffmpeg ne peut pas être lancé) ; le fichier n’a pas été conservé. Merci de prévenir les administrateurs.',
   },
   'media-refused': { en: 'This file cannot be used as a video: {reason}', fr: 'Ce fichier ne peut pas servir de vidéo : {reason}' },
   'media-refused.empty': { en: 'it is empty.', fr: 'il est vide.' },

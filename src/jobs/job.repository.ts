@@ -129,14 +129,17 @@ export async function endRun(db: Q, id: string, token: string, end: RunEnd): Pro
     case 'failed':
       query = sql`update jobs set status = 'failed', last_error = ${end.error}, finished_at = now(), ${free} where ${guard}`;
       break;
+    // A cancel asked from another process while the run ended: it wins over running again.
     case 'retry':
-      query = sql`update jobs set status = 'queued', last_error = ${end.error}, run_at = ${end.runAt}, ${free} where ${guard}`;
+      query = sql`update jobs set status = case when cancel_requested then 'cancelled' else 'queued' end, last_error = ${end.error},
+        run_at = ${end.runAt}, finished_at = case when cancel_requested then now() end, ${free} where ${guard}`;
       break;
     case 'cancelled':
       query = sql`update jobs set status = 'cancelled', finished_at = now(), ${free} where ${guard}`;
       break;
     case 'released':
-      query = sql`update jobs set status = 'queued', attempts = greatest(attempts - 1, 0), run_at = now(), ${free} where ${guard}`;
+      query = sql`update jobs set status = case when cancel_requested then 'cancelled' else 'queued' end, attempts = greatest(attempts - 1, 0),
+        run_at = now(), finished_at = case when cancel_requested then now() end, ${free} where ${guard}`;
       break;
   }
   const result = await query.execute(db);

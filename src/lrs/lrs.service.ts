@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { LRS_SCOPES, type LrsPrincipal } from './credentials/lrs-principal.js';
+import { findStatementsByIds } from './statements/statement.repository.js';
 import { storeStatements } from './statements/statement.service.js';
 import { validateStatements } from './statements/validation/statement.validate.js';
 import type { Agent, Statement } from './xapi/xapi.types.js';
@@ -14,6 +15,11 @@ export function amphiAuthority(publicUrl: string): Agent {
  * HTTP client, without HTTP. Throws XapiError(400) for a statement the LRS would refuse, so a
  * feature's bug shows in its tests instead of polluting the store.
  */
+/** Which of these statement ids the platform's store already holds (a feature's resent batch). */
+export async function findStoredStatementIds(ctx: AppContext, platformId: string, ids: string[]): Promise<Set<string>> {
+  return new Set((await findStatementsByIds(ctx.db, platformId, ids)).map((r) => r.id));
+}
+
 export async function recordStatements(ctx: AppContext, platformId: string, statements: Statement[]): Promise<string[]> {
   const principal: LrsPrincipal = {
     platformId,

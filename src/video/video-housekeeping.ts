@@ -1,23 +1,46 @@
+import fs from 'node:fs';
 import type { AppContext } from '../app-context.js';
+import type { Config } from '../config/config.js';
 import { mediaStorage } from './storage/media-storage.js';
-import { uploadStore } from './upload/upload.service.js';
-import { deleteMediaRow, listRetiredBefore } from './video.repository.js';
+import { uploadsDir, uploadStore } from './upload/upload.service.js';
+import { deleteMediaRow, findExistingMediaIds, listRetiredBefore } from './video.repository.js';
 
-/** A replaced media stays served this long: players mid-watch keep their stream. */
-export const RETIRED_GRACE_MS = 6 * 3600_000;
+/**
+ * A replaced media stays served as long as a URL signed before its replacement may live (token
+ * lifetime, rounded up to the quarter hour), and a quarter hour more: players mid-watch keep their stream.
+ */
+export function retiredGraceMs(config: Config): number {
+  return (config.video.mediaUrlTtlSeconds + 2 * 900) * 1000;
+}
+
+/**
+ * Leftovers older than this are removed: work folders of runs that crashed or were killed, media
+ * folders without a row (their platform removed, a transaction that failed after the file moved).
+ * A day: far beyond the move-then-insert of an upload, and a transcode renews its folder as it writes.
+ */
+const LEFTOVER_AGE_MS = 24 * 3600_000;
 
 /**
  * Periodic cleanup (src/housekeeping.ts): files of media retired for longer than the grace period,
  * and unfinished uploads older than VIDEO_UPLOAD_EXPIRY_HOURS. Returns what it removed.
  */
-export async function cleanUpVideoFiles(ctx: AppContext, now = new Date()): Promise<{ retiredMedia: number; expiredUploads: number }> {
+export async function cleanUpVideoFiles(ctx: AppContext, now = new Date()): Promise<{ retiredMedia: number; expiredUploads: number; leftovers: number }> {
   const storage = mediaStorage(ctx.config.dataDir);
   let retiredMedia = 0;
-  for (const media of await listRetiredBefore(ctx.db, new Date(now.getTime() - RETIRED_GRACE_MS))) {
+  for (const media of await listRetiredBefore(ctx.db, new Date(now.getTime() - retiredGraceMs(ctx.config)))) {
     await storage.remove(media.platform_id, media.id);
     if (await deleteMediaRow(ctx.db, media.id)) retiredMedia++;
   }
-  const expiredUploads = await uploadStore(ctx).deleteExpired();
-  if (retiredMedia || expiredUploads) ctx.logger.info({ retiredMedia, expiredUploads }, 'video files cleaned up');
-  return { retiredMedia, expiredUploads };
+  // No folder, no upload ever started here: nothing to expire (and no file store to create).
+  const expiredUploads = fs.existsSync(uploadsDir(ctx)) ? await uploadStore(ctx).deleteExpired() : 0;
+  const before = new Date(now.getTime() - LEFTOVER_AGE_MS);
+  let leftovers = await storage.removeWorkDirsBefore(before);
+  const folders = (await storage.listMediaFolders()).filter((f) => f.changedAt < before);
+  const known = await findExistingMediaIds(ctx.db, folders.map((f) => f.mediaId));
+  for (const folder of folders.filter((f) => !known.has(f.mediaId))) {
+    await storage.remove(folder.platformId, folder.mediaId);
+    leftovers++;
+  }
+  if (retiredMedia || expiredUploads || leftovers) ctx.logger.info({ retiredMedia, expiredUploads, leftovers }, 'video files cleaned up');
+  return { retiredMedia, expiredUploads, leftovers };
 }

@@ -85,12 +85,13 @@ export async function markFailed(db: Conn, id: string, error: string): Promise<V
 }
 
 /** The teacher retries a failed media: queued again under a new job. */
-export async function markRequeued(db: Conn, id: string, jobId: string): Promise<VideoMediaRow | undefined> {
+/** `from`: 'failed', or the status a media was left in when its job ended without it (see retryProcessing). */
+export async function markRequeued(db: Conn, id: string, jobId: string, from: VideoMediaRow['status'] = 'failed'): Promise<VideoMediaRow | undefined> {
   return db
     .updateTable('video_media')
     .set({ status: 'uploaded', job_id: jobId, error: null, progress: null, progress_label: null })
     .where('id', '=', id)
-    .where('status', '=', 'failed')
+    .where('status', '=', from)
     .where('state', '=', 'pending')
     .returningAll()
     .executeTakeFirst();

@@ -31,6 +31,15 @@ export async function findResourceMedia(db: Conn, platformId: string, resourceId
   return { published: rows.find((r) => r.state === 'published'), pending: rows.find((r) => r.state === 'pending') };
 }
 
+/** Of these media ids, those that have a row (folders without one are leftovers). */
+export async function findExistingMediaIds(db: Conn, ids: string[]): Promise<Set<string>> {
+  // Media ids are uuids: any other folder name has no row by construction.
+  const uuids = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  if (uuids.length === 0) return new Set();
+  const rows = await db.selectFrom('video_media').select('id').where('id', 'in', uuids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function deleteMediaRow(db: Conn, id: string): Promise<boolean> {
   const r = await db.deleteFrom('video_media').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;

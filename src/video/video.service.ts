@@ -2,7 +2,7 @@ import type { AppContext } from '../app-context.js';
 import type { ResourceWithCourse } from '../content/resource.repository.js';
 import { canEdit, changeResource, loadEditableResource, loadViewableResource } from '../content/resource.service.js';
 import { AppError, BadRequestError, ConflictError } from '../http/errors.js';
-import { cancelJob, enqueueJob } from '../jobs/job.service.js';
+import { cancelJob, enqueueJob, findJob } from '../jobs/job.service.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import type { TranscodeOutput } from './ffmpeg/index.js';
 import { mediaStorage } from './storage/media-storage.js';
@@ -101,14 +101,21 @@ export async function updateVideo(ctx: AppContext, session: LaunchSession, resou
 export async function retryProcessing(ctx: AppContext, session: LaunchSession, resourceId: string): Promise<VideoResponse> {
   const resource = assertVideo(await loadEditableResource(ctx, session, resourceId));
   const { pending } = await findResourceMedia(ctx.db, resource.platform_id, resource.id);
-  if (!pending || pending.status !== 'failed') throw new ConflictError('nothing-to-retry', 409, { resourceId });
+  // Failed, or left waiting by a job that ended without it (cancelled by an administrator, its worker lost for good).
+  const retriable = pending && (pending.status === 'failed' || (await jobHasEnded(ctx, pending.job_id)));
+  if (!pending || !retriable) throw new ConflictError('nothing-to-retry', 409, { resourceId });
   await ctx.db.transaction().execute(async (trx) => {
     const job = await enqueueJob(trx, 'transcode-video', { mediaId: pending.id }, { platformId: resource.platform_id, maxAttempts: TRANSCODE_MAX_ATTEMPTS });
-    if (!(await markRequeued(trx, pending.id, job.id))) throw new ConflictError('nothing-to-retry', 409, { resourceId });
+    if (!(await markRequeued(trx, pending.id, job.id, pending.status))) throw new ConflictError('nothing-to-retry', 409, { resourceId });
   });
   ctx.jobs.wake();
   ctx.logger.info({ mediaId: pending.id, resourceId }, 'video transcoding retried');
   return respond(ctx, session, resource);
+}
+
+async function jobHasEnded(ctx: AppContext, jobId: string | null): Promise<boolean> {
+  const job = jobId ? await findJob(ctx.db, jobId) : undefined;
+  return !job || job.status === 'failed' || job.status === 'cancelled' || job.status === 'succeeded';
 }
 
 /** Cancels the media being prepared (a partially published first upload included) and removes it. */

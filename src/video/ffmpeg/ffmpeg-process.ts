@@ -22,6 +22,14 @@ export class FfmpegError extends Error {
   }
 }
 
+/** The binary could not be started (not installed, wrong FFMPEG_PATH/FFPROBE_PATH): the server's fault, never the file's. */
+export class FfmpegUnavailableError extends FfmpegError {
+  override name = 'FfmpegUnavailableError';
+  constructor(message: string) {
+    super(message, null, []);
+  }
+}
+
 export interface RunOptions {
   bin: string;
   args: string[];
@@ -76,7 +84,7 @@ export function runFfmpegProcess(o: RunOptions): Promise<{ stdout: string; stder
     });
     child.on('error', (err) => {
       o.signal?.removeEventListener('abort', onAbort);
-      reject(new FfmpegError(`cannot start ${o.bin}: ${err.message}`, null, []));
+      reject(new FfmpegUnavailableError(`cannot start ${o.bin}: ${err.message}`));
     });
     child.on('close', (code, signal) => {
       o.signal?.removeEventListener('abort', onAbort);

@@ -1,5 +1,5 @@
 /** ffmpeg for Amphi's video: probe, ladder, transcode. Imports nothing from the app. */
-export { FfmpegError, runFfmpegProcess, parseProgressLine, readableReason, type FfmpegLogger, type RunOptions } from './ffmpeg-process.js';
+export { FfmpegError, FfmpegUnavailableError, runFfmpegProcess, parseProgressLine, readableReason, type FfmpegLogger, type RunOptions } from './ffmpeg-process.js';
 export { MediaProbeError, probeMedia, type MediaProbe, type MediaProbeReason, type ProbeOptions } from './probe.js';
 export { chooseLadder, LADDER, AUDIO_ONLY_KBPS, type Rendition } from './ladder.js';
 export { transcodeMedia, MASTER, type TranscodeOptions, type TranscodeOutput } from './transcode.js';

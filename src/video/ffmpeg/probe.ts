@@ -4,7 +4,7 @@
  * files whose packets cannot be decoded or whose end is missing.
  */
 import fs from 'node:fs/promises';
-import { commonArgs, FfmpegError, runFfmpegProcess } from './ffmpeg-process.js';
+import { commonArgs, FfmpegError, FfmpegUnavailableError, runFfmpegProcess } from './ffmpeg-process.js';
 
 export interface MediaProbe {
   formatName: string;
@@ -34,6 +34,12 @@ export interface ProbeOptions {
   signal?: AbortSignal;
 }
 
+/** ffprobe `format_name` parts of self-contained video and audio containers. */
+const MEDIA_CONTAINERS = new Set([
+  'mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2', 'matroska', 'webm', 'avi', 'mpegts', 'mpeg', 'mpegvideo', 'ogg', 'flv', 'asf', 'mxf', 'dv',
+  'wav', 'w64', 'aiff', 'caf', 'mp3', 'flac', 'aac', 'ac3', 'eac3', 'amr', 'wv', 'ape', 'h264', 'hevc', 'm4v', 'nut',
+]);
+
 /** Seconds decoded at the start and at the end of the file to prove it is decodable and whole. */
 const CHECK_SECONDS = 1.5;
 
@@ -45,6 +51,11 @@ export async function probeMedia(file: string, o: ProbeOptions): Promise<MediaPr
   const streams: FfprobeStream[] = info.streams ?? [];
   if (/(^|,)image2($|,)|_pipe$/.test(formatName)) {
     throw new MediaProbeError('no-streams', `The file is a still image (${streams[0]?.codec_name ?? formatName}), not a video or audio recording.`);
+  }
+  // Only containers that hold their media inside: a playlist (hls, concat…) would make ffmpeg
+  // read other files of the server (another platform's videos) or fetch URLs.
+  if (!formatName.split(',').some((f) => MEDIA_CONTAINERS.has(f))) {
+    throw new MediaProbeError('not-media', `The file's format (${formatName || 'unknown'}) is not a video or audio container Amphi accepts.`);
   }
   const videoStream = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   const audioStream = streams.find((s) => s.codec_type === 'audio');
@@ -93,7 +104,7 @@ async function runProbe(file: string, o: ProbeOptions): Promise<{ format?: { for
     });
     return JSON.parse(stdout);
   } catch (err) {
-    if (!(err instanceof FfmpegError)) throw err;
+    if (!(err instanceof FfmpegError) || err instanceof FfmpegUnavailableError) throw err;
     if (/moov atom not found/i.test(err.message) && (await looksLikeIsoMedia(file))) {
       throw new MediaProbeError('truncated', 'The file is incomplete: its index (moov atom) is missing, the upload or export was probably cut short.');
     }
@@ -126,7 +137,7 @@ async function checkDecodable(file: string, duration: number, hasVideo: boolean,
   try {
     lines = (await runFfmpegProcess({ bin: o.ffmpegPath, args, signal: o.signal })).stderr;
   } catch (err) {
-    if (!(err instanceof FfmpegError)) throw err;
+    if (!(err instanceof FfmpegError) || err instanceof FfmpegUnavailableError) throw err;
     lines = err.lastLines.length ? err.lastLines : [err.message];
   }
   // -v error: anything on stderr is an error, even when ffmpeg still exits 0.

@@ -20,6 +20,10 @@ export interface MediaStorage {
   removeOutput(platformId: string, mediaId: string): Promise<void>;
   /** Deletes everything of a media. */
   remove(platformId: string, mediaId: string): Promise<void>;
+  /** Every media folder with its last change: housekeeping finds leftovers without a row. */
+  listMediaFolders(): Promise<{ platformId: string; mediaId: string; changedAt: Date }[]>;
+  /** Work folders last changed before `before` (runs that crashed or were killed), removed; returns how many. */
+  removeWorkDirsBefore(before: Date): Promise<number>;
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,80}$/;
@@ -74,6 +78,31 @@ export class LocalMediaStorage implements MediaStorage {
     return full;
   }
 
+  async listMediaFolders(): Promise<{ platformId: string; mediaId: string; changedAt: Date }[]> {
+    const out: { platformId: string; mediaId: string; changedAt: Date }[] = [];
+    for (const platformId of await readDirNames(this.mediaRoot)) {
+      if (!SAFE_ID.test(platformId)) continue;
+      for (const mediaId of await readDirNames(path.join(this.mediaRoot, platformId))) {
+        if (!SAFE_ID.test(mediaId)) continue;
+        const stat = await fs.stat(path.join(this.mediaRoot, platformId, mediaId)).catch(() => undefined);
+        if (stat?.isDirectory()) out.push({ platformId, mediaId, changedAt: stat.mtime });
+      }
+    }
+    return out;
+  }
+
+  async removeWorkDirsBefore(before: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await readDirNames(this.tmpRoot)) {
+      const dir = path.join(this.tmpRoot, name);
+      const stat = await fs.stat(dir).catch(() => undefined);
+      if (!stat || stat.mtime >= before) continue;
+      await fs.rm(dir, { recursive: true, force: true });
+      removed++;
+    }
+    return removed;
+  }
+
   async removeOutput(platformId: string, mediaId: string): Promise<void> {
     await fs.rm(path.join(this.mediaDir(platformId, mediaId), 'out'), { recursive: true, force: true });
   }
@@ -90,4 +119,11 @@ export function mediaStorage(dataDir: string): MediaStorage {
   let s = storages.get(dataDir);
   if (!s) storages.set(dataDir, (s = new LocalMediaStorage(dataDir)));
   return s;
+}
+
+async function readDirNames(dir: string): Promise<string[]> {
+  return fs.readdir(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
+    throw err;
+  });
 }

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../app-context.js';
+import { gradebookLinkFor } from '../../grades/grades.service.js';
 import { recordScore } from '../../grades/score.service.js';
 import { AppError, BadRequestError } from '../../http/errors.js';
-import { recordStatements } from '../../lrs/lrs.service.js';
+import { findStoredStatementIds, recordStatements } from '../../lrs/lrs.service.js';
 import { courseActivityId, resourceActivityId } from '../../lrs/traces/launch-trace.js';
 import { ltiActor } from '../../lrs/xapi/lti-actor.js';
 import type { Statement } from '../../lrs/xapi/xapi.types.js';
@@ -44,14 +45,22 @@ export async function recordVideoStatements(ctx: AppContext, session: LaunchSess
 
   const actor = ltiActor({ issuer: platform.issuer, lrsIdentity: platform.lrs_identity }, session.user);
   const publicUrl = ctx.config.http.publicUrl;
-  const built = statements.map((s) => toXapiStatement(s, { actor, session, publicUrl, objectId: resourceActivityId(publicUrl, resourceId), title: facts.title }));
-  await recordStatements(ctx, session.platform.id, built);
+  // A resent batch (network retry, beacon after fetch, a reopened tab) may hold statements stored
+  // already, built then with another title or language: stored once, never a 409 that would make
+  // the page drop the rest of its backlog.
+  const stored = await findStoredStatementIds(ctx, session.platform.id, statements.map((s) => s.id));
+  const env = { actor, session, publicUrl, objectId: resourceActivityId(publicUrl, resourceId), title: facts.title, durationSeconds: facts.durationSeconds };
+  const built = statements.filter((s) => !stored.has(s.id)).map((s) => toXapiStatement(s, env));
+  if (built.length) await recordStatements(ctx, session.platform.id, built);
 
   const key: VideoViewKey = { platformId: session.platform.id, resourceId, userId: session.user.id };
   // Staff watching (preview, checking) leave traces but no grade.
   const graded = facts.resource.gradable && session.role === 'learner' && session.resourceLink !== null;
   const outcome = await updateView(ctx, key, statements, facts, graded ? facts.resource.score_maximum : null);
-  if (outcome.score !== null) await sendScore(ctx, session, key, outcome.score, outcome.previousBest, outcome.view.completedAt !== null);
+  if (outcome.score !== null) {
+    const resourceLinkId = await gradebookLinkFor(ctx, session, resourceId);
+    await sendScore(ctx, key, resourceLinkId, outcome.score, outcome.previousBest, outcome.view.completedAt !== null);
+  }
   const { view } = outcome;
   return { stored: built.length, progress: toVideoProgress({ position_seconds: view.positionSeconds, watched_share: view.watchedShare, completed_at: view.completedAt }) };
 }
@@ -103,6 +112,8 @@ interface StatementEnvironment {
   publicUrl: string;
   objectId: string;
   title: string;
+  /** The media's real duration: the profile's `length`, set by the server on every statement. */
+  durationSeconds: number | null;
 }
 
 /** The stored statement: the client's verb, result, extensions and timestamp; the server's actor, object and context. */
@@ -129,9 +140,23 @@ export function toXapiStatement(s: VideoStatement, env: StatementEnvironment): S
     verb: { id: VIDEO_VERB[s.verb], display: DISPLAY[s.verb] },
     object: { objectType: 'Activity', id: env.objectId, definition: { type: VIDEO_ACTIVITY_TYPE, name: { und: env.title } } },
     ...(s.result ? { result: s.result } : {}),
-    context: { contextActivities, extensions: s.context.extensions, platform: session.platform.name, language: session.locale },
+    context: { contextActivities, extensions: serverExtensions(s.context.extensions, env.durationSeconds), platform: session.platform.name, language: session.locale },
     timestamp: s.timestamp,
   };
+}
+
+const EXT = 'https://w3id.org/xapi/video/extensions/';
+
+/**
+ * The profile requires `length` on paused, completed and terminated too: the server knows it
+ * best. Speeds are strings in the profile ("1.5x"); a bare number from a client is written so.
+ */
+function serverExtensions(extensions: Record<string, unknown>, durationSeconds: number | null): Record<string, unknown> {
+  const out = { ...extensions };
+  if (durationSeconds !== null) out[`${EXT}length`] = Math.round(durationSeconds * 1000) / 1000;
+  const speed = out[`${EXT}speed`];
+  if (typeof speed === 'number') out[`${EXT}speed`] = `${speed}x`;
+  return out;
 }
 
 function asActivity(a: { id: string; definition?: { type?: string; name?: Record<string, string> } }) {
@@ -143,20 +168,21 @@ function asActivity(a: { id: string; definition?: { type?: string; name?: Record
  * the course, not a learner of it): the statements are kept, the claim is given back, the reason
  * is logged; the learner's page is not the place for the course's grade settings.
  */
-async function sendScore(ctx: AppContext, session: LaunchSession, key: VideoViewKey, score: number, previousBest: number | null, completed: boolean): Promise<void> {
+async function sendScore(ctx: AppContext, key: VideoViewKey, resourceLinkId: string | null, score: number, previousBest: number | null, completed: boolean): Promise<void> {
   try {
     await recordScore(ctx, {
       platformId: key.platformId,
       resourceId: key.resourceId,
-      resourceLinkId: session.resourceLink?.id ?? null,
+      resourceLinkId,
       userId: key.userId,
       scoreGiven: score,
       activityProgress: completed ? 'Completed' : 'InProgress',
       gradingProgress: 'FullyGraded',
     });
   } catch (err) {
-    if (!(err instanceof AppError)) throw err;
+    // Whatever went wrong, the claim is given back: a later batch sends the score again.
     await releaseScoreClaim(ctx.db, key, score, previousBest);
+    if (!(err instanceof AppError)) throw err;
     ctx.logger.warn({ resourceId: key.resourceId, userId: key.userId, code: err.code, params: err.params }, 'video grade not recorded');
   }
 }

@@ -53,7 +53,8 @@ const CONTEXT_EXTENSIONS = {
   // The profile writes speeds as "1.5x"; a bare number is taken too.
   speed: z.union([z.string().regex(/^\d{1,2}(?:\.\d{1,3})?x$/, 'must be like "1.5x"'), z.number().positive().max(16)]),
   volume: Share,
-  quality: z.string().min(1).max(40),
+  // The profile has a number (the rendition's height); players also write labels like "720p".
+  quality: z.union([z.number().nonnegative().max(100_000), z.string().min(1).max(40)]),
   'user-agent': z.string().max(1000),
   'frame-rate': z.number().positive().max(1000),
   track: z.string().min(1).max(100),

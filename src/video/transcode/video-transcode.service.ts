@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../../app-context.js';
+import { randomUUID } from 'node:crypto';
 import type { JobRunContext } from '../../jobs/job-registry.js';
+import { JobAbortedError } from '../../jobs/job-worker.js';
 import { transcodeMedia, type MediaProbe, type TranscodeOutput } from '../ffmpeg/index.js';
 import { mediaStorage } from '../storage/media-storage.js';
 import { findMediaById, findResourceMedia } from '../video.repository.js';
@@ -21,7 +23,8 @@ export async function transcodeVideoMedia(ctx: AppContext, mediaId: string, run:
   const media = await markTranscoding(ctx.db, mediaId, run.jobId);
   if (!media) return log.info('media gone, cancelled or already done: nothing to transcode');
   const storage = mediaStorage(ctx.config.dataDir);
-  const workDir = await storage.workDir(`job-${run.jobId}`);
+  // Per run: a run that lost its lease must never clean up the folder of the run that took over.
+  const workDir = await storage.workDir(`job-${run.jobId}-${run.attempt}-${randomUUID().slice(0, 8)}`);
   const outputDir = path.join(workDir, 'out');
   let lastWrite = 0;
   try {
@@ -42,12 +45,19 @@ export async function transcodeVideoMedia(ctx: AppContext, mediaId: string, run:
     });
     await publishIfStillWanted(ctx, media.id, outputDir, output);
   } catch (err) {
+    // Cancelled by an administrator (`amphi jobs cancel`): the teacher sees it and may retry.
+    // Other aborts (shutdown, taken over) leave the media to the next run.
+    if (run.signal.aborted && isCancel(run.signal.reason)) await failMedia(ctx, media.id, 'Cancelled by an administrator.');
     if (run.signal.aborted || !run.isLastAttempt) throw err;
     await failMedia(ctx, media.id, err instanceof Error ? err.message : String(err));
     throw err;
   } finally {
     await fs.rm(workDir, { recursive: true, force: true });
   }
+}
+
+function isCancel(reason: unknown): boolean {
+  return reason instanceof JobAbortedError && reason.reason === 'cancel';
 }
 
 /** A first upload: students may start watching the lowest rendition while the others encode. */

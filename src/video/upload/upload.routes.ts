@@ -19,25 +19,35 @@ function expressResponse(req: unknown): Response {
  * resume (the platform and person who created it, stamped into the upload's metadata).
  */
 export function uploadRoutes(ctx: AppContext): Router {
-  const store = uploadStore(ctx);
-  const tus = new Server({
-    path: PATH,
-    datastore: store,
-    maxSize: ctx.config.video.maxUploadBytes,
-    generateUrl: (_req, { path, id }) => `${ctx.config.http.publicUrl}${path}/${id}`,
-    async onUploadCreate(req, upload) {
-      const res = expressResponse(req);
-      return { metadata: stampMetadata(currentSession(res), res.locals.uploadResourceId as string, upload.metadata) };
-    },
-    async onUploadFinish(req, upload) {
-      const session = currentSession(expressResponse(req));
-      const result = await finishUpload(ctx, session, { id: upload.id, size: upload.size ?? upload.offset, metadata: upload.metadata ?? {} }, () => store.remove(upload.id));
-      const answer: { status_code?: number; headers?: Record<string, string>; body?: string } = result.accepted
-        ? { headers: { 'Amphi-Media-Id': result.mediaId } }
-        : { status_code: 422, headers: { 'Content-Type': 'application/problem+json' }, body: JSON.stringify(result.problem) };
-      return answer;
-    },
-  });
+  // Made at the first upload request, not with the app: the file store creates its folder in the
+  // background and throws, uncaught, if that folder's parent disappears meanwhile.
+  let made: { store: ReturnType<typeof uploadStore>; tus: Server } | undefined;
+  const uploads = () => (made ??= makeServer());
+
+  function makeServer() {
+    const store = uploadStore(ctx);
+    const tus = new Server({
+      path: PATH,
+      datastore: store,
+      maxSize: ctx.config.video.maxUploadBytes,
+      // tus answers CORS itself, with `*` unless told: only Amphi's own pages upload.
+      allowedOrigins: [new URL(ctx.config.http.publicUrl).origin],
+      generateUrl: (_req, { path, id }) => `${ctx.config.http.publicUrl}${path}/${id}`,
+      async onUploadCreate(req, upload) {
+        const res = expressResponse(req);
+        return { metadata: stampMetadata(currentSession(res), res.locals.uploadResourceId as string, upload.metadata) };
+      },
+      async onUploadFinish(req, upload) {
+        const session = currentSession(expressResponse(req));
+        const result = await finishUpload(ctx, session, { id: upload.id, size: upload.size ?? upload.offset, metadata: upload.metadata ?? {} }, () => store.remove(upload.id));
+        const answer: { status_code?: number; headers?: Record<string, string>; body?: string } = result.accepted
+          ? { headers: { 'Amphi-Media-Id': result.mediaId } }
+          : { status_code: Number(result.problem.status), headers: { 'Content-Type': 'application/problem+json' }, body: JSON.stringify(result.problem) };
+        return answer;
+      },
+    });
+    return { store, tus };
+  }
 
   async function authorize(req: Request, res: Response, next: NextFunction) {
     const session = currentSession(res);
@@ -52,7 +62,7 @@ export function uploadRoutes(ctx: AppContext): Router {
     }
     const id = /^\/api\/uploads\/([A-Za-z0-9_-]+)$/.exec(req.path)?.[1];
     if (!id || !['HEAD', 'PATCH', 'DELETE'].includes(req.method)) throw new AppError('upload-not-found', 404);
-    const upload = await store.getUpload(id).catch(() => undefined);
+    const upload = await uploads().store.getUpload(id).catch(() => undefined);
     assertUploadOwner(session, upload?.metadata);
     next();
   }
@@ -61,7 +71,7 @@ export function uploadRoutes(ctx: AppContext): Router {
   router.all(/^\/api\/uploads(\/.*)?$/, requireLaunch(ctx, 'instructor'), authorize, (req, res) => {
     // No cache anywhere: offsets change with every PATCH (tus §HEAD).
     res.setHeader('Cache-Control', 'no-store');
-    return tus.handle(req, res);
+    return uploads().tus.handle(req, res);
   });
   return router;
 }

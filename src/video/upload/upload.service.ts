@@ -9,7 +9,7 @@ import { AppError, BadRequestError } from '../../http/errors.js';
 import { translate, type Locale, type MessageKey } from '../../http/messages.js';
 import { enqueueJob } from '../../jobs/job.service.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
-import { MediaProbeError, probeMedia, type MediaProbeReason } from '../ffmpeg/index.js';
+import { FfmpegUnavailableError, MediaProbeError, probeMedia, type MediaProbeReason } from '../ffmpeg/index.js';
 import { mediaStorage } from '../storage/media-storage.js';
 import { findResourceMedia, insertMedia } from '../video.repository.js';
 import { UploadMetadata } from '../video.schemas.js';
@@ -50,6 +50,8 @@ export function parseTusMetadata(header: string | undefined): Record<string, str
  * size within the platform's limit (413) and room on the disk for it and its outputs (507).
  */
 export async function authorizeUploadCreation(ctx: AppContext, session: LaunchSession, rawMetadata: string | undefined, length: number) {
+  // The upload's owner (who may resume or delete it) is the person: an anonymous launch has none.
+  if (!session.user) throw new BadRequestError('upload-needs-user', 422);
   const parsed = UploadMetadata.safeParse(parseTusMetadata(rawMetadata));
   if (!parsed.success) {
     throw new BadRequestError('upload-metadata', 400, { details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
@@ -94,6 +96,25 @@ export function refusalProblem(locale: Locale, reason: MediaProbeReason, technic
   };
 }
 
+/** The server cannot run ffprobe/ffmpeg: 503, the file is not at fault (and was not kept). */
+export function toolsMissingProblem(locale: Locale): Record<string, unknown> {
+  return { type: 'urn:amphi:problem:video-tools-missing', title: 'Service Unavailable', status: 503, code: 'video-tools-missing', detail: translate(locale, 'video-tools-missing') };
+}
+
+const finishing = new Map<string, Promise<unknown>>();
+
+/** Runs `task` after any other task of the same key in this process. */
+async function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const before = finishing.get(key) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(task);
+  finishing.set(key, run);
+  try {
+    return await run;
+  } finally {
+    if (finishing.get(key) === run) finishing.delete(key);
+  }
+}
+
 export type FinishResult = { accepted: true; mediaId: string } | { accepted: false; problem: Record<string, unknown> };
 
 /**
@@ -114,30 +135,44 @@ export async function finishUpload(
     probe = await probeMedia(file, { ffprobePath: ctx.config.video.ffprobePath, ffmpegPath: ctx.config.video.ffmpegPath });
   } catch (err) {
     await removeUpload().catch(() => undefined);
+    if (err instanceof FfmpegUnavailableError) {
+      ctx.logger.error({ err }, 'ffprobe/ffmpeg cannot be started: video uploads cannot be checked');
+      return { accepted: false, problem: toolsMissingProblem(session.locale) };
+    }
     if (!(err instanceof MediaProbeError)) throw err;
     ctx.logger.info({ resourceId, reason: err.reason, detail: err.detail }, 'upload refused');
     return { accepted: false, problem: refusalProblem(session.locale, err.reason, err.detail) };
   }
-  const previous = (await findResourceMedia(ctx.db, session.platform.id, resourceId)).pending;
-  if (previous) await removeMedia(ctx, previous);
   const mediaId = crypto.randomUUID();
-  const source = await mediaStorage(ctx.config.dataDir).sourcePath(session.platform.id, mediaId);
-  await fs.rename(file, source);
-  await fs.rm(`${file}.json`, { force: true });
-  await ctx.db.transaction().execute(async (trx) => {
-    const job = await enqueueJob(trx, 'transcode-video', { mediaId }, { platformId: session.platform.id, maxAttempts: TRANSCODE_MAX_ATTEMPTS });
-    await insertMedia(trx, {
-      id: mediaId,
-      platform_id: session.platform.id,
-      resource_id: resourceId,
-      status: 'uploaded',
-      file_name: upload.metadata.filename ?? 'video',
-      mime: upload.metadata.filetype || 'application/octet-stream',
-      size_bytes: upload.size,
-      probe: JSON.stringify(probe),
-      job_id: job.id,
-      created_by: session.user?.id ?? null,
-    });
+  const storage = mediaStorage(ctx.config.dataDir);
+  // Two tabs finishing uploads of one video at once: one after the other, the later one wins.
+  await oneAtATime(`${session.platform.id}/${resourceId}`, async () => {
+    const previous = (await findResourceMedia(ctx.db, session.platform.id, resourceId)).pending;
+    if (previous) await removeMedia(ctx, previous);
+    try {
+      await fs.rename(file, await storage.sourcePath(session.platform.id, mediaId));
+      await fs.rm(`${file}.json`, { force: true });
+      await ctx.db.transaction().execute(async (trx) => {
+        const job = await enqueueJob(trx, 'transcode-video', { mediaId }, { platformId: session.platform.id, maxAttempts: TRANSCODE_MAX_ATTEMPTS });
+        await insertMedia(trx, {
+          id: mediaId,
+          platform_id: session.platform.id,
+          resource_id: resourceId,
+          status: 'uploaded',
+          file_name: upload.metadata.filename ?? 'video',
+          mime: upload.metadata.filetype || 'application/octet-stream',
+          size_bytes: upload.size,
+          probe: JSON.stringify(probe),
+          job_id: job.id,
+          created_by: session.user?.id ?? null,
+        });
+      });
+    } catch (err) {
+      // No file without its row (another process's upload of the same video won the race, or the database failed).
+      await storage.remove(session.platform.id, mediaId).catch(() => undefined);
+      await removeUpload().catch(() => undefined);
+      throw err;
+    }
   });
   ctx.jobs.wake();
   ctx.logger.info({ mediaId, resourceId, sizeBytes: upload.size, format: probe.formatName }, 'video uploaded, transcoding queued');

@@ -6,7 +6,7 @@ import { beforeEach, describe, it } from 'node:test';
 import type { ResourceRow } from '../../../src/content/resource.table.js';
 import type { Db } from '../../../src/db/database.js';
 import type { TranscodeOutput } from '../../../src/video/ffmpeg/index.js';
-import { cleanUpVideoFiles, RETIRED_GRACE_MS } from '../../../src/video/video-housekeeping.js';
+import { cleanUpVideoFiles, retiredGraceMs } from '../../../src/video/video-housekeeping.js';
 import { createResource, launchPerson, type LaunchedPerson } from '../../support/factories.js';
 import { useRegisteredPlatform } from '../../support/lti-fixture.js';
 import { ROLE } from '../../support/test-platform.js';
@@ -27,7 +27,7 @@ async function insertReadyMedia(db: Db, resource: ResourceRow, durationSeconds =
     .insertInto('video_media')
     .values({
       id: crypto.randomUUID(), platform_id: resource.platform_id, resource_id: resource.id, status: 'ready', state, file_name: 'cours.mp4', mime: 'video/mp4',
-      size_bytes: 1000, output: JSON.stringify(output), probe: null, ready_at: new Date(), retired_at: state === 'retired' ? new Date(Date.now() - RETIRED_GRACE_MS - 1000) : null,
+      size_bytes: 1000, output: JSON.stringify(output), probe: null, ready_at: new Date(), retired_at: state === 'retired' ? new Date(Date.now() - 8 * 86400_000) : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -139,6 +139,30 @@ describe('video settings API', () => {
     assert.equal(fs.existsSync(dir), false);
     const left = await t.app.ctx.db.selectFrom('video_media').select('id').execute();
     assert.deepEqual(left.map((r) => r.id), [published.id]);
+  });
+
+  it('housekeeping removes day-old leftovers: media folders without a row, work folders of dead runs', async () => {
+    const published = await insertReadyMedia(t.app.ctx.db, resource, 60, 'published');
+    const media = path.join(t.app.config.dataDir, 'media');
+    const kept = path.join(media, published.platform_id, published.id);
+    const orphan = path.join(media, 'platform-removed', 'media-without-row');
+    const fresh = path.join(media, published.platform_id, 'moved-a-second-ago');
+    const deadRun = path.join(t.app.config.dataDir, 'tmp', 'job-x-1-dead');
+    const liveRun = path.join(t.app.config.dataDir, 'tmp', 'job-y-1-live');
+    for (const dir of [kept, orphan, fresh, deadRun, liveRun]) fs.mkdirSync(dir, { recursive: true });
+    const dayAgo = new Date(Date.now() - 25 * 3600_000);
+    for (const dir of [kept, orphan, deadRun]) fs.utimesSync(dir, dayAgo, dayAgo);
+    const result = await cleanUpVideoFiles(t.app.ctx);
+    assert.equal(result.leftovers, 2);
+    assert.equal(fs.existsSync(kept), true, 'a media with its row stays, however old');
+    assert.equal(fs.existsSync(fresh), true, 'a folder just moved in (its row is being written) stays');
+    assert.equal(fs.existsSync(liveRun), true);
+    assert.equal(fs.existsSync(orphan), false);
+    assert.equal(fs.existsSync(deadRun), false);
+  });
+
+  it('keeps a retired media as long as a URL signed before its replacement may live', () => {
+    assert.ok(retiredGraceMs(t.app.config) > t.app.config.video.mediaUrlTtlSeconds * 1000 + 900_000);
   });
 });
 

@@ -23,6 +23,12 @@ describe('configuration', () => {
     assert.equal(config.logLevel, 'info');
   });
 
+  it('refuses JOBS_IN_SERVER=false on the embedded database (no worker could ever run the jobs)', () => {
+    assert.match(problems({ JOBS_IN_SERVER: 'false' }).join('\n'), /^JOBS_IN_SERVER: .*DATABASE_URL/m);
+    const scaled = loadConfig({ JOBS_IN_SERVER: 'false', DATABASE_URL: 'postgres://db/amphi', SECRET_KEY: Buffer.alloc(32, 1).toString('base64') });
+    assert.equal(scaled.jobs.inServer, false);
+  });
+
   it('derives PUBLIC_URL from PORT and trims a trailing slash', () => {
     assert.equal(loadConfig({ PORT: '8080' }).http.publicUrl, 'http://localhost:8080');
     assert.equal(loadConfig({ PUBLIC_URL: 'https://amphi.univ.fr/' }).http.publicUrl, 'https://amphi.univ.fr');

@@ -114,15 +114,20 @@ describe('video tracker', () => {
     assert.equal(ext(sent[3], 'progress'), 0.2);
   });
 
-  it('interacted carries only what changed, with the time', () => {
+  it('interacted carries the whole player state with the change, and the time', () => {
     const { t, sent } = tracker();
     t.initialize(STATE);
     t.interact(3.5, { speed: 2 });
     t.interact(3.5, {});
-    assert.equal(sent.length, 2);
+    t.interact(4, { volume: 0 });
+    assert.equal(sent.length, 3, 'no statement when nothing changed');
     assert.equal(sent[1]?.verb.id, VERBS.interacted);
     assert.equal(sent[1]?.context.extensions[EXTENSIONS.speed], '2x');
-    assert.equal(EXTENSIONS.volume in sent[1]!.context.extensions, false);
+    // The profile's interacted templates want state groups together (full-screen with the sizes…).
+    assert.equal(sent[1]?.context.extensions[EXTENSIONS.volume], sent[0]?.context.extensions[EXTENSIONS.volume]);
+    assert.equal(sent[1]?.context.extensions[EXTENSIONS.fullScreen], sent[0]?.context.extensions[EXTENSIONS.fullScreen]);
+    assert.equal(sent[2]?.context.extensions[EXTENSIONS.speed], '2x', 'an earlier change is kept');
+    assert.equal(sent[2]?.context.extensions[EXTENSIONS.volume], 0);
     assert.equal(ext(sent[1], 'time'), 3.5);
   });
 

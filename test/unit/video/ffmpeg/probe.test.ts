@@ -112,6 +112,16 @@ describe('probeMedia: refused files', () => {
     assert.match(err.detail, /still image/);
   });
 
+  it('refuses playlists that would make ffmpeg read other files of the server (hls, concat)', async () => {
+    // Another platform's video on the same disk: a playlist naming it must not become this upload.
+    const other = await generateClip({ seconds: 2 });
+    const hls = await writeFakeFile('lecture.mp4', `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:2.0,\n${other}\n#EXT-X-ENDLIST\n`);
+    const err = await refusal(hls);
+    assert.equal(err.reason, 'not-media', err.detail);
+    const concat = await writeFakeFile('lecture2.mp4', `ffconcat version 1.0\nfile '${other}'\n`);
+    assert.equal((await refusal(concat)).reason, 'not-media');
+  });
+
   it('refuses a container holding only subtitles', async () => {
     const srt = await writeFakeFile('only.srt', '1\n00:00:00,000 --> 00:00:02,000\nHello\n');
     const mkv = path.join(mediaFixtureDir(), 'subtitles-only.mkv');

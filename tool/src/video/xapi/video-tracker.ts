@@ -29,6 +29,8 @@ export class VideoTracker {
   private terminated = false;
   private completed = false;
   private position = 0;
+  /** The player's whole state as last reported: interacted carries all of it (the profile's templates want the groups together). */
+  private state: Partial<PlayerState> = {};
 
   constructor(private readonly options: TrackerOptions) {}
 
@@ -48,6 +50,7 @@ export class VideoTracker {
   initialize(state: PlayerState): void {
     if (this.initialized || this.terminated) return;
     this.initialized = true;
+    this.state = { ...state };
     const { durationSeconds: length, completionThreshold } = this.options;
     this.send(initializedStatement(this.options, { length, completionThreshold }, state));
   }
@@ -87,7 +90,8 @@ export class VideoTracker {
 
   interact(time: number, changed: Partial<PlayerState>): void {
     if (!this.ready() || Object.keys(changed).length === 0) return;
-    this.send(interactedStatement(this.options, time, changed));
+    this.state = { ...this.state, ...changed };
+    this.send(interactedStatement(this.options, time, this.state));
   }
 
   /** Ends the session (page hidden for good, player removed). Idempotent. */
