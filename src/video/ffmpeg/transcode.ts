@@ -92,6 +92,7 @@ async function transcodeVideo(o: TranscodeOptions, ladder: Rendition[]): Promise
   const seconds = probe.durationSeconds;
 
   await runStage(o, progress, 0, {
+    // Stage labels are read by the teacher's page (tool/src/video/editor/processing-stage.ts), which translates them.
     label: 'Preparing images',
     args: () => imagesArgs({ input: o.input, outputDir, durationSeconds: seconds, poster: { file: POSTER, ...fitSize(video.width, video.height, 720) }, thumbnails, thumbnailSize: fitSize(video.width, video.height, 180) }),
   });

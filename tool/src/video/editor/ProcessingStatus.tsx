@@ -3,6 +3,7 @@ import type { VideoResponse } from '../../api/api-types.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Icon } from '../../components/Icon.js';
+import { processingStageText } from './processing-stage.js';
 import { useI18n } from '../../i18n/I18nContext.js';
 
 type Processing = NonNullable<VideoResponse['processing']>;
@@ -56,7 +57,7 @@ export function ProcessingStatus({ processing, busy, error, onRetry, onCancel }:
           <p data-testid="processing-text">
             {processing.status === 'uploaded' ? t('videoEditor.processing.queued') : t('videoEditor.processing.converting')}
             {percentText && ` ${percentText}`}
-            {processing.label && <span class="amphi-muted"> · {processing.label}</span>}
+            {processing.label && <span class="amphi-muted"> · {processingStageText(processing.label, t)}</span>}
           </p>
           {/* No value while queued: an indeterminate bar says "waiting" without a number. */}
           <progress
