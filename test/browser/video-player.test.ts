@@ -279,7 +279,11 @@ describe('video player for learners, in the LMS iframe (Chromium)', { skip }, ()
     const frame = await openAsLearner(page);
     const player = frame.getByTestId('video-player');
     assert.equal(await player.getAttribute('aria-label'), ui('player.regionAudio', { title: 'Cours 1 : les moyennes' }));
-    assert.ok(await frame.locator('.amphi-player-artwork').isVisible(), 'the poster is shown as artwork');
+    // The artwork is shown once its image (the waveform poster, through its signed URL) has loaded.
+    const artwork = frame.locator('.amphi-player-artwork');
+    await artwork.waitFor({ state: 'visible', timeout: 15_000 });
+    await frame.waitForFunction(() => ((document.querySelector('.amphi-player-artwork') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0, undefined, { timeout: 15_000 });
+    assert.ok((await artwork.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 0, 'the poster is shown as artwork');
     assert.equal(await frame.getByTestId('player-fullscreen').count(), 0);
     assert.equal(await frame.getByTestId('player-quality').count(), 0);
     await frame.getByTestId('player-play').focus();
