@@ -22,6 +22,7 @@ import { trackingRoutes } from './video/tracking/tracking.routes.js';
 import { uploadRoutes } from './video/upload/upload.routes.js';
 import { mediaRoutes } from './video/media/media.routes.js';
 import { videoRoutes } from './video/video.routes.js';
+import { allClassroomRoutes } from './classroom/classroom.routes.js';
 
 export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
@@ -61,6 +62,7 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(deepLinkingRoutes(ctx));
   app.use(rosterRoutes(ctx));
   app.use(videoRoutes(ctx));
+  app.use(allClassroomRoutes(ctx));
   if (options.adminToken) app.use(adminRoutes(ctx, options.adminToken));
   // Hashed file names: cache for a year. Everything else under /static for an hour.
   app.use('/app/assets', express.static(path.join(publicDir, 'app', 'assets'), { immutable: true, maxAge: '365d', index: false }));

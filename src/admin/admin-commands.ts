@@ -12,6 +12,7 @@ import { forwardingBacklog, requeueFailedForwarding } from '../lrs/sinks/forward
 import { configuredSinks } from '../lrs/sinks/sink-config.js';
 import { JOB_ADMIN_COMMANDS } from '../jobs/job.commands.js';
 import { VIDEO_ADMIN_COMMANDS } from '../video/video.commands.js';
+import { BBB_ADMIN_COMMANDS } from '../classroom/servers/bbb-server.commands.js';
 
 /**
  * Administration commands, defined once and run either by the CLI on its own database or,
@@ -83,6 +84,7 @@ export const ADMIN_COMMANDS = {
   migrate: command(z.object({}), async (ctx) => ({ applied: await migrateToLatest(ctx.db) })),
   ...JOB_ADMIN_COMMANDS,
   ...VIDEO_ADMIN_COMMANDS,
+  ...BBB_ADMIN_COMMANDS,
 } satisfies Record<string, AdminCommand>;
 
 export type AdminCommandName = keyof typeof ADMIN_COMMANDS;

@@ -60,6 +60,9 @@ const EnvSchema = z
     VIDEO_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 ** 3),
     VIDEO_MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(6 * 3600),
     VIDEO_UPLOAD_EXPIRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+    CLASSROOM_BBB_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+    CLASSROOM_MAX_PRESENTATION_BYTES: z.coerce.number().int().min(1024).default(30 * 1024 ** 2),
+    CLASSROOM_MEETING_CHECK_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   })
   .superRefine((env, ctx) => {
     for (const issue of lrsSinksEnvIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
@@ -119,6 +122,12 @@ export interface Config {
    * signed media URL lives, how long an unfinished upload is kept.
    */
   video: { ffmpegPath: string; ffprobePath: string; maxUploadBytes: number; mediaUrlTtlSeconds: number; uploadExpiryHours: number };
+  /**
+   * Virtual classrooms (src/classroom): how long a call to BigBlueButton may take, the largest
+   * presentation a teacher may upload (BBB's own default limit is 30 MB), how long a join trusts
+   * what BBB last said about a meeting (a moderator's join after that asks BBB again).
+   */
+  classroom: { bbbTimeoutMs: number; maxPresentationBytes: number; meetingCheckSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -177,6 +186,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUploadBytes: e.VIDEO_MAX_UPLOAD_BYTES,
       mediaUrlTtlSeconds: e.VIDEO_MEDIA_URL_TTL_SECONDS,
       uploadExpiryHours: e.VIDEO_UPLOAD_EXPIRY_HOURS,
+    },
+    classroom: {
+      bbbTimeoutMs: e.CLASSROOM_BBB_TIMEOUT_MS,
+      maxPresentationBytes: e.CLASSROOM_MAX_PRESENTATION_BYTES,
+      meetingCheckSeconds: e.CLASSROOM_MEETING_CHECK_SECONDS,
     },
   };
 }

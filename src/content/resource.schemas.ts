@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClassroomSettingsInput } from '../classroom/classroom.settings.js';
 import { RESOURCE_KINDS } from './resource.table.js';
 
 const Title = z.string().trim().min(1, 'a title is required').max(255);
@@ -15,7 +16,8 @@ export const KindSettings = {
       chapters: z.array(z.object({ startSeconds: z.number().min(0), title: z.string().trim().min(1).max(200) })).max(500).optional(),
     })
     .strict(),
-  classroom: z.object({ welcomeMessage: z.string().trim().max(2000).default(''), recordingAllowed: z.boolean().default(true) }).strict(),
+  // Sessions, locks, attendance rule…: src/classroom/classroom.settings.ts (the presentation has its own upload).
+  classroom: ClassroomSettingsInput,
   dashboard: z.object({ audience: z.enum(['instructors', 'learners']).default('instructors') }).strict(),
 } as const;
 

@@ -129,7 +129,9 @@ export async function changeResource(ctx: AppContext, session: LaunchSession, id
       const details = parsed.error.issues.map((i) => `settings.${i.path.join('.')}: ${i.message}`).join('; ');
       throw new BadRequestError('invalid-request', 400, { details });
     }
-    settings = { ...current.settings, ...parsed.data };
+    // Only the keys sent: partial() still fills the others with their defaults, which would reset them.
+    const sent = new Set(Object.keys(changes.settings));
+    settings = { ...current.settings, ...Object.fromEntries(Object.entries(parsed.data).filter(([key]) => sent.has(key))) };
   }
   const gradable = changes.gradable ?? current.gradable;
   let scoreMaximum = changes.scoreMaximum === undefined ? current.score_maximum : changes.scoreMaximum;

@@ -1,3 +1,4 @@
+import type { ClassroomSettings } from '../classroom/classroom.settings.js';
 import type { ResourceKind } from './resource.table.js';
 
 /**
@@ -41,10 +42,7 @@ export interface CourseListResponse {
 export interface VideoSettings {
   allowDownload: boolean;
 }
-export interface ClassroomSettings {
-  welcomeMessage: string;
-  recordingAllowed: boolean;
-}
+export type { ClassroomSettings } from '../classroom/classroom.settings.js';
 export interface DashboardSettings {
   audience: 'instructors' | 'learners';
 }

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_lrs_forwarding.js';
 import * as m0007 from './migrations/0007_jobs.js';
 import * as m0008 from './migrations/0008_video.js';
 import * as m0009 from './migrations/0009_video_views.js';
+import * as m0010 from './migrations/0010_classroom.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_jobs': m0007,
   '0008_video': m0008,
   '0009_video_views': m0009,
+  '0010_classroom': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -14,6 +14,7 @@ import type { LrsSinkOutboxTable } from '../lrs/sinks/sink-outbox.table.js';
 import type { JobsTable } from '../jobs/job.table.js';
 import type { VideoMediaTable } from '../video/video.table.js';
 import type { VideoViewsTable } from '../video/tracking/video-view.table.js';
+import type { BbbServersTable, ClassroomAttendanceTable, ClassroomCallbackTokensTable, ClassroomMeetingsTable, ClassroomRecordingsTable } from '../classroom/classroom.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its `<entity>.table.ts`. */
 export interface Database {
@@ -40,4 +41,9 @@ export interface Database {
   jobs: JobsTable;
   video_media: VideoMediaTable;
   video_views: VideoViewsTable;
+  bbb_servers: BbbServersTable;
+  classroom_meetings: ClassroomMeetingsTable;
+  classroom_attendance: ClassroomAttendanceTable;
+  classroom_recordings: ClassroomRecordingsTable;
+  classroom_callback_tokens: ClassroomCallbackTokensTable;
 }

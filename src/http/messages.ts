@@ -4,6 +4,13 @@
  */
 export type Locale = 'fr' | 'en';
 
+import { BBB_MESSAGES } from '../classroom/bbb/bbb.messages.js';
+import { SERVERS_MESSAGES } from '../classroom/servers/bbb-server.messages.js';
+import { SCHEDULE_MESSAGES } from '../classroom/schedule/schedule.messages.js';
+import { MEETINGS_MESSAGES } from '../classroom/meetings/meeting.messages.js';
+import { ATTENDANCE_MESSAGES } from '../classroom/attendance/attendance.messages.js';
+import { RECORDINGS_MESSAGES } from '../classroom/recordings/recording.messages.js';
+
 const catalog = {
   'not-found': { en: 'Nothing here.', fr: 'Il n’y a rien ici.' },
   'internal-error': {
@@ -204,6 +211,13 @@ const catalog = {
     fr: 'Amphi est maintenant enregistré auprès de {platform}. Vous pouvez fermer cette fenêtre ; un administrateur doit peut-être encore activer l’outil sur la plateforme.',
   },
   'page.registered.close': { en: 'Close', fr: 'Fermer' },
+  // Virtual classrooms (src/classroom): each area keeps its own.
+  ...BBB_MESSAGES,
+  ...SERVERS_MESSAGES,
+  ...SCHEDULE_MESSAGES,
+  ...MEETINGS_MESSAGES,
+  ...ATTENDANCE_MESSAGES,
+  ...RECORDINGS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof catalog;

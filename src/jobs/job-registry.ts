@@ -8,6 +8,8 @@ import type { Logger } from '../http/logger.js';
  */
 export interface JobPayloads {
   'transcode-video': { mediaId: string };
+  /** A BBB recording's MP4 (and captions) into a new video resource of the classroom's course. */
+  'import-recording': { platformId: string; recordId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -1,3 +1,10 @@
+import { classroomEn } from '../classroom/i18n/classroom.en.js';
+import { serversEn } from '../classroom/i18n/servers.en.js';
+import { scheduleEn } from '../classroom/i18n/schedule.en.js';
+import { joinEn } from '../classroom/i18n/join.en.js';
+import { attendanceEn } from '../classroom/i18n/attendance.en.js';
+import { recordingsEn } from '../classroom/i18n/recordings.en.js';
+
 /** English strings. The source catalog: fr.ts must have exactly these keys. */
 export const en = {
   'app.name': 'Amphi',
@@ -349,6 +356,12 @@ export const en = {
   'player.shortcuts': 'Keyboard shortcuts',
   'player.shortcuts.list':
     'Space or K: play or pause · ← →: back or forward 5 s · J L: 10 s · ↑ ↓: volume · M: sound · F: full screen · C: captions · Home End: start or end · 0 to 9: go to 0 % to 90 %',
+  ...classroomEn,
+  ...serversEn,
+  ...scheduleEn,
+  ...joinEn,
+  ...attendanceEn,
+  ...recordingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

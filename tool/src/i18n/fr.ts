@@ -1,4 +1,10 @@
 import type { Messages } from './en.js';
+import { classroomFr } from '../classroom/i18n/classroom.fr.js';
+import { serversFr } from '../classroom/i18n/servers.fr.js';
+import { scheduleFr } from '../classroom/i18n/schedule.fr.js';
+import { joinFr } from '../classroom/i18n/join.fr.js';
+import { attendanceFr } from '../classroom/i18n/attendance.fr.js';
+import { recordingsFr } from '../classroom/i18n/recordings.fr.js';
 
 /** French strings; `satisfies Messages` makes the compiler check they match en.ts key for key. */
 export const fr = {
@@ -363,4 +369,10 @@ export const fr = {
   'player.shortcuts': 'Raccourcis clavier',
   'player.shortcuts.list':
     'Espace ou K : lecture ou pause · ← → : reculer ou avancer de 5 s · J L : 10 s · ↑ ↓ : volume · M : son · F : plein écran · C : sous-titres · Début Fin : début ou fin · 0 à 9 : aller de 0 % à 90 %',
+  ...classroomFr,
+  ...serversFr,
+  ...scheduleFr,
+  ...joinFr,
+  ...attendanceFr,
+  ...recordingsFr,
 } satisfies Messages;

@@ -4,12 +4,20 @@ import { Tabs } from '../components/Tabs.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import type { SessionResponse } from '../session/session-types.js';
 import { InstructorVideo } from '../video/InstructorVideo.js';
+import { AttendancePanel } from '../classroom/attendance/AttendancePanel.js';
+import { ClassroomRoomPanel } from '../classroom/join/ClassroomRoomPanel.js';
+import { RecordingsPanel } from '../classroom/recordings/RecordingsPanel.js';
+import { ClassroomSettingsPanel } from '../classroom/schedule/ClassroomSettingsPanel.js';
+import { BbbServerPanel } from '../classroom/server/BbbServerPanel.js';
 import { ChangeContentPanel } from './ChangeContentPanel.js';
 import { GradesPanel } from './GradesPanel.js';
 import { ResourceOverview } from './ResourceOverview.js';
 import { ResourceSettingsForm } from './ResourceSettingsForm.js';
 
-type Section = 'video' | 'overview' | 'settings' | 'content' | 'grades';
+type ClassroomSection = 'room' | 'sessions' | 'recordings' | 'attendance' | 'server';
+type Section = 'video' | ClassroomSection | 'overview' | 'settings' | 'content' | 'grades';
+
+const CLASSROOM_SECTIONS: ClassroomSection[] = ['room', 'sessions', 'recordings', 'attendance', 'server'];
 
 interface Props {
   resource: ResourceResponse;
@@ -23,11 +31,17 @@ interface Props {
  */
 export function InstructorView({ resource, onUpdated, onSessionChange }: Props) {
   const { t } = useI18n();
-  const own: Section[] = resource.kind === 'video' ? ['video'] : [];
+  const own: Section[] = resource.kind === 'video' ? ['video'] : resource.kind === 'classroom' ? CLASSROOM_SECTIONS : [];
   const [section, setSection] = useState<Section>(own[0] ?? 'overview');
   const sections: Section[] = [...own, 'overview', 'settings', 'content', ...(resource.gradable ? (['grades'] as const) : [])];
   // Grading was just switched off while on its tab: that tab is gone.
   const shown = sections.includes(section) ? section : sections[0]!;
+
+  function tabLabel(id: Section): string {
+    if (id === 'video') return t('videoEditor.tab');
+    if ((CLASSROOM_SECTIONS as Section[]).includes(id)) return t(`classroom.tab.${id as ClassroomSection}`);
+    return t(`resource.tab.${id as 'overview' | 'settings' | 'content' | 'grades'}`);
+  }
 
   return (
     <Tabs
@@ -35,9 +49,14 @@ export function InstructorView({ resource, onUpdated, onSessionChange }: Props) 
       idPrefix="amphi-resource"
       selected={shown}
       onSelect={setSection}
-      tabs={sections.map((id) => ({ id, label: id === 'video' ? t('videoEditor.tab') : t(`resource.tab.${id}`), testId: `resource-tab-${id}` }))}
+      tabs={sections.map((id) => ({ id, label: tabLabel(id), testId: `resource-tab-${id}` }))}
     >
       {shown === 'video' && <InstructorVideo resource={resource} onResourceChanged={onUpdated} />}
+      {shown === 'room' && <ClassroomRoomPanel resource={resource} onResourceChanged={onUpdated} />}
+      {shown === 'sessions' && <ClassroomSettingsPanel resource={resource} onResourceChanged={onUpdated} />}
+      {shown === 'recordings' && <RecordingsPanel resource={resource} onResourceChanged={onUpdated} />}
+      {shown === 'attendance' && <AttendancePanel resource={resource} onResourceChanged={onUpdated} />}
+      {shown === 'server' && <BbbServerPanel resource={resource} onResourceChanged={onUpdated} />}
       {shown === 'overview' && <ResourceOverview resource={resource} />}
       {shown === 'settings' && <ResourceSettingsForm resource={resource} onSaved={onUpdated} />}
       {shown === 'content' && <ChangeContentPanel resource={resource} onSessionChange={onSessionChange} />}

@@ -3,6 +3,7 @@ import { Icon } from '../components/Icon.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import { TeacherStatusNote } from '../video/editor/TeacherStatusNote.js';
 import { LearnerVideo } from '../video/LearnerVideo.js';
+import { LearnerClassroom } from '../classroom/join/LearnerClassroom.js';
 import { ResourceDescription } from './ResourceDescription.js';
 
 /**
@@ -19,6 +20,7 @@ export function LearnerView({ resource }: { resource: ResourceResponse }) {
       </>
     );
   }
+  if (resource.kind === 'classroom') return <LearnerClassroom resource={resource} />;
   return (
     <div class="amphi-card">
       <ResourceDescription text={resource.description} />
