@@ -13,6 +13,7 @@ import { USAGE } from './usage.js';
 import { jobsCommand } from './jobs-command.js';
 import { workerCommand } from './worker-command.js';
 import { formatBytes, parseUploadLimit } from '../video/byte-size.js';
+import { bbbServerCommand } from '../classroom/servers/bbb-server.cli.js';
 
 /** `amphi <group> <action> [options]`: settings come from the same environment as the server. */
 async function main(argv: string[]): Promise<number> {
@@ -98,6 +99,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Largest video upload on platform ${id}: ${formatBytes(limit.maxUploadBytes)}${limit.own ? '' : ' (the server default)'}.\n`);
       return 0;
     }
+    case 'platform bbb':
+      return bbbServerCommand(rest, run);
     case 'lrs credentials':
       return lrsCredentials(rest, run);
     case 'lrs forwarding':

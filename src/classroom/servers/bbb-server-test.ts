@@ -1,0 +1,32 @@
+import { BbbFailedError, BbbUnavailableError } from '../bbb/bbb-errors.js';
+import type { BbbApi, ChecksumAlgorithm } from '../bbb/bbb.types.js';
+
+/** The outcome of "Test connection": a message code of bbb-server.messages.ts and its params. */
+export interface BbbTestResult {
+  ok: boolean;
+  code: 'bbb-test-ok' | 'bbb-test-secret-mismatch' | 'bbb-test-unreachable' | 'bbb-test-refused';
+  params: Record<string, string | number>;
+  /** The API version the server announced, when it answered at all. */
+  version: string | null;
+}
+
+/**
+ * Two calls, each proving one thing: the API root (no checksum) that the URL is a BBB API,
+ * then a signed getMeetings that the secret and the checksum algorithm are the server's
+ * (BBB answers checksumError otherwise).
+ */
+export async function testBbbConnection(api: BbbApi, algorithm: ChecksumAlgorithm): Promise<BbbTestResult> {
+  let version: string | null = null;
+  try {
+    version = await api.version();
+    const meetings = await api.getMeetings();
+    return { ok: true, code: 'bbb-test-ok', params: { version, meetings: meetings.length }, version };
+  } catch (err) {
+    if (err instanceof BbbFailedError) {
+      if (err.messageKey === 'checksumError') return { ok: false, code: 'bbb-test-secret-mismatch', params: { algorithm }, version };
+      return { ok: false, code: 'bbb-test-refused', params: { messageKey: err.messageKey, message: err.bbbMessage }, version };
+    }
+    if (err instanceof BbbUnavailableError) return { ok: false, code: 'bbb-test-unreachable', params: { reason: String(err.params.reason) }, version };
+    throw err;
+  }
+}
