@@ -78,10 +78,11 @@ export async function insertResource(db: Db, row: Insertable<ResourcesTable>): P
   return db.insertInto('resources').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export function updateResource(db: Db, platformId: string, id: string, changes: Updateable<ResourcesTable>) {
+/** `settingsPatch` is merged into the stored settings in the database: keys written meanwhile by another request stay. */
+export function updateResource(db: Db, platformId: string, id: string, changes: Updateable<ResourcesTable>, settingsPatch?: Record<string, unknown>) {
   return db
     .updateTable('resources')
-    .set({ ...changes, updated_at: new Date() })
+    .set({ ...changes, ...(settingsPatch ? { settings: sql<string>`settings || ${JSON.stringify(settingsPatch)}::jsonb` } : {}), updated_at: new Date() })
     .where('platform_id', '=', platformId)
     .where('id', '=', id)
     .returningAll()

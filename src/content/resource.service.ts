@@ -4,6 +4,8 @@ import { AppError, BadRequestError } from '../http/errors.js';
 import { hasRole } from '../lti/launch/roles.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import { RESOURCE_ID_CUSTOM_PARAM } from '../lti/launch/launch-context.js';
+import { StoredClassroomSettings } from '../classroom/classroom.settings.js';
+import { assertSchedule } from '../classroom/schedule/schedule-rules.js';
 import { resolveLaunchRoute } from './launch-route.service.js';
 import {
   bindLinkToResource,
@@ -96,6 +98,8 @@ export async function switchLinkResource(ctx: AppContext, session: LaunchSession
 
 export async function createResource(ctx: AppContext, session: LaunchSession, input: CreateResourceInput): Promise<ResourceResponse> {
   if (!session.context) throw new BadRequestError('no-resource-link', 400);
+  // A classroom's schedule has rules beyond its shape (dates in order, exceptions on its days).
+  if (input.kind === 'classroom') assertSchedule(input.settings, ['body', 'settings']);
   const row = await insertResource(ctx.db, {
     id: crypto.randomUUID(),
     platform_id: session.platform.id,
@@ -130,8 +134,9 @@ export async function changeResource(ctx: AppContext, session: LaunchSession, id
       throw new BadRequestError('invalid-request', 400, { details });
     }
     // Only the keys sent: partial() still fills the others with their defaults, which would reset them.
-    const sent = new Set(Object.keys(changes.settings));
-    settings = { ...current.settings, ...Object.fromEntries(Object.entries(parsed.data).filter(([key]) => sent.has(key))) };
+    const keys = new Set(Object.keys(changes.settings));
+    settings = Object.fromEntries(Object.entries(parsed.data).filter(([key]) => keys.has(key)));
+    if (current.kind === 'classroom') assertSchedule(StoredClassroomSettings.parse({ ...current.settings, ...settings }), ['body', 'settings']);
   }
   const gradable = changes.gradable ?? current.gradable;
   let scoreMaximum = changes.scoreMaximum === undefined ? current.score_maximum : changes.scoreMaximum;
@@ -144,8 +149,7 @@ export async function changeResource(ctx: AppContext, session: LaunchSession, id
     ...(changes.description !== undefined ? { description: changes.description } : {}),
     gradable,
     score_maximum: scoreMaximum,
-    ...(settings ? { settings: JSON.stringify(settings) } : {}),
-  });
+  }, settings);
   return toResourceResponse((await findResourceWithCourse(ctx.db, session.platform.id, id))!, session);
 }
 
