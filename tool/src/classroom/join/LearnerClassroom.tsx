@@ -1,6 +1,43 @@
 import type { ResourceResponse } from '../../api/api-types.js';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
+import { Icon } from '../../components/Icon.js';
+import { LoadingState } from '../../components/LoadingState.js';
+import { useI18n } from '../../i18n/I18nContext.js';
+import { ResourceDescription } from '../../resource/ResourceDescription.js';
+import { JoinStatus } from './JoinStatus.js';
+import { SessionLine } from './SessionLine.js';
+import { useJoin } from './use-join.js';
+import { useRoom } from './use-room.js';
+import '../../styles/classroom-join.css';
 
-/** What a learner sees: the next session, the join button, the waiting page. */
-export function LearnerClassroom(_props: { resource: ResourceResponse }) {
-  return null;
+/** What a learner sees: the welcome, when the next session is (their time zone), Join, the waiting page. */
+export function LearnerClassroom({ resource }: { resource: ResourceResponse }) {
+  const { t } = useI18n();
+  const { room, error, refresh } = useRoom(resource.id);
+  const { phase, join } = useJoin(resource.id, refresh);
+  const welcome = typeof resource.settings.welcomeMessage === 'string' ? resource.settings.welcomeMessage : '';
+  const busy = phase.name === 'joining' || phase.name === 'waiting';
+  return (
+    <div class="amphi-card amphi-join" data-testid="learner-classroom">
+      <ResourceDescription text={resource.description} />
+      {welcome && <p class="amphi-join-welcome">{welcome}</p>}
+      {error && !room ? (
+        <ApiErrorAlert error={error} />
+      ) : !room ? (
+        <LoadingState label={t('join.loading')} />
+      ) : (
+        <>
+          <SessionLine room={room} />
+          {room.open && (
+            <p>
+              <button type="button" class="amphi-button" onClick={() => void join()} aria-disabled={busy} disabled={busy} data-testid="join-button">
+                <Icon name="classroom" /> {t('join.button')}
+              </button>
+            </p>
+          )}
+          <JoinStatus phase={phase} />
+        </>
+      )}
+    </div>
+  );
 }
