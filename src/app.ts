@@ -23,6 +23,7 @@ import { uploadRoutes } from './video/upload/upload.routes.js';
 import { mediaRoutes } from './video/media/media.routes.js';
 import { videoRoutes } from './video/video.routes.js';
 import { allClassroomRoutes } from './classroom/classroom.routes.js';
+import { callbackRoutes } from './classroom/callbacks/callback.routes.js';
 
 export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
@@ -55,6 +56,8 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   // tus reads its own bodies (PATCH chunks); signed media files need no session.
   app.use(uploadRoutes(ctx));
   app.use(mediaRoutes(ctx));
+  // BBB's callbacks read their own bodies (a form; analytics larger than the API's limit).
+  app.use(callbackRoutes(ctx));
   app.use(express.json({ limit: ctx.config.http.bodyLimit, type: ['application/json'] }));
   app.use(sessionRoutes(ctx));
   app.use(gradesRoutes(ctx));

@@ -29,7 +29,8 @@ export function requestLocale(req: Request): Locale {
 
 /** APIs answer JSON; people (a browser navigating, a form post) get a page. */
 export function wantsHtml(req: Request): boolean {
-  if (/^\/(api|xapi|admin)\//.test(req.path)) return false;
+  // BBB's callback scripts send Accept: */*: they are machines, and get problem+json.
+  if (/^\/(api|xapi|admin|classroom\/callbacks)\//.test(req.path)) return false;
   return req.accepts(['html', 'json']) === 'html';
 }
 

@@ -21,8 +21,16 @@ export function requestLogger(logger: Logger) {
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url?.split('?')[0] }),
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: redactPath(req.url?.split('?')[0]) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
+}
+
+/**
+ * BBB's callback URLs and the presentation links BBB downloads carry their credential in the
+ * path; callback tokens never expire, so they stay out of the logs.
+ */
+export function redactPath(path: string | undefined): string | undefined {
+  return path?.replace(/^(\/classroom\/(?:callbacks\/[\w-]+|presentations))\/[^/]+/, '$1/[token]');
 }

@@ -1,4 +1,34 @@
 import type { attendanceEn } from './attendance.en.js';
 
 /** French strings of the classroom's attendance part: the same keys as attendance.en.ts. */
-export const attendanceFr = {} as const satisfies Record<keyof typeof attendanceEn, string>;
+export const attendanceFr = {
+  'attendance.title': 'Présences',
+  'attendance.loading': 'Chargement des présences…',
+  'attendance.reload': 'Actualiser',
+  'attendance.empty': 'Les présences arrivent de BigBlueButton à la fin de chaque séance.',
+  'attendance.rule.ungraded': 'Cette classe n’est pas notée : les présences sont affichées, aucune note n’est envoyée.',
+  'attendance.rule.present': 'Note : {max} pour une présence au moins.',
+  'attendance.rule.minutes': 'Note : {max} à partir de {minutes} minutes de présence sur l’ensemble des séances, au prorata en dessous.',
+  'attendance.session.choose': 'Séance',
+  'attendance.session.caption': 'Présences de la séance {session}',
+  'attendance.session.nobody': 'Personne n’a rejoint cette séance.',
+  'attendance.session.awaiting': 'Cette séance est terminée ; BigBlueButton n’a pas encore envoyé son rapport.',
+  'attendance.session.live': 'Cette séance est en cours : les durées arrivent à sa fin.',
+  'attendance.totals.caption': 'Totaux sur toutes les séances',
+  'attendance.col.name': 'Nom',
+  'attendance.col.role': 'Rôle',
+  'attendance.col.joined': 'Arrivée',
+  'attendance.col.left': 'Départ',
+  'attendance.col.duration': 'Temps de présence',
+  'attendance.col.talkTime': 'Temps de parole',
+  'attendance.col.chats': 'Messages',
+  'attendance.col.raisedHands': 'Mains levées',
+  'attendance.col.pollVotes': 'Votes aux sondages',
+  'attendance.col.minutes': 'Minutes de présence',
+  'attendance.col.sessions': 'Séances suivies',
+  'attendance.col.grade': 'Note (sur {max})',
+  'attendance.grade.none': 'non noté',
+  'attendance.role.moderator': 'Modérateur',
+  'attendance.role.viewer': 'Participant',
+  'attendance.unnamed': 'Participant sans nom',
+} as const satisfies Record<keyof typeof attendanceEn, string>;
