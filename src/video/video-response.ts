@@ -72,6 +72,8 @@ export interface VideoParts {
   maxUploadBytes: number;
   /** Who is watching (platform and user ids; user null for an anonymous launch). */
   viewer: { platformId: string; userId: string | null };
+  /** Caption tracks kept with the published media (an imported recording's). */
+  captions: { lang: string; label: string; file: string }[];
 }
 
 export function toVideoResponse(ctx: AppContext, p: VideoParts): VideoResponse {
@@ -86,7 +88,7 @@ export function toVideoResponse(ctx: AppContext, p: VideoParts): VideoResponse {
     // The media being prepared, for its editors; a first upload published at its first rendition is still being prepared.
     processing: p.canEdit ? ((pending && toProcessingView(pending)) ?? (published && published.status !== 'ready' ? toProcessingView(published) : null)) : null,
     chapters: settings.chapters,
-    captions: [],
+    captions: published ? p.captions.map((c) => ({ lang: c.lang, label: c.label, url: mediaUrls(ctx, published).url(`captions/${c.file}`) })) : [],
     allowDownload: settings.allowDownload,
     completionThreshold: settings.completionThreshold,
     progress: p.progress,

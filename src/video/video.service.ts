@@ -5,6 +5,7 @@ import { AppError, BadRequestError, ConflictError } from '../http/errors.js';
 import { cancelJob, enqueueJob, findJob } from '../jobs/job.service.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import type { TranscodeOutput } from './ffmpeg/index.js';
+import { listImportedCaptions } from './import/imported-captions.js';
 import { mediaStorage } from './storage/media-storage.js';
 import { findVideoProgress } from './tracking/video-progress.repository.js';
 import { findPlatformUploadLimit, findResourceMedia, deleteMediaRow } from './video.repository.js';
@@ -57,6 +58,7 @@ async function respond(ctx: AppContext, session: LaunchSession, resource: Resour
     progress: learner ? await findVideoProgress(ctx.db, { platformId: session.platform.id, resourceId: resource.id, userId: session.user!.id }) : null,
     maxUploadBytes: editable ? await maxUploadBytes(ctx, session.platform.id) : 0,
     viewer: { platformId: session.platform.id, userId: session.user?.id ?? null },
+    captions: published ? await listImportedCaptions(ctx, published.platform_id, published.id) : [],
   });
 }
 

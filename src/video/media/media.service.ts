@@ -4,6 +4,7 @@ import { AppError } from '../../http/errors.js';
 import type { TranscodeOutput } from '../ffmpeg/index.js';
 import { mediaStorage } from '../storage/media-storage.js';
 import { findMedia } from '../video.repository.js';
+import { importedCaptionPath } from '../import/imported-captions.js';
 import { verifyMediaToken } from './media-token.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -44,7 +45,9 @@ export async function openMediaFile(ctx: AppContext, token: string, rel: string)
   const output = media.output as TranscodeOutput | null;
   const isDownload = output?.download === rel;
   if (isDownload && !grant.download) throw new AppError('media-link-invalid', 403, {}, { logReason: 'download not granted' });
-  const file = mediaStorage(ctx.config.dataDir).resolveOutput(media.platform_id, media.id, rel);
+  // Imported caption tracks live beside the source (captions/), outside the transcode's output.
+  const caption = /^captions\/([^/]+)\.vtt$/.exec(rel);
+  const file = caption ? await importedCaptionPath(ctx, media.platform_id, media.id, caption[1]!) : mediaStorage(ctx.config.dataDir).resolveOutput(media.platform_id, media.id, rel);
   if (!file) throw new AppError('not-found', 404);
   const ext = path.extname(file).toLowerCase();
   return {
