@@ -57,8 +57,12 @@ export async function getGradebook(ctx: AppContext, session: LaunchSession, reso
  * resource's own line item): a launch of activity A must never write A's column for resource B.
  */
 export async function gradebookLinkFor(ctx: AppContext, session: LaunchSession, resourceId: string): Promise<string | null> {
-  const linkId = session.resourceLink?.id ?? null;
-  return linkId && (await findLinkResourceId(ctx.db, linkId)) === resourceId ? linkId : null;
+  return gradebookLinkOf(ctx, session.resourceLink?.id ?? null, resourceId);
+}
+
+/** The same rule for an activity recorded earlier (a classroom's join): its column only while it shows this resource. */
+export async function gradebookLinkOf(ctx: AppContext, resourceLinkId: string | null, resourceId: string): Promise<string | null> {
+  return resourceLinkId && (await findLinkResourceId(ctx.db, resourceLinkId)) === resourceId ? resourceLinkId : null;
 }
 
 /** A grade the teacher gives one learner: into the outbox like any other score. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { findResource } from '../../content/resource.repository.js';
+import { gradebookLinkOf } from '../../grades/grades.service.js';
 import { recordScore } from '../../grades/score.service.js';
 import { AppError } from '../../http/errors.js';
 import { findCourseMember } from '../../roster/roster.service.js';
@@ -80,7 +81,7 @@ async function sendScore(ctx: AppContext, g: Grading, claim: ScoreClaim): Promis
     await recordScore(ctx, {
       platformId: g.meeting.platform_id,
       resourceId: g.resourceId,
-      resourceLinkId: totals.resourceLinkId,
+      resourceLinkId: await gradebookLinkOf(ctx, totals.resourceLinkId, g.resourceId),
       userId: totals.userId,
       scoreGiven: score,
       activityProgress: score >= g.scoreMaximum ? 'Completed' : 'InProgress',

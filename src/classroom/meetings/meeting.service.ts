@@ -1,6 +1,5 @@
 import type { AppContext } from '../../app-context.js';
 import type { ResourceWithCourse } from '../../content/resource.repository.js';
-import { gradebookLinkFor } from '../../grades/grades.service.js';
 import { BadRequestError, ConflictError } from '../../http/errors.js';
 import { hasRole } from '../../lti/launch/roles.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
@@ -93,7 +92,8 @@ export async function joinClassroom(ctx: AppContext, session: LaunchSession, res
     resourceId: resource.id,
     meetingRowId: live.row.id,
     userId: user.id,
-    resourceLinkId: await gradebookLinkFor(ctx, session, resource.id),
+    // The activity launched; whether it shows this classroom is checked when grading (one query less per join).
+    resourceLinkId: session.resourceLink?.id ?? null,
     role,
   });
   // Ids only: the join URL is a credential.
