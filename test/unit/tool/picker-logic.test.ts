@@ -124,5 +124,9 @@ describe('plural and API error wording', () => {
     const refused = describeApiError(new ApiError(409, 'something-new', 'The server says why', 'req-1'), t);
     assert.deepEqual(refused, { message: t('error.refused'), detail: 'The server says why', reference: 'something-new · req-1' });
     assert.equal(describeApiError(new ApiError(500, 'internal-error', 'x', 'req-2'), t).message, t('error.generic'));
+    // Classroom errors a learner meets: said in their language, BBB's own reason kept as detail.
+    assert.equal(describeApiError(new ApiError(409, 'bbb-not-configured', 'No BigBlueButton server…'), t).message, t('error.bbb-not-configured'));
+    const down = describeApiError(new ApiError(502, 'external-service', 'BigBlueButton could not be reached or refused: create: no answer within 5000 ms'), t);
+    assert.deepEqual([down.message, down.detail], [t('error.external-service'), 'BigBlueButton could not be reached or refused: create: no answer within 5000 ms']);
   });
 });

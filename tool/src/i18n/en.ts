@@ -286,6 +286,8 @@ export const en = {
   'error.network': 'Amphi could not be reached. Check your connection, then open the activity again.',
   'error.not-found': 'This was not found: it may have been deleted.',
   'error.invalid-request': 'Amphi did not accept this request. Check the form and try again.',
+  'error.bbb-not-configured': 'No BigBlueButton server is set up for this platform yet, so virtual classrooms cannot open. Ask your Moodle administrator to set one up in Amphi.',
+  'error.external-service': 'A service Amphi relies on (BigBlueButton, the platform) did not answer or refused. Please try again in a moment.',
   'error.refused': 'Amphi refused this request.',
   'error.resource-not-found': 'This activity no longer exists.',
   'error.resource-forbidden': 'This activity belongs to another course, and you did not create it: you cannot change it.',

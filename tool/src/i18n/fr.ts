@@ -297,6 +297,9 @@ export const fr = {
   'error.network': 'Amphi est injoignable. Vérifiez votre connexion, puis rouvrez l’activité.',
   'error.not-found': 'Introuvable : cela a peut-être été supprimé.',
   'error.invalid-request': 'Amphi n’a pas accepté cette demande. Vérifiez le formulaire et réessayez.',
+  'error.bbb-not-configured':
+    'Aucun serveur BigBlueButton n’est encore configuré pour cette plateforme : les classes virtuelles ne peuvent pas s’ouvrir. Demandez à l’administrateur de Moodle d’en configurer un dans Amphi.',
+  'error.external-service': 'Un service dont Amphi dépend (BigBlueButton, la plateforme) n’a pas répondu ou a refusé. Réessayez dans un instant.',
   'error.refused': 'Amphi a refusé cette demande.',
   'error.resource-not-found': 'Cette activité n’existe plus.',
   'error.resource-forbidden': 'Cette activité appartient à un autre cours et vous ne l’avez pas créée : vous ne pouvez pas la modifier.',

@@ -25,10 +25,12 @@ const TRANSLATED: Record<string, Parameters<Translate>[0]> = {
   'grades-unavailable': 'error.grades-unavailable',
   'grades-other-course': 'error.grades-other-course',
   'deep-linking-multiple': 'error.deep-linking-multiple',
+  'bbb-not-configured': 'error.bbb-not-configured',
+  'external-service': 'error.external-service',
 };
 
 /** Codes whose server detail says more than our sentence (which field, which value). */
-const KEEP_DETAIL = new Set(['invalid-request', 'grades-unavailable']);
+const KEEP_DETAIL = new Set(['invalid-request', 'grades-unavailable', 'external-service']);
 
 /** What to tell a person about a failed API call, in their language. */
 export function describeApiError(error: ApiError, t: Translate): ErrorText {
