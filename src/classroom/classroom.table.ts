@@ -44,7 +44,7 @@ export interface ClassroomAttendanceTable {
   meeting_row_id: string;
   /** lti_users.id */
   user_id: string;
-  /** The activity launched when joining: its gradebook column while it shows this classroom (checked when grading). */
+  /** The activity launched when joining, when it shows this classroom: its gradebook column. */
   resource_link_id: string | null;
   role: 'moderator' | 'viewer';
   first_joined_at: ColumnType<Date, Date | undefined, Date>;

@@ -31,6 +31,8 @@ export function createQuery(params: CreateParams): Pairs {
     ['lockSettingsDisablePrivateChat', params.lockSettingsDisablePrivateChat],
     ['lockSettingsDisablePublicChat', params.lockSettingsDisablePublicChat],
     ['lockSettingsDisableNotes', params.lockSettingsDisableNotes],
+    // The singular name is what servers before 2.6 read (and bbb-web still accepts).
+    ['lockSettingsDisableNote', params.lockSettingsDisableNotes],
     ['lockSettingsHideUserList', params.lockSettingsHideUserList],
     ['lockSettingsLockOnJoin', params.lockSettingsLockOnJoin],
     ...metaPairs(params.meta),
@@ -49,6 +51,7 @@ export function joinQuery(params: JoinParams): Pairs {
     ['userID', params.userID],
     ['createTime', params.createTime],
     ['avatarURL', params.avatarURL],
+    ['guest', params.guest],
     ['redirect', params.redirect ?? true],
     ...Object.entries(params.userdata ?? {}).map(([key, value]): [string, QueryValue] => [`userdata-${key}`, value]),
   ];

@@ -61,6 +61,11 @@ export interface JoinParams {
   createTime?: number;
   /** Defaults to true: the URL is for the browser, which BBB redirects into the client. */
   redirect?: boolean;
+  /**
+   * false: an authenticated participant, not a guest. BBB's guest policy (authenticatedGuest,
+   * on by default) applies to everyone who does not say so: ALWAYS_DENY would refuse them all.
+   */
+  guest?: boolean;
   avatarURL?: string;
   /** Extra userdata-* parameters, keys without the prefix. */
   userdata?: Record<string, string>;

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../app-context.js';
 import type { ResourceWithCourse } from '../../content/resource.repository.js';
 import { AppError } from '../../http/errors.js';
-import { recordMeetingStarted } from '../attendance/classroom-statements.js';
+import { recordMeetingEnded, recordMeetingStarted } from '../attendance/classroom-statements.js';
+import { BbbUnavailableError } from '../bbb/bbb-errors.js';
 import type { BbbApi } from '../bbb/bbb.types.js';
 import type { ClassroomSettings } from '../classroom.settings.js';
 import type { ClassroomMeetingRow } from '../classroom.table.js';
@@ -29,9 +30,8 @@ import { singleFlightFor, type SingleFlight } from './single-flight.js';
 export interface MeetingTarget {
   resource: ResourceWithCourse;
   settings: ClassroomSettings;
-  /** Who would create it (lti_users.id), their LMS return URL (BBB's logoutURL) and language. */
+  /** Who would create it (lti_users.id) and their language. */
   createdBy: string | null;
-  returnUrl: string | undefined;
   locale: 'fr' | 'en';
   /** The scheduled session the meeting opens for (null: no schedule, or a teacher early). */
   sessionStart: Date | null;
@@ -123,10 +123,17 @@ async function createMeeting(ctx: AppContext, api: BbbApi, target: MeetingTarget
     await recordMeetingStarted(ctx, running);
     return running;
   } catch (err) {
-    await deleteCreatingMeeting(ctx.db, row.id).catch((cleanup: unknown) => log.error({ err: cleanup }, 'could not remove a failed meeting row'));
+    // A create that timed out may have reached BBB: its row stays, ended, so that the callbacks of
+    // the meeting BBB may hold (they name this row) still find their classroom. Otherwise it goes.
+    const forget = mayHaveBeenCreated(err) ? markMeetingEnded(ctx.db, row.id, 'create-failed') : deleteCreatingMeeting(ctx.db, row.id);
+    await forget.catch((cleanup: unknown) => log.error({ err: cleanup }, 'could not remove a failed meeting row'));
     log.warn({ err }, 'classroom meeting creation failed');
     throw err;
   }
+}
+
+function mayHaveBeenCreated(err: unknown): boolean {
+  return err instanceof BbbUnavailableError && /no answer within/.test(String(err.params.reason));
 }
 
 /** A row another flight (or process) is creating: wait until it runs or is gone; take over a row abandoned by a dead process. */
@@ -156,14 +163,17 @@ export async function confirmMeeting(ctx: AppContext, api: BbbApi, row: Classroo
   if (!(await claimMeetingCheck(ctx.db, row.id, staleBefore))) return true;
   try {
     const info = await api.getMeetingInfo(row.meeting_id);
-    if (info && !info.hasBeenForciblyEnded && !info.endTime) return true;
+    // Another instance under the same meetingID (one Amphi lost track of) is not this row's: its createTime differs.
+    if (info && !info.hasBeenForciblyEnded && !info.endTime && (row.create_time === null || info.createTime === row.create_time)) return true;
   } catch (err) {
     if (options.throwOnError) throw err;
     ctx.logger.warn({ err, meetingRowId: row.id }, 'could not ask BigBlueButton about a classroom meeting');
     return true;
   }
-  await markMeetingEnded(ctx.db, row.id, 'not-found');
+  const ended = await markMeetingEnded(ctx.db, row.id, 'not-found');
   forgetLiveMeeting(ctx, row.resource_id);
+  // No end callback came: the session's terminated statement is written now.
+  if (ended) await recordMeetingEnded(ctx, { ...row, state: 'ended', ended_at: new Date(), end_reason: 'not-found' }, new Date());
   ctx.logger.info({ meetingRowId: row.id, resourceId: row.resource_id }, 'classroom meeting no longer on BigBlueButton');
   return false;
 }

@@ -32,7 +32,7 @@ export function participantName(user: NonNullable<LaunchSession['user']>): strin
 
 export function createParams(
   ctx: AppContext,
-  input: { resource: ResourceWithCourse; settings: ClassroomSettings; row: ClassroomMeetingRow; returnUrl: string | undefined; locale: 'fr' | 'en' },
+  input: { resource: ResourceWithCourse; settings: ClassroomSettings; row: ClassroomMeetingRow; locale: 'fr' | 'en' },
 ): CreateParams {
   const { resource, settings, row } = input;
   const presentationUrl = settings.presentation ? presentationDownloadUrl(ctx, resource) : null;
@@ -53,7 +53,9 @@ export function createParams(
     lockSettingsDisableNotes: settings.lock.notes,
     lockSettingsHideUserList: settings.lock.userList,
     lockSettingsLockOnJoin: Object.values(settings.lock).some(Boolean),
-    ...(input.returnUrl ? { logoutURL: input.returnUrl } : {}),
+    // Not the LMS's return URL: Moodle's carries the launcher's sesskey, which every participant
+    // would be sent to. BBB opens in its own tab; leaving it lands on a page that says so.
+    logoutURL: `${ctx.config.http.publicUrl}/classroom/left`,
     meta: {
       'bbb-origin': 'Amphi',
       'bbb-origin-server-name': new URL(ctx.config.http.publicUrl).host,
@@ -77,6 +79,8 @@ export function joinParams(row: ClassroomMeetingRow, user: NonNullable<LaunchSes
     role: role === 'moderator' ? 'MODERATOR' : 'VIEWER',
     userID: user.sub,
     ...(row.create_time !== null ? { createTime: row.create_time } : {}),
+    // Launched from the LMS: a known person, whom the guest policy (for real guests) must not hold back.
+    guest: false,
     redirect: true,
   };
 }

@@ -20,4 +20,9 @@ export const MEETINGS_MESSAGES = {
     en: 'No meeting is running in this classroom: there is nothing to end.',
     fr: 'Aucune réunion n’est en cours dans cette classe : il n’y a rien à terminer.',
   },
+  'join-left-title': { en: 'You have left the virtual classroom', fr: 'Vous avez quitté la classe virtuelle' },
+  'join-left-body': {
+    en: 'You can close this tab: your course is still open in the other one, where you can join again.',
+    fr: 'Vous pouvez fermer cet onglet : votre cours est toujours ouvert dans l’autre, d’où vous pouvez rejoindre la classe à nouveau.',
+  },
 } as const satisfies Record<string, { en: string; fr: string }>;

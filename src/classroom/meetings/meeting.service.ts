@@ -1,6 +1,9 @@
 import type { AppContext } from '../../app-context.js';
 import type { ResourceWithCourse } from '../../content/resource.repository.js';
-import { BadRequestError, ConflictError } from '../../http/errors.js';
+import { canEdit } from '../../content/resource.service.js';
+import { resolveLaunchRoute } from '../../content/launch-route.service.js';
+import { AppError, BadRequestError, ConflictError } from '../../http/errors.js';
+import { gradebookLinkFor } from '../../grades/grades.service.js';
 import { hasRole } from '../../lti/launch/roles.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
 import { BbbFailedError } from '../bbb/bbb-errors.js';
@@ -43,9 +46,17 @@ function settingsOf(resource: ResourceWithCourse): ClassroomSettings {
   return settings;
 }
 
-/** A classroom this launch may see; any other kind of resource is not one (404). */
+/**
+ * A classroom this launch may enter; any other kind of resource is not one (404). Seeing is not
+ * enough: another course's classroom shown read-only (a course copy before its teacher opened it,
+ * a custom id pointing elsewhere) would let its learners into that course's live meeting.
+ */
 async function loadClassroom(ctx: AppContext, session: LaunchSession, resourceId: string): Promise<Classroom> {
   const resource = await loadViewableClassroom(ctx, session, resourceId);
+  if (resource.context_id !== session.context?.id && !canEdit(session, resource)) {
+    const route = await resolveLaunchRoute(ctx, session);
+    if (!(route.name === 'resource' && route.resourceId === resource.id && !route.readOnly)) throw new AppError('resource-forbidden', 403, { resourceId });
+  }
   return { resource, settings: settingsOf(resource) };
 }
 
@@ -71,7 +82,8 @@ export async function joinClassroom(ctx: AppContext, session: LaunchSession, res
   const role = joinRole(session, settings);
   const status = roomStatus(settings, new Date());
   const teacher = hasRole(session.role, 'instructor');
-  if (status.scheduled && !status.open && !teacher) {
+  // A class that runs over stays open to its learners (a dropped connection comes back in).
+  if (status.scheduled && !status.open && !teacher && (await findLiveMeeting(ctx.db, resource.platform_id, resource.id))?.state !== 'running') {
     if (!status.next) throw new ConflictError('join-closed-for-good', 409, { resourceId });
     throw new ConflictError('join-closed', 409, { resourceId, opensAt: status.next.opensAt.toISOString(), start: status.next.start.toISOString() });
   }
@@ -79,7 +91,6 @@ export async function joinClassroom(ctx: AppContext, session: LaunchSession, res
     resource,
     settings,
     createdBy: user.id,
-    returnUrl: session.launch.returnUrl,
     locale: session.locale,
     sessionStart: status.current?.start ?? null,
   };
@@ -92,8 +103,8 @@ export async function joinClassroom(ctx: AppContext, session: LaunchSession, res
     resourceId: resource.id,
     meetingRowId: live.row.id,
     userId: user.id,
-    // The activity launched; whether it shows this classroom is checked when grading (one query less per join).
-    resourceLinkId: session.resourceLink?.id ?? null,
+    // The activity's gradebook column, only when it shows this classroom (another link must not replace it).
+    resourceLinkId: await gradebookLinkFor(ctx, session, resource.id),
     role,
   });
   // Ids only: the join URL is a credential.

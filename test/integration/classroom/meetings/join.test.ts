@@ -72,6 +72,38 @@ describe('joining a classroom', () => {
     assert.deepEqual(attendee && { fullName: attendee.fullName, role: attendee.role }, { fullName: 'Marie Curie', role: 'MODERATOR' });
   });
 
+  it('sends people leaving BBB to a page of Amphi (never the LMS return URL, which carries the launcher’s sesskey), as known participants', async () => {
+    const { body } = await learner.api('POST', `/api/classrooms/${classroom.id}/join`);
+    assert.equal(fake.meeting(meetingID())!.params.logoutURL, `${t.app.url}/classroom/left`);
+    assert.equal(new URL(body.joinUrl).searchParams.get('guest'), 'false', 'the guest policy is for real guests, not LTI users');
+    const left = await fetch(`${t.app.url}/classroom/left`, { headers: { 'Accept-Language': 'fr-FR,fr;q=0.9' } });
+    assert.equal(left.status, 200);
+    assert.match(await left.text(), /Vous avez quitté la classe virtuelle/);
+  });
+
+  it('keeps a learner of another course out of this course’s live meeting, whatever their activity names', async () => {
+    const stranger = await launchPerson(t.app.ctx.db, t.platform, t.app.url, {
+      sub: 'learner-9',
+      roles: [ROLE.learner],
+      context: { id: 'another-course' },
+      resourceLink: { id: 'another-course-activity', title: 'Classe' },
+      custom: { amphi_resource_id: classroom.id },
+    });
+    const refused = await stranger.api('POST', `/api/classrooms/${classroom.id}/join`);
+    assert.equal(refused.status, 403);
+    assert.equal((await stranger.api('GET', `/api/classrooms/${classroom.id}/room`)).status, 403);
+    assert.equal(fake.count('create'), 0);
+  });
+
+  it('lets learners back into a class that runs over its end, and not once it is over', async () => {
+    await setSettings({ timeZone: 'Europe/Paris', openMinutesBefore: 15, sessions: [{ kind: 'once', id: 'past', date: parisDate(-1), startTime: '10:00', durationMinutes: 60 }] });
+    assert.equal((await teacher.api('POST', `/api/classrooms/${classroom.id}/join`)).body.status, 'ready');
+    const back = await learner.api('POST', `/api/classrooms/${classroom.id}/join`);
+    assert.equal(back.body.status, 'ready', JSON.stringify(back.body));
+    await teacher.api('POST', `/api/classrooms/${classroom.id}/end`);
+    assert.equal((await learner.api('POST', `/api/classrooms/${classroom.id}/join`)).body.code, 'join-closed-for-good');
+  });
+
   it('lets a learner in as viewer, records the join with the activity launched, and counts joins', async () => {
     const first = await learner.api('POST', `/api/classrooms/${classroom.id}/join`);
     assert.equal(first.status, 200, JSON.stringify(first.body));
@@ -216,6 +248,9 @@ describe('joining a classroom', () => {
         assert.match(a.body.detail, /BigBlueButton/);
       }
       assert.deepEqual(await liveRows(), []);
+      // A create that timed out may have reached BBB: its row stays, ended, for that meeting's callbacks.
+      const kept = await t.app.ctx.db.selectFrom('classroom_meetings').select(['state', 'end_reason']).where('resource_id', '=', classroom.id).execute();
+      assert.deepEqual(kept, mode === 'timeout' ? [{ state: 'ended', end_reason: 'create-failed' }] : []);
       assert.equal(await t.app.ctx.db.selectFrom('classroom_attendance').selectAll().execute().then((r) => r.length), 0);
       fake.setMode('ok');
       const later = await learner.api('POST', `/api/classrooms/${classroom.id}/join`);

@@ -47,7 +47,9 @@ export function useJoin(resourceId: string, refresh: () => Promise<Room | null>)
 
   usePolling(phase.name === 'waiting', async () => {
     const room = await refresh();
-    if (room?.meetingRunning) await join(false);
+    // The room closed (or the session expired): stop waiting, the page says what is next.
+    if (!room || !room.open) return setPhase({ name: 'idle' });
+    if (room.meetingRunning || !room.waitingForModerator) await join(false);
   });
 
   return { phase, join: () => join(true) };

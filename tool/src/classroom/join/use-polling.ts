@@ -13,8 +13,16 @@ export function usePolling(active: boolean, poll: () => Promise<void>, firstMs =
     let delay = firstMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    // One poll at a time: the tab showing again while one runs must not start a second (two joins).
+    let running = false;
     const run = async () => {
-      await latest.current().catch(() => undefined);
+      if (running) return;
+      running = true;
+      try {
+        await latest.current().catch(() => undefined);
+      } finally {
+        running = false;
+      }
       delay = Math.min(maxMs, delay * 1.5);
       schedule();
     };
