@@ -1,34 +1,8 @@
 import { callApi, type ApiClient } from '../../api/api-client.js';
 
-/** The classroom recordings API (src/classroom/recordings/recording.view.ts is the wire contract). */
-
-export interface RecordingItem {
-  recordId: string;
-  name: string;
-  startTime: string;
-  endTime: string;
-  durationSeconds: number;
-  participants: number;
-  published: boolean;
-  protected: boolean;
-  state: 'processing' | 'processed' | 'published' | 'unpublished' | 'deleted';
-  formats: {
-    type: string;
-    url: string;
-    lengthMinutes: number;
-    previewImages: { url: string; width: number | null; height: number | null; alt: string | null }[];
-  }[];
-  importable: boolean;
-  import: null | { status: 'queued' | 'running' | 'done' | 'failed'; error: string | null; videoResourceId: string | null };
-}
-
-export interface RecordingList {
-  items: RecordingItem[];
-  offset: number;
-  limit: number;
-  total: number;
-  canEdit: boolean;
-}
+/** The classroom recordings API: the server's own wire types, so a change there fails typecheck. */
+export type { RecordingListResponse as RecordingList, RecordingResponse as RecordingItem } from '../../../../src/classroom/recordings/recording.view.js';
+import type { RecordingListResponse as RecordingList, RecordingResponse as RecordingItem } from '../../../../src/classroom/recordings/recording.view.js';
 
 export interface RecordingChanges {
   published?: boolean;
