@@ -93,7 +93,7 @@ export async function storeClassroomStatements(ctx: AppContext, platformId: stri
   return fresh.length;
 }
 
-/** The session's `initialized`, by whoever created the meeting (helper D calls it after create). Never throws: logs. */
+/** The session's `initialized`, by whoever created the meeting (the join calls it after create). Never throws: logs. */
 export async function recordMeetingStarted(ctx: AppContext, meeting: ClassroomMeetingRow): Promise<void> {
   await recordSessionStatement(ctx, meeting, 'initialized', meeting.started_at ?? (meeting.create_time ? new Date(meeting.create_time) : meeting.created_at));
 }

@@ -51,7 +51,7 @@ export function isCallbackTokenValid(ctx: AppContext, kind: CallbackKind, token:
 }
 
 /**
- * The meta keys (without the meta_ prefix) helper D passes to create. BBB ≥ 2.x reads
+ * The meta keys (without the meta_ prefix) the join passes to create. BBB ≥ 2.x reads
  * bbb-recording-ready-url; older servers and Scalelite setups the legacy bn-recording-ready-url:
  * both point at the same route.
  */
