@@ -121,6 +121,23 @@ describe('the classroom’s recordings tab (Chromium)', { skip }, () => {
     assert.deepEqual(seriousOrCritical(violations), [], formatViolations(violations));
   });
 
+  it('shows learners the published recordings under the room, to play, without the teacher’s actions', async () => {
+    const { id, spec } = await classroomActivity();
+    bbb.addRecording({ meetingID: `amphi-${id}`, name: 'Séance publiée', formats: ['presentation'] });
+    bbb.addRecording({ meetingID: `amphi-${id}`, name: 'Séance retirée', formats: ['presentation'], published: false });
+    context = await browser!.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const learner = { ...spec, sub: 'learner-ines', name: 'Inès Martin', roles: [ROLE.learner] };
+    const frame = await openCoursePage(await context.newPage(), fixture.platform.prepareLaunch(fixture.app.url, learner, { loginMethod: 'POST' }));
+    await frame.getByTestId('learner-classroom').waitFor();
+    const row = frame.getByTestId('recording').filter({ hasText: 'Séance publiée' });
+    await row.waitFor();
+    assert.equal(await frame.getByTestId('recording').count(), 1, 'the unpublished one is not listed');
+    assert.equal(await row.getByTestId('recording-publish').count(), 0);
+    assert.equal(await row.getByTestId('recording-rename').count(), 0);
+    const violations = await checkFrameAccessibility(frame);
+    assert.deepEqual(seriousOrCritical(violations), [], formatViolations(violations));
+  });
+
   it('imports a recording into the video library and says when it is there', async () => {
     const { id, spec } = await classroomActivity();
     const clip = await generateClip({ seconds: 2 });
