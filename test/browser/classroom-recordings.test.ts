@@ -81,6 +81,8 @@ describe('the classroom’s recordings tab (Chromium)', { skip }, () => {
 
     await frame.getByTestId('recordings-next').click();
     await frame.getByTestId('recordings-range').filter({ hasText: ui('recordings.range', { from: '11', to: '12', total: '12' }) }).waitFor();
+    // The list re-renders after the range line: wait for the first page's rows to go.
+    await rows.nth(2).waitFor({ state: 'detached' });
     assert.equal(await rows.count(), 2);
     await frame.getByTestId('recordings-previous').click();
     await frame.getByTestId('recordings-range').filter({ hasText: ui('recordings.range', { from: '1', to: '10', total: '12' }) }).waitFor();

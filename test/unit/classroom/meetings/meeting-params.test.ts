@@ -38,6 +38,7 @@ describe('what Amphi sends BBB create and join', () => {
       role: 'VIEWER',
       userID: '1234',
       createTime: 1732874400123,
+      guest: false,
       redirect: true,
     });
     assert.equal(joinParams(row, user({}), 'moderator').role, 'MODERATOR');
