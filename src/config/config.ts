@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { LRS_SINKS_ENV, lrsSinksConfig, lrsSinksEnvIssues, type LrsSinksConfig } from '../lrs/sinks/sink-config.js';
@@ -33,13 +34,26 @@ const EnvSchema = z
       .regex(/^[A-Za-z0-9+/=_-]{43,}$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
       .optional(),
     TRUST_PROXY: z.string().default('loopback'),
+    OUTBOUND_ALLOW: z
+      .string()
+      .transform((v, ctx) => {
+        const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+        for (const entry of entries) {
+          const problem = outboundAllowProblem(entry);
+          if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(entry)} ${problem}` });
+        }
+        return entries;
+      })
+      .default([]),
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
     LTI_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
     LTI_STATE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
     LTI_SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(86400).default(3600),
     LTI_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(7 * 86400).default(12 * 3600),
     LTI_KEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    LTI_DYNAMIC_REGISTRATION: z.enum(['open', 'closed']).default('open'),
+    // code: a new platform needs a one-time code an operator issued (amphi registration open);
+    // open: anyone who can reach Amphi may register a platform (a lab only); closed: none.
+    LTI_DYNAMIC_REGISTRATION: z.enum(['code', 'open', 'closed']).default('code'),
     LTI_NEW_PLATFORM_ALLOWS_NEW_DEPLOYMENTS: booleanFromEnv.default(false),
     LTI_JWKS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86400).default(600),
     LTI_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
@@ -60,6 +74,7 @@ const EnvSchema = z
     VIDEO_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 ** 3),
     VIDEO_MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(6 * 3600),
     VIDEO_UPLOAD_EXPIRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+    VIDEO_MAX_PLAYBACK_RATE: z.coerce.number().min(1).max(4).default(2),
     CLASSROOM_BBB_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     CLASSROOM_MAX_PRESENTATION_BYTES: z.coerce.number().int().min(1024).default(30 * 1024 ** 2),
     CLASSROOM_MEETING_CHECK_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
@@ -87,6 +102,12 @@ export type Env = z.infer<typeof EnvSchema>;
 
 export interface Config {
   http: { port: number; host: string; publicUrl: string; trustProxy: string; bodyLimit: string };
+  /**
+   * Requests to URLs that came through the web (src/http/outbound): addresses (`10.0.0.5`,
+   * `10.0.0.0/8`, optionally with a port: `10.0.0.5:8443`, `[fd00::1]:443`) that may be reached
+   * although they are loopback, private, link-local or metadata addresses.
+   */
+  outbound: { allow: string[] };
   dataDir: string;
   database: { url: string | undefined; poolSize: number };
   logLevel: (typeof LOG_LEVELS)[number];
@@ -98,7 +119,7 @@ export interface Config {
     sessionTtlSeconds: number;
     sessionMaxAgeSeconds: number;
     keyRetentionDays: number;
-    dynamicRegistration: 'open' | 'closed';
+    dynamicRegistration: 'code' | 'open' | 'closed';
     newPlatformAllowsNewDeployments: boolean;
     jwksCacheSeconds: number;
     jwksCooldownSeconds: number;
@@ -121,7 +142,15 @@ export interface Config {
    * Video: ffmpeg/ffprobe binaries, largest upload (a platform may set a lower one), how long a
    * signed media URL lives, how long an unfinished upload is kept.
    */
-  video: { ffmpegPath: string; ffprobePath: string; maxUploadBytes: number; mediaUrlTtlSeconds: number; uploadExpiryHours: number };
+  video: {
+    ffmpegPath: string;
+    ffprobePath: string;
+    maxUploadBytes: number;
+    mediaUrlTtlSeconds: number;
+    uploadExpiryHours: number;
+    /** The fastest playback the player offers: watched time is credited at most this fast (tracking). */
+    maxPlaybackRate: number;
+  };
   /**
    * Virtual classrooms (src/classroom): how long a call to BigBlueButton may take, the largest
    * presentation a teacher may upload (BBB's own default limit is 30 MB), how long a join trusts
@@ -154,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trustProxy: e.TRUST_PROXY,
       bodyLimit: e.BODY_LIMIT,
     },
+    outbound: { allow: e.OUTBOUND_ALLOW },
     dataDir: path.resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     logLevel: e.LOG_LEVEL,
@@ -186,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUploadBytes: e.VIDEO_MAX_UPLOAD_BYTES,
       mediaUrlTtlSeconds: e.VIDEO_MEDIA_URL_TTL_SECONDS,
       uploadExpiryHours: e.VIDEO_UPLOAD_EXPIRY_HOURS,
+      maxPlaybackRate: e.VIDEO_MAX_PLAYBACK_RATE,
     },
     classroom: {
       bbbTimeoutMs: e.CLASSROOM_BBB_TIMEOUT_MS,
@@ -200,4 +231,27 @@ function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
   );
+}
+
+/**
+ * Why an OUTBOUND_ALLOW entry is not an address, a CIDR block, or either with a port
+ * (`10.0.0.5`, `10.0.0.0/8`, `10.0.0.5:8443`, `fd00::/8`, `[fd00::1]:443`); undefined when it is one.
+ */
+export function outboundAllowProblem(entry: string): string | undefined {
+  let rest = entry;
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+  let port: string | undefined;
+  if (bracketed) {
+    rest = bracketed[1]!;
+    port = bracketed[2];
+  } else if (/^[^:]+:\d+$/.test(entry)) {
+    [rest, port] = entry.split(':') as [string, string];
+  }
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return 'has a port outside 1-65535';
+  const [address, prefix, extra] = rest.split('/');
+  if (extra !== undefined) return 'is not an address or a CIDR block';
+  const family = net.isIP(address ?? '');
+  if (!family) return 'is not an IP address or CIDR block (host names are not allowed: list the address they resolve to)';
+  if (prefix !== undefined && (!/^\d+$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128))) return 'has a bad prefix length';
+  return undefined;
 }

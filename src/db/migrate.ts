@@ -10,6 +10,9 @@ import * as m0007 from './migrations/0007_jobs.js';
 import * as m0008 from './migrations/0008_video.js';
 import * as m0009 from './migrations/0009_video_views.js';
 import * as m0010 from './migrations/0010_classroom.js';
+import * as m0011 from './migrations/0011_registration_codes.js';
+import * as m0012 from './migrations/0012_video_view_credit.js';
+import * as m0013 from './migrations/0013_bbb_server_trust.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +26,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_video': m0008,
   '0009_video_views': m0009,
   '0010_classroom': m0010,
+  '0011_registration_codes': m0011,
+  '0012_video_view_credit': m0012,
+  '0013_bbb_server_trust': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -5,9 +5,17 @@ import { storeStatements } from './statements/statement.service.js';
 import { validateStatements } from './statements/validation/statement.validate.js';
 import type { Agent, Statement } from './xapi/xapi.types.js';
 
-/** The authority of the statements Amphi's own modules record (player, classroom, grades). */
+/** The authority of the statements Amphi's own modules record (classroom, grades). */
 export function amphiAuthority(publicUrl: string): Agent {
   return { objectType: 'Agent', name: 'Amphi', account: { homePage: publicUrl, name: 'amphi' } };
+}
+
+/**
+ * The authority of the statements Amphi records from what a page reported (the player): Amphi
+ * vouches for the actor, object and context it set, not for the page's words.
+ */
+export function amphiPageAuthority(publicUrl: string): Agent {
+  return { objectType: 'Agent', name: 'Amphi (player)', account: { homePage: publicUrl, name: 'amphi-page' } };
 }
 
 /**
@@ -26,6 +34,21 @@ export async function recordStatements(ctx: AppContext, platformId: string, stat
     credentialId: null,
     scopes: new Set(LRS_SCOPES),
     authority: amphiAuthority(ctx.config.http.publicUrl),
+  };
+  return storeStatements(ctx, principal, validateStatements(statements, { version: '1.0.3' }));
+}
+
+/**
+ * Statements built from what a page reported (the player's), stored under a principal that may
+ * write statements but not define activities: whatever definition slips into them never renames
+ * an activity of the platform's LRS.
+ */
+export async function recordPageStatements(ctx: AppContext, platformId: string, statements: Statement[]): Promise<string[]> {
+  const principal: LrsPrincipal = {
+    platformId,
+    credentialId: null,
+    scopes: new Set(['statements/write']),
+    authority: amphiPageAuthority(ctx.config.http.publicUrl),
   };
   return storeStatements(ctx, principal, validateStatements(statements, { version: '1.0.3' }));
 }

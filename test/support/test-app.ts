@@ -43,6 +43,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
     LTI_JWKS_COOLDOWN_SECONDS: '0',
+    // The test platform, fake BBB and fake sinks listen on loopback; attack tests pass their own list.
+    OUTBOUND_ALLOW: '127.0.0.0/8,::1',
+    // Tests register platforms dynamically without an operator's code unless they test codes.
+    LTI_DYNAMIC_REGISTRATION: 'open',
     ...env,
   });
   const logger = createLogger(config.logLevel);
