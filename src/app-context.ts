@@ -3,6 +3,7 @@ import type { SecretBox } from './crypto/secret-box.js';
 import type { Db } from './db/database.js';
 import type { FrameAncestors } from './http/frame-ancestors.js';
 import type { Logger } from './http/logger.js';
+import type { OutboundHttp } from './http/outbound.js';
 import type { ToolKeyCache } from './lti/keys/tool-key.service.js';
 import type { PlatformJwksCache } from './lti/launch/platform-jwks.js';
 import type { PlatformCache } from './lti/platforms/platform-cache.js';
@@ -22,6 +23,8 @@ export interface AppContext {
   platformJwks: PlatformJwksCache;
   frameAncestors: FrameAncestors;
   platforms: PlatformCache;
+  /** The HTTP client for every request to a URL Amphi did not configure itself (address rules, OUTBOUND_ALLOW). */
+  outbound: OutboundHttp;
   /** OAuth2 tokens for the platforms' AGS and NRPS services. */
   accessTokens: AccessTokenCache;
   /** Sends the score outbox to the platforms (AGS); recordScore wakes it. */

@@ -4,6 +4,7 @@ import { SecretBox, loadMasterKey } from './crypto/secret-box.js';
 import type { DatabaseHandle } from './db/database.js';
 import { FrameAncestors } from './http/frame-ancestors.js';
 import type { Logger } from './http/logger.js';
+import { OutboundHttp } from './http/outbound.js';
 import { PlatformJwksCache } from './lti/launch/platform-jwks.js';
 import { PlatformCache } from './lti/platforms/platform-cache.js';
 import { ToolKeyCache, ensureToolKey } from './lti/keys/tool-key.service.js';
@@ -29,6 +30,7 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
     platformJwks: new PlatformJwksCache({ cacheSeconds: config.lti.jwksCacheSeconds, cooldownSeconds: config.lti.jwksCooldownSeconds }),
     frameAncestors: new FrameAncestors(database.db),
     platforms: new PlatformCache(database.db),
+    outbound: new OutboundHttp({ allow: config.outbound.allow }),
     accessTokens,
     // Started by startServer / the test app, stopped before the database closes.
     scoreDelivery: new ScoreDeliveryWorker({ db: database.db, engine: database.engine, accessTokens, logger, config }),
