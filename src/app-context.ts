@@ -1,7 +1,6 @@
 import type { Config } from './config/config.js';
 import type { SecretBox } from './crypto/secret-box.js';
 import type { Db } from './db/database.js';
-import type { FrameAncestors } from './http/frame-ancestors.js';
 import type { Logger } from './http/logger.js';
 import type { OutboundHttp } from './http/outbound.js';
 import type { ToolKeyCache } from './lti/keys/tool-key.service.js';
@@ -21,7 +20,6 @@ export interface AppContext {
   secrets: SecretBox;
   toolKeys: ToolKeyCache;
   platformJwks: PlatformJwksCache;
-  frameAncestors: FrameAncestors;
   platforms: PlatformCache;
   /** The HTTP client for every request to a URL Amphi did not configure itself (address rules, OUTBOUND_ALLOW). */
   outbound: OutboundHttp;

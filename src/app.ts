@@ -42,7 +42,7 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.set('query parser', 'simple');
 
   app.use(requestLogger(ctx.logger));
-  app.use(securityHeaders(ctx.frameAncestors));
+  app.use(securityHeaders());
   app.use(healthRoutes(ctx.db));
   app.use(jwksRoutes(ctx));
   app.use(loginRoutes(ctx));

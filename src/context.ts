@@ -2,7 +2,6 @@ import type { AppContext } from './app-context.js';
 import type { Config } from './config/config.js';
 import { SecretBox, loadMasterKey } from './crypto/secret-box.js';
 import type { DatabaseHandle } from './db/database.js';
-import { FrameAncestors } from './http/frame-ancestors.js';
 import type { Logger } from './http/logger.js';
 import { OutboundHttp } from './http/outbound.js';
 import { PlatformJwksCache } from './lti/launch/platform-jwks.js';
@@ -28,7 +27,6 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
     secrets,
     toolKeys,
     platformJwks: new PlatformJwksCache({ cacheSeconds: config.lti.jwksCacheSeconds, cooldownSeconds: config.lti.jwksCooldownSeconds }),
-    frameAncestors: new FrameAncestors(database.db),
     platforms: new PlatformCache(database.db),
     outbound: new OutboundHttp({ allow: config.outbound.allow }),
     accessTokens,

@@ -1,24 +1,14 @@
 import helmet from 'helmet';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { FrameAncestors } from './frame-ancestors.js';
+import type { RequestHandler, Response } from 'express';
 
 /**
- * helmet's headers with a per-request `frame-ancestors`: only registered platforms may frame
- * Amphi. A route may widen it for one response with `allowFramingBy` (dynamic registration is
- * framed by a platform not registered yet). X-Frame-Options is off: it cannot express a list and
- * CSP supersedes it.
+ * helmet's headers. Framing is `'self'` only unless a route allows more for its own response
+ * (`allowFramingBy`): a launch, and everything its session asks for, names the session's platform
+ * and no other, so no platform can frame another tenant's pages (and anonymous pages are framed by
+ * nobody). X-Frame-Options is off: it cannot express a list and CSP supersedes it.
  */
-export function securityHeaders(frameAncestors: FrameAncestors): RequestHandler[] {
-  const setAncestors = async (_req: Request, res: Response, next: NextFunction) => {
-    try {
-      const origins = await frameAncestors.origins();
-      res.locals.frameAncestorList = origins;
-      next();
-    } catch (err) {
-      next(err);
-    }
-  };
-  const headers = helmet({
+export function securityHeaders(): RequestHandler {
+  return helmet({
     frameguard: false,
     crossOriginEmbedderPolicy: false,
     // Pages are framed by the LMS and open popups (new-window launch, registration close).
@@ -38,26 +28,33 @@ export function securityHeaders(frameAncestors: FrameAncestors): RequestHandler[
         'object-src': ["'none'"],
         'base-uri': ["'self'"],
         'form-action': ['*'],
-        'frame-ancestors': [
-          (_req, res) => {
-            const locals = (res as Response).locals;
-            const list: string[] = locals.frameAncestorList ?? [];
-            return list.length ? ["'self'", ...list].join(' ') : "'self'";
-          },
-        ],
+        'frame-ancestors': ["'self'"],
         'upgrade-insecure-requests': null,
       },
     },
   });
-  return [setAncestors, headers];
 }
 
-/** Adds origins to this response's frame-ancestors (the header is already set by helmet). */
-export function allowFramingBy(res: Response, origins: string[]): void {
+/**
+ * Lets the origins of `urls` frame this response (added to the frame-ancestors helmet already
+ * set). Only http(s) origins are kept, so nothing else can reach the header.
+ */
+export function allowFramingBy(res: Response, urls: string[]): void {
   const csp = res.getHeader('Content-Security-Policy');
   if (typeof csp !== 'string') return;
+  const origins = urls.map(httpOrigin).filter((o): o is string => !!o);
+  if (!origins.length) return;
   res.setHeader(
     'Content-Security-Policy',
     csp.replace(/frame-ancestors ([^;]*)/, (_m, current: string) => `frame-ancestors ${[...new Set([...current.split(' '), ...origins])].join(' ')}`),
   );
+}
+
+function httpOrigin(url: string): string | undefined {
+  try {
+    const { protocol, origin } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? origin : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -178,31 +178,29 @@ describe('launch from the LMS course page, in a cross-site iframe (Chromium)', {
     }
   });
 
-  it('renders in the registered platform’s iframe but is refused by a page of an unregistered origin', async () => {
-    const configUrl = `${app.url}/lti/config`;
-    const heading = 'Register Amphi in Moodle';
-
-    // The registered platform frames the page: it renders, no frame-ancestors refusal.
+  it('renders a launch in its platform’s iframe, and Chromium refuses it inside another platform’s page, registered or not', async () => {
+    // The launching platform frames the app: it renders, no frame-ancestors refusal.
     const page = await newPage('en-GB');
     const consoleLines = collectConsole(page);
-    await page.goto(platform.embedPageUrl(configUrl));
-    const allowed = page.frameLocator('#contentframe');
-    await allowed.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await assertAppShown(await openCoursePage(page, platform.prepareLaunch(app.url, { sub: 'student-framed', name: 'Ada Framed' })));
     assert.deepEqual(consoleLines.filter(isFrameAncestorsRefusal), []);
 
-    // The same page on an LMS that is not registered with Amphi: Chromium refuses to render it.
+    // Another registered platform's page frames the same launch (the platform's own launch page
+    // in its iframe): the whole flow runs, and Chromium refuses to render Amphi's answer there.
     const stranger = await TestPlatform.start();
     try {
+      await app.register(stranger);
       assert.equal(new URL(stranger.url).hostname, new URL(platform.url).hostname, 'same host, other port: a different origin');
+      const hint = new URL(platform.prepareLaunch(app.url, { sub: 'student-framed', name: 'Ada Framed' })).searchParams.get('launch')!;
       const refusal = awaitedLater(page.waitForEvent('console', (m) => isFrameAncestorsRefusal(m.text())));
-      const blocked = awaitedLater(page.waitForEvent('requestfailed', (r) => r.url() === configUrl));
-      await page.goto(stranger.embedPageUrl(configUrl));
+      const blocked = awaitedLater(page.waitForEvent('requestfailed', (r) => r.url() === `${app.url}/lti/launch`));
+      await page.goto(stranger.embedPageUrl(`${platform.url}/mod/lti/launch.php?launch=${encodeURIComponent(hint)}`));
       const message = (await refusal).text();
       assert.ok(message.includes(`'${app.url}/'`), message);
       assert.ok(message.includes(`"frame-ancestors 'self' ${platform.url}"`), message);
       assert.equal((await blocked).failure()?.errorText, 'net::ERR_BLOCKED_BY_RESPONSE');
-      // The frame may be swapped for Chromium's error page at any moment: look only for Amphi's heading.
-      assert.equal(await page.frameLocator('#contentframe').getByRole('heading', { name: heading }).count(), 0, 'Amphi’s page is not shown');
+      // The frame may be swapped for Chromium's error page at any moment: look only for Amphi's content.
+      assert.equal(await page.frameLocator('#contentframe').getByTestId('user-name').count(), 0, 'Amphi’s page is not shown');
     } finally {
       await stranger.close();
     }

@@ -70,7 +70,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await ctx.jobs.stop();
       await database.truncate();
       ctx.toolKeys.clear();
-      ctx.frameAncestors.invalidate();
       ctx = await createContext(config, database, logger);
       ctx.scoreDelivery.start();
       ctx.lrsForwarding.start();
@@ -95,7 +94,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         { ...platform.registration(options.deploymentIds ?? [platform.deploymentId]), allowNewDeployments: options.allowNewDeployments },
         { allowNewDeployments: false },
       );
-      ctx.frameAncestors.invalidate();
+      ctx.platforms.invalidate();
       platform.toolJwksUrl = `${url}/.well-known/jwks.json`;
       return view.id;
     },

@@ -10,6 +10,7 @@ import { toSessionResponse } from '../session/session-view.js';
 import { signSessionToken } from '../session/session.service.js';
 import { resolveLaunchRoute } from '../../content/launch-route.service.js';
 import { AppPage } from './app-page.js';
+import { allowFramingByPlatform } from './framing.js';
 import { LaunchRequest } from './launch.schemas.js';
 import { handleLaunch } from './launch.service.js';
 
@@ -27,6 +28,7 @@ export function launchRoutes(ctx: AppContext, publicDir: string): Router {
       idToken: body.id_token,
       state: body.state,
       stateCookieHolds: (nonce) => hasStateCookie(req, nonce),
+      platformKnown: (platform) => allowFramingByPlatform(res, platform),
       acceptLocale: localeFromAcceptLanguage(req.headers['accept-language']),
     });
     if (outcome.kind === 'cookies-blocked') {

@@ -25,6 +25,11 @@ export interface LaunchInput {
   state: string;
   /** Whether the browser sent back the state cookie holding this nonce. */
   stateCookieHolds: (nonce: string) => boolean;
+  /**
+   * Called once the sealed state names the launching platform: from then on the answer (the app,
+   * the cookie help, a refusal) is shown in that platform's iframe, and only there.
+   */
+  platformKnown: (platform: PlatformRow) => void;
   acceptLocale: Locale | undefined;
 }
 
@@ -37,13 +42,15 @@ export async function handleLaunch(ctx: AppContext, input: LaunchInput): Promise
   const now = new Date();
   const login = openLoginState(ctx.secrets.loginStateKeyBytes, input.state, now.getTime());
   if (!login) throw new LaunchError('unknown-state', 400, {}, { logReason: 'state forged, damaged or expired' });
+  // The state is ours (sealed at the login that named this platform): its pages may be framed by it.
+  const platform = await ctx.platforms.findById(login.p);
+  if (!platform) throw new LaunchError('unknown-state', 400, {}, { logReason: 'platform removed during login' });
+  input.platformKnown(platform);
   if (!input.stateCookieHolds(login.n)) {
     // A replayed form has no cookie either (the first launch cleared it): refuse, do not offer a window.
     if (await isNonceUsed(ctx.db, login.n)) throw new LaunchError('unknown-state', 400, {}, { logReason: 'nonce replayed' });
     return { kind: 'cookies-blocked', state: input.state, locale: unverifiedLocaleOf(input.idToken) ?? input.acceptLocale ?? 'en' };
   }
-  const platform = await ctx.platforms.findById(login.p);
-  if (!platform) throw new LaunchError('unknown-state', 400, {}, { logReason: 'platform removed during login' });
 
   const payload = await verifyIdToken(input.idToken, ctx.platformJwks.get(platform.jwks_url), {
     issuer: platform.issuer,

@@ -5,7 +5,7 @@ import type { DeploymentRow, PlatformRow } from './platform.table.js';
 /**
  * Platforms and deployments as logins and launches read them, cached briefly: they change a few
  * times a year. Changes made in this process clear the cache at once; other processes sharing a
- * PostgreSQL database see them within the TTL, as with FrameAncestors.
+ * PostgreSQL database see them within the TTL.
  */
 export class PlatformCache {
   private entries = new Map<string, { value: Promise<unknown>; at: number }>();
@@ -46,7 +46,6 @@ export class PlatformCache {
 }
 
 /** After any change to platforms or deployments in this process: forget what was cached. */
-export function platformsChanged(ctx: { platforms: PlatformCache; frameAncestors: { invalidate(): void } }): void {
+export function platformsChanged(ctx: { platforms: PlatformCache }): void {
   ctx.platforms.invalidate();
-  ctx.frameAncestors.invalidate();
 }

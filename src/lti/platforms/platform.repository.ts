@@ -57,9 +57,3 @@ export async function upsertDeployment(db: Db, platformId: string, deploymentId:
     .execute();
   return (await findDeployment(db, platformId, deploymentId))!;
 }
-
-/** Every origin a platform may frame Amphi from (its issuer and its login endpoint). */
-export async function listPlatformOrigins(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('platforms').select(['issuer', 'auth_login_url']).execute();
-  return rows.flatMap((r) => [r.issuer, r.auth_login_url]);
-}

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from '../../app-context.js';
 import { ForbiddenError, UnauthorizedError } from '../../http/errors.js';
 import { readCookies } from '../login/state-cookie.js';
+import { allowFramingByPlatform } from '../launch/framing.js';
 import { hasRole, type AppRole } from '../launch/roles.js';
 import { sessionFromToken, type LaunchSession } from './session.service.js';
 
@@ -20,6 +21,9 @@ export function requireLaunch(ctx: AppContext, role: AppRole = 'learner') {
     const session = token ? await sessionFromToken(ctx, token) : undefined;
     if (!session) return next(new UnauthorizedError('session-required', 401));
     res.locals.session = session;
+    // A session's answers (a download opened in the frame, an error page) are framed by its platform only.
+    const platform = await ctx.platforms.findById(session.platform.id);
+    if (platform) allowFramingByPlatform(res, platform);
     req.log = req.log?.child({ sessionId: session.id, platformId: session.platform.id, role: session.role });
     if (!hasRole(session.role, role)) return next(new ForbiddenError({ required: role }));
     next();

@@ -36,7 +36,7 @@ describe('health, errors and headers', () => {
     assert.notEqual(replaced.headers.get('x-request-id'), '<script>');
   });
 
-  it('sends security headers, no CORS, and frame-ancestors limited to registered platforms', async () => {
+  it('sends security headers, no CORS, and lets no platform frame an anonymous page, registered or not', async () => {
     const before = await fetch(`${app.url}/lti/config`, { headers: { Origin: 'https://evil.example' } });
     assert.equal(before.headers.get('access-control-allow-origin'), null);
     assert.equal(before.headers.get('x-content-type-options'), 'nosniff');
@@ -47,7 +47,7 @@ describe('health, errors and headers', () => {
     try {
       await app.register(platform);
       const after = await fetch(`${app.url}/lti/config`);
-      assert.match(after.headers.get('content-security-policy')!, new RegExp(`frame-ancestors 'self' ${platform.url.replace(/\./g, '\\.')}(;|$)`));
+      assert.match(after.headers.get('content-security-policy')!, /frame-ancestors 'self'(;|$)/);
     } finally {
       await platform.close();
     }

@@ -103,12 +103,48 @@ describe('LTI 1.3 launch', () => {
     assert.equal(readBootstrap(deepLinking.html).session.route.name, 'deep-linking');
   });
 
-  it('lets only registered platforms frame the pages', async () => {
-    const { response } = await platform.launch(app.url);
-    const csp = response.headers.get('content-security-policy') ?? '';
-    assert.match(csp, new RegExp(`frame-ancestors 'self' ${platform.url.replace(/[.]/g, '\\.')}(;|$)`));
-    assert.equal(response.headers.get('x-frame-options'), null);
-    assert.equal(response.headers.get('access-control-allow-origin'), null);
+  it('lets only the platform of the launch frame its pages: never another registered platform, nobody on anonymous pages', async () => {
+    const other = await TestPlatform.start();
+    try {
+      await app.register(other);
+      const a = new URL(platform.url).origin;
+      const b = new URL(other.url).origin;
+      assert.notEqual(a, b);
+      const ancestors = (response: Response) => /frame-ancestors ([^;]*)/.exec(response.headers.get('content-security-policy') ?? '')?.[1]?.split(' ');
+
+      const fromA = await platform.launch(app.url, { sub: 'a-1' });
+      assert.equal(fromA.response.status, 200, fromA.html);
+      assert.deepEqual(ancestors(fromA.response), ["'self'", a]);
+      assert.equal(fromA.response.headers.get('x-frame-options'), null);
+      assert.equal(fromA.response.headers.get('access-control-allow-origin'), null);
+      const fromB = await other.launch(app.url, { sub: 'b-1' });
+      assert.equal(fromB.response.status, 200, fromB.html);
+      assert.deepEqual(ancestors(fromB.response), ["'self'", b]);
+
+      // What a session's page asks for carries that session's platform only.
+      const api = await fetch(`${app.url}/api/session`, { headers: { Authorization: `Bearer ${readBootstrap(fromA.html).token}` } });
+      assert.equal(api.status, 200);
+      assert.deepEqual(ancestors(api), ["'self'", a]);
+
+      // Anonymous pages: no platform.
+      for (const path of ['/lti/config', '/no-such-page']) {
+        const response = await fetch(`${app.url}${path}`, { headers: { Accept: 'text/html' } });
+        assert.deepEqual(ancestors(response), ["'self'"], path);
+      }
+
+      // Refused launches from B: B's at most (its state names it), nobody when the state is forged.
+      const refused = await other.launch(app.url, { deploymentId: 'not-registered' });
+      assert.equal(refused.response.status, 403, refused.html);
+      assert.deepEqual(ancestors(refused.response), ["'self'", b]);
+      const blocked = await other.launch(app.url, { sub: 'b-2' }, new BrowserClient({ blockCookies: true }));
+      assert.match(blocked.html, /new-window/);
+      assert.deepEqual(ancestors(blocked.response), ["'self'", b]);
+      const forged = await new BrowserClient().postForm(`${app.url}/lti/launch`, { id_token: 'x.y.z', state: `${'x'.repeat(40)}.${'y'.repeat(43)}` });
+      assert.equal(forged.status, 400);
+      assert.deepEqual(ancestors(forged), ["'self'"]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('verifies a token signed with a key the platform published after we cached its JWKS', async () => {
