@@ -21,10 +21,6 @@ export interface XapiRequest {
   body: Buffer;
 }
 
-export function xapiRequest(res: Response): XapiRequest {
-  return res.locals.xapi as XapiRequest;
-}
-
 export function lrsPrincipal(res: Response): LrsPrincipal {
   return res.locals.lrsPrincipal as LrsPrincipal;
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import http from 'node:http';
 import { describe, it } from 'node:test';
 import type { TestApp } from '../../support/test-app.js';
-import { useLrsApp, type LrsClient, type LrsResponse } from '../../support/lrs-client.js';
+import { lrsRequest, useLrsApp, type LrsClient, type LrsResponse } from '../../support/lrs-client.js';
 
 /**
  * Inputs a client can send that the database cannot hold: index entries over PostgreSQL's
@@ -30,6 +31,52 @@ function statement(change: (s: Record<string, any>) => void = () => {}): Record<
   };
   change(s);
   return s;
+}
+
+/**
+ * POSTs a body of `total` bytes, `first` then 64 KiB chunks of "a", each written when the
+ * connection takes it (the test allocates one chunk, not the body). Reports the answer and how
+ * many bytes the client had written when it came and in all: a server that answers before
+ * reading the body answers early, and one that closes the connection stops the client short.
+ */
+function streamedPost(url: string, headers: Record<string, string | number>, total: number, first = Buffer.alloc(0)) {
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  return new Promise<{ status: number; body: string; writtenAtAnswer: number; written: number }>((resolve, reject) => {
+    let written = 0;
+    let answer: { status: number; body: string; writtenAtAnswer: number } | undefined;
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      if (answer) resolve({ ...answer, written });
+      else reject(new Error(`no answer after writing ${written} of ${total} bytes`));
+    };
+    const req = http.request(url, { method: 'POST', headers: { ...headers, 'Content-Length': total } });
+    req.on('response', (res) => {
+      const writtenAtAnswer = written;
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
+        answer = { status: res.statusCode!, body, writtenAtAnswer };
+        // Give the client the time to notice a closed connection on its next writes.
+        setTimeout(settle, 200);
+      });
+    });
+    req.on('error', () => setTimeout(settle, 200));
+    req.on('close', () => setTimeout(settle, 200));
+    const pump = () => {
+      if (written === 0 && first.length) {
+        written += first.length;
+        if (!req.write(first)) return void req.once('drain', pump);
+      }
+      while (written < total && !req.destroyed) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, total - written));
+        written += piece.length;
+        if (!req.write(piece)) return void req.once('drain', pump);
+      }
+      if (written >= total) req.end();
+    };
+    pump();
+  });
 }
 
 function assertRefused(res: LrsResponse, detail: RegExp): void {
@@ -140,6 +187,54 @@ describe('LRS hostile input: 400, never 500', () => {
       const form = new URLSearchParams({ activityId: ACTIVITY, agent: JSON.stringify({ account: { homePage: HOME, name: 's1' } }), stateId: '\u0000', 'X-Experience-API-Version': '1.0.3' });
       const res = await lrs.request('POST', '/activities/state', { params: { method: 'GET' }, body: form.toString(), contentType: 'application/x-www-form-urlencoded' });
       assertRefused(res, /^stateId: .*NUL/);
+    });
+  });
+
+  describe('bodies are read only once the credential is checked', () => {
+    const total = 19 * 1024 * 1024;
+    const form = 'application/x-www-form-urlencoded';
+    const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+    const assertNotRead = (res: Awaited<ReturnType<typeof streamedPost>>) => {
+      assert.equal(res.status, 401, res.body.slice(0, 300));
+      assert.ok(res.writtenAtAnswer < total / 2, `answered after ${res.writtenAtAnswer} of ${total} bytes`);
+      assert.ok(res.written < total, 'the connection is closed: the client cannot send the rest of the body');
+    };
+
+    it('answers 401 to an anonymous 19 MB POST before reading it, and closes the connection', async () => {
+      const res = await streamedPost(`${app.url}/xapi/statements`, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' }, total);
+      assertNotRead(res);
+      assert.match(JSON.parse(res.body).detail, /Authentication required/);
+    });
+
+    it('answers 401 to a 19 MB POST with a wrong secret before reading it', async () => {
+      const headers = { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', Authorization: basic(lrs.key, 'wrong') };
+      assertNotRead(await streamedPost(`${app.url}/xapi/statements`, headers, total));
+    });
+
+    it('reads only the first 64 KiB of an alternate-syntax form before checking the credential it carries', async () => {
+      const url = `${app.url}/xapi/statements?method=POST`;
+      const anonymous = Buffer.from('X-Experience-API-Version=1.0.3&Content-Type=application%2Fjson&content=');
+      const refused = await streamedPost(url, { 'Content-Type': form }, total, anonymous);
+      assertNotRead(refused);
+      assert.match(JSON.parse(refused.body).detail, /first 64 KiB/);
+      const wrong = Buffer.from(`Authorization=${encodeURIComponent(basic(lrs.key, 'wrong'))}&X-Experience-API-Version=1.0.3&content=`);
+      assertNotRead(await streamedPost(url, { 'Content-Type': form }, total, wrong));
+    });
+
+    it('stores an alternate-syntax batch larger than 64 KiB whose form names the credential first; refuses it when the credential comes after', async () => {
+      const batch = Array.from({ length: 300 }, () => statement((s) => { s.id = crypto.randomUUID(); }));
+      assert.ok(JSON.stringify(batch).length > 64 * 1024);
+      const fields = (order: 'credential first' | 'content first') => {
+        const credential = { Authorization: basic(lrs.key, lrs.secret), 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
+        const content = { content: JSON.stringify(batch) };
+        return new URLSearchParams(order === 'credential first' ? { ...credential, ...content } : { ...content, ...credential }).toString();
+      };
+      const late = await lrsRequest(app.url, 'POST', '/statements', { params: { method: 'POST' }, body: fields('content first'), contentType: form, version: null });
+      assert.equal(late.status, 401, late.text);
+      assert.match(late.json.detail, /Authorization.*first 64 KiB/);
+      const stored = await lrsRequest(app.url, 'POST', '/statements', { params: { method: 'POST' }, body: fields('credential first'), contentType: form, version: null });
+      assert.equal(stored.status, 200, stored.text.slice(0, 300));
+      assert.deepEqual(stored.json, batch.map((s) => s.id));
     });
   });
 
