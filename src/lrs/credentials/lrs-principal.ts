@@ -50,6 +50,19 @@ export function allows(principal: LrsPrincipal, access: LrsAccess): boolean {
   }
 }
 
+/**
+ * Whether the principal may void a statement that `storedBy` stored (a credential id; null for
+ * Amphi's own traces). xAPI leaves who is "authorized to void" to the LRS (Data 2.3.2); a
+ * credential answers for the statements of its own authority: it voids what it stored itself,
+ * and `all` voids any credential's statements. Amphi's traces (launches, the player's, grades,
+ * attendance) are voided by Amphi's own all-scopes principal only, never by a credential nor by
+ * the principal that stores what pages report.
+ */
+export function mayVoid(principal: LrsPrincipal, storedBy: string | null): boolean {
+  if (storedBy === null) return principal.credentialId === null && principal.scopes.has('all');
+  return principal.scopes.has('all') || principal.credentialId === storedBy;
+}
+
 /** statements/read/mine without a wider read scope: queries see only statements this credential stored. */
 export function readsOnlyOwnStatements(principal: LrsPrincipal): boolean {
   const s = principal.scopes;

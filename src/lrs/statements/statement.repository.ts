@@ -29,6 +29,18 @@ export async function findStatementsByIds(db: DbOrTrx, platformId: string, ids: 
   return db.selectFrom('lrs_statements').select(['id', 'statement']).where('platform_id', '=', platformId).where('id', 'in', ids).execute();
 }
 
+/** Who stored each of these statements (credential id, null for Amphi's own), among those a voiding would void. */
+export async function findVoidableStatements(db: DbOrTrx, platformId: string, ids: string[]): Promise<{ id: string; credential_id: string | null }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('lrs_statements')
+    .select(['id', 'credential_id'])
+    .where('platform_id', '=', platformId)
+    .where('id', 'in', ids)
+    .where('is_voiding', '=', false)
+    .execute();
+}
+
 /** Voids the targets that are stored and are not themselves voiding statements (Data 2.3.2). */
 export async function voidStatements(db: DbOrTrx, platformId: string, targetIds: string[]): Promise<void> {
   if (targetIds.length === 0) return;

@@ -5,17 +5,19 @@ import { upsertActivityDefinitions } from '../activities/activity.service.js';
 import { allows, type LrsPrincipal } from '../credentials/lrs-principal.js';
 import { enqueueForwarding } from '../sinks/forwarding.service.js';
 import { XapiError } from '../xapi/xapi-error.js';
-import { VOIDED_VERB, type Statement, type StatementRef, type StoredStatement } from '../xapi/xapi.types.js';
+import type { Statement, StoredStatement } from '../xapi/xapi.types.js';
 import { collectActivities } from './statement-activities.js';
 import { beginStoring } from './consistent-through.js';
 import { statementsMatch } from './statement-compare.js';
-import { findStatementsByIds, insertStatementRows, voidStatements } from './statement.repository.js';
+import { findStatementsByIds, insertStatementRows } from './statement.repository.js';
+import { applyVoiding } from './voiding.js';
 import { statementRow } from './statement-row.js';
 
 /**
  * Stores valid statements, all or none (Communication 2.1.2): the LRS sets id, stored, timestamp,
  * authority and version (Data 2.4); an id already stored with the same content is a no-op, with
- * other content a 409 and nothing of the batch is kept; voiding statements void their target;
+ * other content a 409 and nothing of the batch is kept; voiding statements void their target,
+ * a 403 for the whole batch when the principal may not void it (voiding.ts);
  * attachments, activity definitions and the forwarding outbox are written in the same transaction.
  * Amphi's own modules call this too, with a principal of their own (no HTTP).
  */
@@ -56,8 +58,7 @@ async function writeBatch(ctx: AppContext, principal: LrsPrincipal, prepared: St
     if (inserted.size < prepared.length) await checkSameAsStored(trx, principal.platformId, prepared.filter((s) => !inserted.has(s.id)));
     const fresh = prepared.filter((s) => inserted.has(s.id));
     if (fresh.length === 0) return () => {};
-    const targets = fresh.filter((s) => s.verb.id === VOIDED_VERB).map((s) => (s.object as StatementRef).id.toLowerCase());
-    await voidStatements(trx, principal.platformId, targets);
+    await applyVoiding(trx, principal, prepared, fresh);
     if (parts.length) await saveAttachments(trx, principal.platformId, parts);
     const definitionsStored = await upsertActivityDefinitions(trx, principal.platformId, collectActivities(fresh), {
       mayRedefine: allows(principal, 'activities/define'),

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, it } from 'node:test';
+import { recordPageStatements, recordStatements } from '../../../src/lrs/lrs.service.js';
+import type { Statement } from '../../../src/lrs/xapi/xapi.types.js';
 import type { TestApp } from '../../support/test-app.js';
 import { addLrsPlatform, createLrsClient, useLrsApp, lrsRequest, type LrsClient } from '../../support/lrs-client.js';
 
@@ -87,6 +89,55 @@ describe('xAPI statements resource', () => {
     assert.equal(voided.json.id, target);
     const listed = await lrs.request('GET', '/statements');
     assert.deepEqual(listed.json.statements.map((s: { id: string }) => s.id), [voiding.json[0]]);
+  });
+
+  describe('who may void what (Data 2.3.2: 403 when the source may not void)', () => {
+    const voiding = (target: string): Statement => ({ ...statement('teacher', VOIDED), object: { objectType: 'StatementRef', id: target } }) as Statement;
+    const isVoided = async (id: string) => (await lrs.request('GET', '/statements', { params: { voidedStatementId: id } })).status === 200;
+
+    it('a statements/write credential voids what it stored, not what another credential stored; nothing of a refused batch is kept', async () => {
+      const a = await createLrsClient(app, platformId, ['statements/write'], 'plugin A');
+      const b = await createLrsClient(app, platformId, ['statements/write'], 'plugin B');
+      const [ofA] = (await a.request('POST', '/statements', { json: statement('s1') })).json;
+      const [ofB] = (await b.request('POST', '/statements', { json: statement('s2') })).json;
+      const bystander = { ...statement('s3'), id: crypto.randomUUID() };
+      const refused = await b.request('POST', '/statements', { json: [bystander, voiding(ofA)] });
+      assert.equal(refused.status, 403, refused.text);
+      assert.match(refused.json.detail, new RegExp(`statements\\[1\\] voids ${ofA}, which another credential stored`));
+      assert.equal(await isVoided(ofA), false);
+      assert.equal((await lrs.request('GET', '/statements', { params: { statementId: bystander.id } })).status, 404, 'all or nothing');
+      const own = await b.request('POST', '/statements', { json: voiding(ofB) });
+      assert.equal(own.status, 200, own.text);
+      assert.equal(await isVoided(ofB), true);
+      const unknown = await b.request('POST', '/statements', { json: voiding(crypto.randomUUID()) });
+      assert.equal(unknown.status, 200, 'voiding a statement the LRS does not hold is accepted (Data 2.3.2)');
+    });
+
+    it('a credential with scope all voids any credential’s statement', async () => {
+      const a = await createLrsClient(app, platformId, ['statements/write'], 'plugin A');
+      const [ofA] = (await a.request('POST', '/statements', { json: statement('s1') })).json;
+      const res = await lrs.request('POST', '/statements', { json: voiding(ofA) });
+      assert.equal(res.status, 200, res.text);
+      assert.equal(await isVoided(ofA), true);
+    });
+
+    it('Amphi’s own traces (authority amphi or amphi-page) are voided by Amphi only, not even by scope all', async () => {
+      const [trace] = await recordStatements(app.ctx, platformId, [statement('s1', COMPLETED) as Statement]);
+      const [pageTrace] = await recordPageStatements(app.ctx, platformId, [statement('s1') as Statement]);
+      const writer = await createLrsClient(app, platformId, ['statements/write']);
+      for (const target of [trace!, pageTrace!]) {
+        for (const client of [lrs, writer]) {
+          const res = await client.request('POST', '/statements', { json: voiding(target) });
+          assert.equal(res.status, 403, res.text);
+          assert.match(res.json.detail, /Amphi recorded/);
+        }
+        await assert.rejects(recordPageStatements(app.ctx, platformId, [voiding(target)]), (err: { status?: number }) => err.status === 403);
+        assert.equal(await isVoided(target), false);
+      }
+      await recordStatements(app.ctx, platformId, [voiding(trace!), voiding(pageTrace!)]);
+      assert.equal(await isVoided(trace!), true);
+      assert.equal(await isVoided(pageTrace!), true);
+    });
   });
 
   it('filters by agent, verb, activity, registration and since, newest first, and related_* look inside context', async () => {
