@@ -1,8 +1,9 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { VideoViewRow } from './video-view.table.js';
 import type { VideoViewState } from './video-view.js';
+import type { BudgetClock } from './watch-budget.js';
 
 export interface VideoViewKey {
   platformId: string;
@@ -34,9 +35,10 @@ export async function findVideoProgress(db: Db, key: VideoViewKey): Promise<Vide
 
 /**
  * The view row, created empty if needed and locked until the transaction ends: two requests of
- * the same person (a beacon and a fetch) merge their segments one after the other.
+ * the same person (a beacon and a fetch, two tabs) spend the watching budget one after the other.
+ * `now` is the database's clock (the one that dated the launch sessions), at the transaction's start.
  */
-export async function lockVideoView(trx: Transaction<Database>, key: VideoViewKey): Promise<VideoViewRow> {
+export async function lockVideoView(trx: Transaction<Database>, key: VideoViewKey): Promise<VideoViewRow & { now: Date }> {
   await trx
     .insertInto('video_views')
     .values({ platform_id: key.platformId, resource_id: key.resourceId, user_id: key.userId })
@@ -45,6 +47,7 @@ export async function lockVideoView(trx: Transaction<Database>, key: VideoViewKe
   return trx
     .selectFrom('video_views')
     .selectAll()
+    .select(sql<Date>`now()`.as('now'))
     .where('resource_id', '=', key.resourceId)
     .where('user_id', '=', key.userId)
     .where('platform_id', '=', key.platformId)
@@ -52,7 +55,7 @@ export async function lockVideoView(trx: Transaction<Database>, key: VideoViewKe
     .executeTakeFirstOrThrow();
 }
 
-export async function saveVideoView(trx: Transaction<Database>, key: VideoViewKey, view: VideoViewState, bestScoreSent: number | null): Promise<void> {
+export async function saveVideoView(trx: Transaction<Database>, key: VideoViewKey, view: VideoViewState, clock: BudgetClock, bestScoreSent: number | null): Promise<void> {
   await trx
     .updateTable('video_views')
     .set({
@@ -63,6 +66,9 @@ export async function saveVideoView(trx: Transaction<Database>, key: VideoViewKe
       completed_at: view.completedAt,
       last_session_id: view.lastSessionId,
       best_score_sent: bestScoreSent,
+      budget_from: clock.budgetFrom,
+      budget_session_started_at: clock.sessionStartedAt,
+      budget_session_expires_at: clock.sessionExpiresAt,
       updated_at: new Date(),
     })
     .where('resource_id', '=', key.resourceId)

@@ -1,4 +1,5 @@
-import { clipSegments, mergeSegments, parsePlayedSegments, watchedShare, type Segment } from './played-segments.js';
+import { clipSegments, parsePlayedSegments, watchedShare, type Segment } from './played-segments.js';
+import { creditSegments } from './segment-credit.js';
 import { ext, resultNumber, resultSegments, type VideoStatement } from './video-profile.js';
 
 /** A person's view of a video, as video_views keeps it. */
@@ -17,17 +18,24 @@ export interface VideoFactsForView {
   completionThreshold: number;
 }
 
+/** The view after a batch, and how many seconds of it the server credited. */
+export interface AppliedStatements {
+  view: VideoViewState;
+  creditedSeconds: number;
+}
+
 /**
- * The view after a batch of statements. Segments come from the statements' played-segments and
- * from play → pause/seek pairs inside the batch; the share is recomputed from the merged segments
- * and the server's duration (the client's `progress` is never trusted); the position is the
- * latest statement's time, unless a newer one was already recorded (batches can arrive late);
- * completion, once reached, stays. Applying the same batch twice changes nothing.
+ * The view after a batch of statements. What the batch claims was played (the statements'
+ * played-segments and the play → pause/seek pairs inside it) is credited beyond what was already
+ * credited, up to `budgetSeconds` (watch-budget.ts); the share is recomputed from the credited
+ * segments and the server's duration (the client's `progress` is never trusted); nothing is
+ * credited while no media is published. The position is the latest statement's time, unless a
+ * newer one was already recorded (batches can arrive late); completion, once reached, stays.
+ * Applying the same batch twice changes nothing.
  */
-export function applyStatements(view: VideoViewState, statements: readonly VideoStatement[], facts: VideoFactsForView, now: Date): VideoViewState {
+export function applyStatements(view: VideoViewState, statements: readonly VideoStatement[], facts: VideoFactsForView, now: Date, budgetSeconds: number): AppliedStatements {
   const ordered = [...statements].sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
-  let segments = mergeSegments(view.segments, ...ordered.map((s) => statementSegments(s)), playedBetween(ordered));
-  if (facts.durationSeconds) segments = mergeSegments(clipSegments(segments, facts.durationSeconds));
+  const credit = facts.durationSeconds ? creditSegments(view.segments, claimedSegments(ordered, facts.durationSeconds), budgetSeconds) : { segments: view.segments, seconds: 0 };
 
   let { positionSeconds, positionAt } = view;
   for (const s of ordered) {
@@ -38,20 +46,28 @@ export function applyStatements(view: VideoViewState, statements: readonly Video
     positionAt = at;
   }
 
-  const share = facts.durationSeconds ? watchedShare(segments, facts.durationSeconds) : view.watchedShare;
+  const share = facts.durationSeconds ? watchedShare(credit.segments, facts.durationSeconds) : view.watchedShare;
   const reached = facts.durationSeconds !== null && share >= facts.completionThreshold;
   const last = ordered.at(-1)?.context.extensions[ext('session-id')];
   return {
-    segments,
-    positionSeconds,
-    positionAt,
-    watchedShare: share,
-    completedAt: view.completedAt ?? (reached ? now : null),
-    lastSessionId: typeof last === 'string' ? last : view.lastSessionId,
+    view: {
+      segments: credit.segments,
+      positionSeconds,
+      positionAt,
+      watchedShare: share,
+      completedAt: view.completedAt ?? (reached ? now : null),
+      lastSessionId: typeof last === 'string' ? last : view.lastSessionId,
+    },
+    creditedSeconds: credit.seconds,
   };
 }
 
-function statementSegments(s: VideoStatement): Segment[] {
+/** What statements (in timestamp order) claim was played, within the video. */
+export function claimedSegments(ordered: readonly VideoStatement[], durationSeconds: number): Segment[] {
+  return clipSegments([...ordered.flatMap((s) => statementSegments(s)), ...playedBetween(ordered)], durationSeconds);
+}
+
+export function statementSegments(s: VideoStatement): Segment[] {
   const text = resultSegments(s);
   return text ? parsePlayedSegments(text) : [];
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { beforeEach, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import type { ResourceRow } from '../../../src/content/resource.table.js';
 import type { Db } from '../../../src/db/database.js';
 import { findVideoProgress } from '../../../src/video/tracking/video-progress.repository.js';
@@ -34,7 +35,21 @@ async function publishMedia(db: Db, resource: ResourceRow, seconds: number): Pro
     .execute();
 }
 
+/**
+ * Time passing for a person on the page, without waiting: what the server dated (their launch
+ * sessions, their views' budget start) moves `seconds` into the past.
+ */
+async function elapse(db: Db, person: LaunchedPerson, seconds: number): Promise<void> {
+  await sql`update lti_sessions set created_at = created_at - make_interval(secs => ${seconds}) where user_id = ${person.userId}`.execute(db);
+  await sql`
+    update video_views set budget_from = budget_from - make_interval(secs => ${seconds}),
+      budget_session_started_at = budget_session_started_at - make_interval(secs => ${seconds})
+    where user_id = ${person.userId}`.execute(db);
+}
+
 const LAUNCHED = 'http://adlnet.gov/expapi/verbs/launched';
+const PLAYED_SEGMENTS = 'https://w3id.org/xapi/video/extensions/played-segments';
+const PROGRESS = 'https://w3id.org/xapi/video/extensions/progress';
 const SESSION_1 = '0b7f3c52-8d4e-4a71-9c1f-2e3d4c5b6a70';
 const SESSION_2 = '7c1a9e04-2b3d-4f5e-8a6b-9c0d1e2f3a4b';
 const at = (second: number) => new Date(Date.now() - 120_000 + second * 1000);
@@ -75,6 +90,8 @@ describe('video tracking: the player’s statements, progress and grade', () => 
     await publishMedia(t.app.ctx.db, video, 20);
     activity = { sub: 'learner-1', roles: [ROLE.learner], resourceLink: { id: 'link-1', title: 'Semaine 1' }, custom: { amphi_resource_id: video.id } };
     learner = await launchPerson(t.app.ctx.db, t.platform, t.app.url, activity);
+    // The learner has been on the page for a minute: the sittings below could have been watched.
+    await elapse(t.app.ctx.db, learner, 60);
     lrs = await createLrsClient(t.app, teacher.platformId, ['statements/read']);
   });
 
@@ -102,7 +119,8 @@ describe('video tracking: the player’s statements, progress and grade', () => 
       assert.equal(s.context.contextActivities.parent[0].definition.type, 'http://adlnet.gov/expapi/activities/course');
       assert.equal(s.context.contextActivities.category[0].id, 'https://w3id.org/xapi/video');
       assert.equal(s.context.extensions['https://w3id.org/xapi/video/extensions/session-id'], SESSION_1);
-      assert.equal(s.authority.account.name, 'amphi');
+      assert.equal(s.authority.account.name, 'amphi-page', 'stored as a page’s statements: no define');
+      assert.equal(s.context.contextActivities.grouping, undefined);
     }
     assert.equal(stored[2].result.extensions['https://w3id.org/xapi/video/extensions/played-segments'], '0[.]5');
     assert.deepEqual(stored.map((s) => [s.id, Date.parse(s.timestamp)]), sitting.map((s) => [s.id, Date.parse(s.timestamp)]), 'the client’s ids and timestamps are kept');
@@ -135,6 +153,7 @@ describe('video tracking: the player’s statements, progress and grade', () => 
 
   it('leaves staff traces but no grade', async () => {
     const inActivity = await launchPerson(t.app.ctx.db, t.platform, t.app.url, { ...activity, sub: 'teacher-1', roles: [ROLE.instructor] });
+    await elapse(t.app.ctx.db, inActivity, 60);
     const answer = await post(inActivity, secondSitting());
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.equal((await videoStatements()).length, 6);
@@ -196,6 +215,9 @@ describe('video tracking: the player’s statements, progress and grade', () => 
       [[videoStatement('played', { result: { time: 1 } }), { ...videoStatement('played'), verb: { id: 'http://adlnet.gov/expapi/verbs/answered' } }], 1, /not a verb of the video profile/],
       [[videoStatement('played', { at: new Date(Date.now() + 3_600_000) })], 0, /timestamp: is in the future/],
       [[videoStatement('seeked', { result: { 'time-to': undefined } })], 0, /time-to/],
+      // Beyond the media's end (20 s, and the tolerance of 1 s).
+      [[videoStatement('played', { result: { time: 0 } }), videoStatement('paused', { result: { time: 5, progress: 1, 'played-segments': '0[.]100000' } })], 1, /played-segments: the segment 0\[\.\]100000 is past the end of the video \(20 s\)/],
+      [[videoStatement('seeked', { result: { 'time-from': 2, 'time-to': 21.5 } })], 0, /time-to: 21.5 is past the end/],
     ];
     for (const [statements, index, reason] of cases) {
       const answer = await post(learner, statements);
@@ -212,6 +234,103 @@ describe('video tracking: the player’s statements, progress and grade', () => 
     assert.equal(huge.body.code, 'body-too-large');
     assert.equal(await storedCount(), 0);
     assert.equal(await progressOf(learner), null);
+  });
+
+  /** Another learner of the activity, just launched (nothing elapsed). */
+  const newLearner = (sub: string) => launchPerson(t.app.ctx.db, t.platform, t.app.url, { ...activity, sub });
+  const pausedAt = (segments: string, sessionId = SESSION_1) => videoStatement('paused', { sessionId, result: { time: 1, progress: 1, 'played-segments': segments } });
+  const scoresRecorded = async () => (await t.app.ctx.db.selectFrom('grade_scores').select(['user_id', 'score_given', 'activity_progress']).execute()).length;
+
+  it('credits only what could have been watched: a full claim right after launch gives nothing to grade', async () => {
+    // A 10-minute lecture: what the first second allows (2× speed, the small grace) is well under 1 % of it.
+    await publishMedia(t.app.ctx.db, video, 600);
+    const cheat = await newLearner('learner-cheat');
+    const forged = [
+      videoStatement('played', { at: at(0), result: { time: 0 } }),
+      videoStatement('paused', { at: at(1), result: { time: 600, progress: 1, 'played-segments': '0[.]600' } }),
+      videoStatement('completed', { at: at(2), result: { time: 600, progress: 1, 'played-segments': '0[.]600' } }),
+    ];
+    const answer = await post(cheat, forged);
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal(answer.body.progress.completed, false);
+    assert.ok(answer.body.progress.watchedShare < 0.01, `credited ${answer.body.progress.watchedShare}`);
+    assert.equal(answer.body.stored, 2, 'the claim of completion is not stored');
+    assert.equal(await scoresRecorded(), 0, 'nothing for the gradebook');
+    assert.deepEqual(t.platform.receivedScores, []);
+
+    // The LRS holds what was credited, not what the page claimed.
+    const [, paused] = await videoStatements();
+    assert.equal(paused.verb.id, VERB.paused);
+    const [[start, end]] = paused.result.extensions[PLAYED_SEGMENTS].split('[,]').map((p: string) => p.split('[.]').map(Number));
+    assert.ok(start === 0 && end < 6, paused.result.extensions[PLAYED_SEGMENTS]);
+    assert.equal(paused.result.extensions[PROGRESS], answer.body.progress.watchedShare);
+    assert.equal((await videoStatements()).filter((s) => s.verb.id === VERB.completed).length, 0);
+  });
+
+  it('gives a learner one budget across tabs: two sessions claiming both halves at once', async () => {
+    await publishMedia(t.app.ctx.db, video, 600);
+    const tab1 = await newLearner('learner-tabs');
+    const tab2 = await newLearner('learner-tabs');
+    assert.notEqual(tab1.sessionId, tab2.sessionId);
+    await elapse(t.app.ctx.db, tab1, 15);
+    const [a, b] = await Promise.all([post(tab1, [pausedAt('0[.]300', SESSION_1)]), post(tab2, [pausedAt('300[.]600', SESSION_2)])]);
+    assert.equal(a.status, 200, JSON.stringify(a.body));
+    assert.equal(b.status, 200, JSON.stringify(b.body));
+    const progress = await progressOf(tab1);
+    // 15 s on the page at 2× (and the grace): about 30 s of 600, whichever tab spent it.
+    assert.ok(progress!.watchedShare >= 0.05 && progress!.watchedShare < 0.06, `credited ${progress!.watchedShare}`);
+    assert.equal(progress!.completed, false);
+  });
+
+  it('credits an honest player in full in the end, at 1× and at 2×', async () => {
+    await publishMedia(t.app.ctx.db, video, 60);
+    const normal = await newLearner('learner-1x');
+    for (const end of [20, 40, 60]) {
+      await elapse(t.app.ctx.db, normal, 20);
+      assert.equal((await post(normal, [pausedAt(`0[.]${end}`)])).status, 200);
+    }
+    assert.deepEqual(await progressOf(normal), { positionSeconds: 1, watchedShare: 1, completed: true });
+
+    // At the highest speed: each request claims exactly what the time since the last one allows.
+    const fast = await newLearner('learner-2x');
+    for (const end of [15, 30, 45, 60]) {
+      await elapse(t.app.ctx.db, fast, 7.5);
+      const batch = [pausedAt(`0[.]${end}`, SESSION_2)];
+      if (end === 60) batch.push(videoStatement('completed', { sessionId: SESSION_2, result: { time: 60, progress: 1, 'played-segments': '0[.]60' } }));
+      const answer = await post(fast, batch);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    }
+    assert.deepEqual(await progressOf(fast), { positionSeconds: 60, watchedShare: 1, completed: true });
+    const completed = (await videoStatements()).filter((s) => s.verb.id === VERB.completed);
+    assert.equal(completed.length, 1, 'a credited completion is stored');
+    await eventually('the full grade', () => t.platform.receivedScores.find((s) => s.userId === 'learner-2x' && s.body.activityProgress === 'Completed'));
+  });
+
+  it('builds the context activities itself: a page cannot rename the course or add activities', async () => {
+    const courseId = `${t.app.url}/xapi/activities/courses/${learner.contextId}`;
+    const courseName = async () => (await lrs.request('GET', '/activities', { params: { activityId: courseId } })).json?.definition?.name?.und;
+    // The launch trace (recorded in the background) defines the course.
+    const name = await eventually('the course defined by the launch', courseName);
+    const forged = videoStatement('played', {
+      extra: {
+        context: {
+          extensions: { 'https://w3id.org/xapi/video/extensions/session-id': SESSION_1 },
+          contextActivities: {
+            category: [{ id: 'https://w3id.org/xapi/video' }, { id: 'https://evil.example/category', definition: { name: { und: 'Injected' } } }],
+            grouping: [{ id: courseId, definition: { type: 'http://adlnet.gov/expapi/activities/course', name: { und: 'Cours piraté' } } }],
+          },
+        },
+      },
+    });
+    const answer = await post(learner, [forged]);
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    const [stored] = await videoStatements();
+    assert.deepEqual(stored.context.contextActivities.category.map((a: any) => a.id), ['https://w3id.org/xapi/video']);
+    assert.equal(stored.context.contextActivities.grouping, undefined);
+    assert.deepEqual(stored.context.contextActivities.parent.map((a: any) => a.id), [courseId]);
+    assert.equal(await courseName(), name, 'the course keeps its name');
+    const injected = await lrs.request('GET', '/activities', { params: { activityId: 'https://evil.example/category' } });
+    assert.equal(injected.json?.definition, undefined);
   });
 
   it('keeps each platform’s and each course’s videos to themselves', async () => {

@@ -1,0 +1,91 @@
+import { courseActivityId } from '../../lrs/traces/launch-trace.js';
+import type { Statement } from '../../lrs/xapi/xapi.types.js';
+import type { LaunchSession } from '../../lti/session/session.service.js';
+import { clipSegments, formatPlayedSegments, type Segment } from './played-segments.js';
+import { creditedPart } from './segment-credit.js';
+import { ext, VIDEO_ACTIVITY_TYPE, VIDEO_PROFILE_ID, VIDEO_VERB, type VideoStatement, type VideoVerb } from './video-profile.js';
+import { statementSegments } from './video-view.js';
+
+const DISPLAY: Record<VideoVerb, { 'en-US': string; 'fr-FR': string }> = {
+  initialized: { 'en-US': 'initialized', 'fr-FR': 'a initialisé' },
+  played: { 'en-US': 'played', 'fr-FR': 'a lu' },
+  paused: { 'en-US': 'paused', 'fr-FR': 'a mis en pause' },
+  seeked: { 'en-US': 'seeked', 'fr-FR': 'a déplacé la lecture' },
+  completed: { 'en-US': 'completed', 'fr-FR': 'a terminé' },
+  terminated: { 'en-US': 'terminated', 'fr-FR': 'a quitté' },
+  interacted: { 'en-US': 'interacted', 'fr-FR': 'a interagi' },
+};
+
+export interface StatementEnvironment {
+  actor: Statement['actor'];
+  session: LaunchSession;
+  publicUrl: string;
+  objectId: string;
+  title: string;
+  /** The media's real duration: the profile's `length`, set by the server on every statement. */
+  durationSeconds: number | null;
+  completionThreshold: number;
+  /** What the server credited of the view after the batch (the segments and the share they give). */
+  credited: { segments: Segment[]; share: number };
+}
+
+/**
+ * The stored statement. From the page: the verb, timestamp, id, the result and the player's state
+ * (context extensions), as the video profile checked them. From the server: actor, object, every
+ * context activity (the page's are ignored: a page may not put an activity, or a definition of
+ * one, in the LRS), platform, language, the media's length and completion threshold, and what
+ * the result claims was watched: `played-segments` become the part of them the server credited,
+ * `progress` the view's credited share.
+ */
+export function toXapiStatement(s: VideoStatement, env: StatementEnvironment): Statement {
+  const { session } = env;
+  const contextActivities: NonNullable<NonNullable<Statement['context']>['contextActivities']> = {
+    category: [{ objectType: 'Activity', id: VIDEO_PROFILE_ID, definition: { type: 'http://adlnet.gov/expapi/activities/profile' } }],
+  };
+  if (session.context) {
+    const course = session.context.title ?? session.context.label;
+    contextActivities.parent = [
+      {
+        objectType: 'Activity',
+        id: courseActivityId(env.publicUrl, session.context.id),
+        definition: { type: 'http://adlnet.gov/expapi/activities/course', ...(course ? { name: { und: course } } : {}) },
+      },
+    ];
+  }
+  return {
+    id: s.id,
+    actor: env.actor,
+    verb: { id: VIDEO_VERB[s.verb], display: DISPLAY[s.verb] },
+    object: { objectType: 'Activity', id: env.objectId, definition: { type: VIDEO_ACTIVITY_TYPE, name: { und: env.title } } },
+    ...(s.result ? { result: creditedResult(s, env) } : {}),
+    context: { contextActivities, extensions: serverExtensions(s.context.extensions, env), platform: session.platform.name, language: session.locale },
+    timestamp: s.timestamp,
+  };
+}
+
+/** The result, with the watched part said as the server credited it. */
+function creditedResult(s: VideoStatement, env: StatementEnvironment): NonNullable<VideoStatement['result']> {
+  const result = { ...s.result, ...(s.result?.extensions ? { extensions: { ...s.result.extensions } } : {}) };
+  const extensions = result.extensions;
+  if (!extensions) return result;
+  if (extensions[ext('played-segments')] !== undefined) {
+    const claimed = env.durationSeconds ? clipSegments(statementSegments(s), env.durationSeconds) : [];
+    extensions[ext('played-segments')] = formatPlayedSegments(creditedPart(claimed, env.credited.segments));
+  }
+  if (extensions[ext('progress')] !== undefined) extensions[ext('progress')] = env.credited.share;
+  return result;
+}
+
+/**
+ * The profile requires `length` on paused, completed and terminated too: the server knows it
+ * best, and the completion threshold. Speeds are strings in the profile ("1.5x"); a bare number
+ * from a client is written so.
+ */
+function serverExtensions(extensions: Record<string, unknown>, env: StatementEnvironment): Record<string, unknown> {
+  const out = { ...extensions };
+  if (env.durationSeconds !== null) out[ext('length')] = Math.round(env.durationSeconds * 1000) / 1000;
+  if (out[ext('completion-threshold')] !== undefined) out[ext('completion-threshold')] = env.completionThreshold;
+  const speed = out[ext('speed')];
+  if (typeof speed === 'number') out[ext('speed')] = `${speed}x`;
+  return out;
+}
