@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mergeDefinitions, upsertActivityDefinitions } from '../../../src/lrs/activities/activity.service.js';
-import type { Activity, ActivityDefinition } from '../../../src/lrs/xapi/xapi.types.js';
+import { recordPageStatements, recordStatements } from '../../../src/lrs/lrs.service.js';
+import type { Activity, ActivityDefinition, Statement } from '../../../src/lrs/xapi/xapi.types.js';
 import type { TestApp } from '../../support/test-app.js';
 import { addLrsPlatform, createLrsClient, useLrsApp, type LrsClient } from '../../support/lrs-client.js';
 
@@ -47,6 +48,75 @@ describe('xAPI Activities resource (/activities)', () => {
     const definer = await createLrsClient(app, lrs.platformId, ['statements/write', 'define']);
     await definer.request('POST', '/statements', { json: statement('Amphi lecture (v2)') });
     assert.deepEqual((await getActivity(MEETING)).json.definition.name, { 'en-US': 'Amphi lecture (v2)' });
+  });
+
+  it('never lets statements reported by a page (recordPageStatements, no define) rename or retype an Activity, in any part of a statement', async () => {
+    const amphi = 'https://amphi.example/xapi/activities';
+    const ids = {
+      video: `${amphi}/resources/v1`,
+      course: `${amphi}/courses/c1`,
+      classroom: `${amphi}/resources/room1`,
+      category: 'https://w3id.org/xapi/video',
+      other: QUIZ,
+      inner: MEETING,
+      innerParent: `${amphi}/courses/c2`,
+    };
+    const kinds: Record<keyof typeof ids, string> = {
+      video: 'https://w3id.org/xapi/video/activity-type/video',
+      course: 'http://adlnet.gov/expapi/activities/course',
+      classroom: 'https://w3id.org/xapi/virtual-classroom/activity-types/virtual-classroom',
+      category: 'http://adlnet.gov/expapi/activities/profile',
+      other: 'http://adlnet.gov/expapi/activities/assessment',
+      inner: 'http://adlnet.gov/expapi/activities/meeting',
+      innerParent: 'http://adlnet.gov/expapi/activities/course',
+    };
+    const named = (key: keyof typeof ids, name: string, type = kinds[key]) => ({ objectType: 'Activity' as const, id: ids[key], definition: { type, name: { und: name } } });
+    const actor = { objectType: 'Agent' as const, account: { homePage: 'https://moodle.example', name: 'learner-1' } };
+    const played = { id: 'https://w3id.org/xapi/video/verbs/played' };
+    /** Every place a statement can carry an Activity: object, the four context lists, a SubStatement's object and context. */
+    const everywhere = (name: (key: keyof typeof ids) => string, type?: string): Statement[] => [
+      {
+        actor,
+        verb: played,
+        object: named('video', name('video'), type),
+        context: {
+          contextActivities: {
+            parent: [named('course', name('course'), type)],
+            grouping: [named('classroom', name('classroom'), type)],
+            category: [named('category', name('category'), type)],
+            other: [named('other', name('other'), type)],
+          },
+        },
+      },
+      {
+        actor,
+        verb: { id: 'http://adlnet.gov/expapi/verbs/planned' },
+        object: {
+          objectType: 'SubStatement',
+          actor,
+          verb: { id: 'http://adlnet.gov/expapi/verbs/attended' },
+          object: named('inner', name('inner'), type),
+          context: { contextActivities: { parent: [named('innerParent', name('innerParent'), type)] } },
+        },
+      },
+    ];
+    const definitions = async () =>
+      Object.fromEntries(await Promise.all(Object.entries(ids).map(async ([key, id]) => [key, (await getActivity(id)).json.definition])));
+
+    await recordStatements(app.ctx, lrs.platformId, everywhere((key) => `Amphi's ${key}`));
+    const before = await definitions();
+    assert.deepEqual(before.course, { type: kinds.course, name: { und: "Amphi's course" } });
+
+    const renamed = everywhere((key) => `Renamed ${key}`);
+    const retyped = everywhere(() => 'Retyped', 'http://adlnet.gov/expapi/activities/link');
+    const byRef: Statement = { actor, verb: played, object: { objectType: 'StatementRef', id: crypto.randomUUID() }, context: renamed[0]!.context };
+    await recordPageStatements(app.ctx, lrs.platformId, [...renamed, ...retyped, byRef]);
+    assert.deepEqual(await definitions(), before, 'this process knows the definitions are stored');
+    // A new context: no cache of stored definitions, the insert itself must leave them alone.
+    await app.restart();
+    await recordPageStatements(app.ctx, lrs.platformId, everywhere((key) => `Renamed again ${key}`, 'http://adlnet.gov/expapi/activities/link'));
+    assert.deepEqual(await definitions(), before, 'the database keeps them');
+    assert.deepEqual((await lrs.request('GET', '/statements', { params: { activity: ids.video } })).json.statements[0].authority.account.name, 'amphi-page');
   });
 
   it('records a definition sent again after a refused batch (nothing of a rolled-back batch counts as stored)', async () => {
