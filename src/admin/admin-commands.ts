@@ -13,6 +13,7 @@ import { configuredSinks } from '../lrs/sinks/sink-config.js';
 import { JOB_ADMIN_COMMANDS } from '../jobs/job.commands.js';
 import { VIDEO_ADMIN_COMMANDS } from '../video/video.commands.js';
 import { BBB_ADMIN_COMMANDS } from '../classroom/servers/bbb-server.commands.js';
+import { REGISTRATION_ADMIN_COMMANDS } from '../lti/registration/registration-code.commands.js';
 
 /**
  * Administration commands, defined once and run either by the CLI on its own database or,
@@ -85,6 +86,7 @@ export const ADMIN_COMMANDS = {
   ...JOB_ADMIN_COMMANDS,
   ...VIDEO_ADMIN_COMMANDS,
   ...BBB_ADMIN_COMMANDS,
+  ...REGISTRATION_ADMIN_COMMANDS,
 } satisfies Record<string, AdminCommand>;
 
 export type AdminCommandName = keyof typeof ADMIN_COMMANDS;

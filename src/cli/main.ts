@@ -14,6 +14,7 @@ import { jobsCommand } from './jobs-command.js';
 import { workerCommand } from './worker-command.js';
 import { formatBytes, parseUploadLimit } from '../video/byte-size.js';
 import { bbbServerCommand } from '../classroom/servers/bbb-server.cli.js';
+import { registrationCommand } from '../lti/registration/registration.cli.js';
 
 /** `amphi <group> <action> [options]`: settings come from the same environment as the server. */
 async function main(argv: string[]): Promise<number> {
@@ -101,6 +102,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'platform bbb':
       return bbbServerCommand(rest, run);
+    case 'registration open':
+    case 'registration list':
+    case 'registration close':
+      return registrationCommand(action!, rest, run);
     case 'lrs credentials':
       return lrsCredentials(rest, run);
     case 'lrs forwarding':

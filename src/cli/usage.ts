@@ -17,6 +17,11 @@ export const USAGE = `Usage: amphi <command>
                                           its BigBlueButton or Scalelite server (--secret - reads
                                           stdin; without --secret, AMPHI_BBB_SECRET or the stored one)
   platform bbb <platform id> [test|remove] [--json]   show, check or remove it
+  registration open [--ttl 1h] [--note <text>] [--json]
+                                          a single-use dynamic registration URL for one Moodle
+                                          (LTI_DYNAMIC_REGISTRATION=code); shown once
+  registration list [--json]              codes: open, used (by which platform), expired, closed
+  registration close <code or id>         withdraw an unused code
   lrs credentials create --platform <id> --scopes statements/write,statements/read[,…]
                [--name <name>] [--json]   an LRS client's key and secret (shown once)
   lrs credentials list [--platform <id>] [--json]

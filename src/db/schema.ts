@@ -14,6 +14,7 @@ import type { LrsSinkOutboxTable } from '../lrs/sinks/sink-outbox.table.js';
 import type { JobsTable } from '../jobs/job.table.js';
 import type { VideoMediaTable } from '../video/video.table.js';
 import type { VideoViewsTable } from '../video/tracking/video-view.table.js';
+import type { RegistrationCodesTable } from '../lti/registration/registration-code.table.js';
 import type { BbbServersTable, ClassroomAttendanceTable, ClassroomCallbackTokensTable, ClassroomMeetingsTable, ClassroomRecordingsTable } from '../classroom/classroom.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its `<entity>.table.ts`. */
@@ -21,6 +22,7 @@ export interface Database {
   tool_keys: ToolKeysTable;
   platforms: PlatformsTable;
   deployments: DeploymentsTable;
+  registration_codes: RegistrationCodesTable;
   lti_nonces: LtiNoncesTable;
   lti_users: LtiUsersTable;
   lti_contexts: LtiContextsTable;

@@ -10,6 +10,7 @@ import { SCHEDULE_MESSAGES } from '../classroom/schedule/schedule.messages.js';
 import { MEETINGS_MESSAGES } from '../classroom/meetings/meeting.messages.js';
 import { ATTENDANCE_MESSAGES } from '../classroom/attendance/attendance.messages.js';
 import { RECORDINGS_MESSAGES } from '../classroom/recordings/recording.messages.js';
+import { REGISTRATION_MESSAGES } from '../lti/registration/registration.messages.js';
 
 const catalog = {
   'not-found': { en: 'Nothing here.', fr: 'Il n’y a rien ici.' },
@@ -211,6 +212,7 @@ const catalog = {
     fr: 'Amphi est maintenant enregistré auprès de {platform}. Vous pouvez fermer cette fenêtre ; un administrateur doit peut-être encore activer l’outil sur la plateforme.',
   },
   'page.registered.close': { en: 'Close', fr: 'Fermer' },
+  ...REGISTRATION_MESSAGES,
   // Virtual classrooms (src/classroom): each area keeps its own.
   ...BBB_MESSAGES,
   ...SERVERS_MESSAGES,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { BrowserClient, parseForm } from './browser-client.js';
 import { PlatformServices } from './platform-services.js';
 import type { ServiceLaunchSpec } from './platform-state.js';
@@ -61,7 +61,10 @@ export class TestPlatform extends PlatformServices {
   jwksRequests = 0;
   /** Registration requests received (dynamic registration tests read them). */
   registrations: Record<string, unknown>[] = [];
-  private issuedRegistrationTokens = new Map<string, { scope: 'reg' | 'reg-update'; clientId?: string }>();
+  /** Requests for openid-configuration.php (a refused registration must not even read it). */
+  openIdConfigurationRequests = 0;
+  /** Moodle's tool types made by registrations: type id (the deployment id it sends) → client id. */
+  readonly toolTypes = new Map<string, string>();
   private nextTypeId = 7;
 
   static async start(): Promise<TestPlatform> {
@@ -189,20 +192,34 @@ export class TestPlatform extends PlatformServices {
     return `${this.url}/mod/url/view.php?url=${encodeURIComponent(src)}`;
   }
 
-  /** Moodle's registration start: the URL Moodle opens in its modal for the tool. */
-  startDynamicRegistration(toolRegisterUrl: string, options: { update?: string } = {}): string {
-    const token = crypto.randomBytes(16).toString('hex');
-    this.issuedRegistrationTokens.set(token, options.update ? { scope: 'reg-update', clientId: options.update } : { scope: 'reg' });
+  /**
+   * Moodle's registration start (mod/lti/startltiadvregistration.php): a registration token signed
+   * with the platform's own key — scope `reg` with the client id it will issue as `sub`, or
+   * `reg-update` with the tool type id as `sub` (the Update button) — appended to the tool's URL,
+   * whose own query (a registration code) stays. `token` replaces the token (null: none).
+   */
+  async startDynamicRegistration(toolRegisterUrl: string, options: { update?: string; clientId?: string; token?: string | null } = {}): Promise<string> {
+    const token =
+      options.token !== undefined
+        ? options.token
+        : await this.signRegistrationToken(options.update ? { sub: options.update, scope: 'reg-update' } : { sub: options.clientId ?? this.clientId, scope: 'reg' });
     const url = new URL(toolRegisterUrl);
     url.searchParams.set('openid_configuration', `${this.url}/mod/lti/openid-configuration.php`);
-    url.searchParams.set('registration_token', token);
+    if (token !== null) url.searchParams.set('registration_token', token);
     return url.toString();
+  }
+
+  /** A registration token as Moodle signs it (RS256, its current key and kid, valid one hour); claims and signer may be changed. */
+  async signRegistrationToken(claims: Record<string, unknown>, signer: { key: CryptoKey; kid: string } = { key: this.currentKey.privateKey, kid: this.currentKey.kid }): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ iat: now, exp: now + 3600, ...claims } as JWTPayload).setProtectedHeader({ alg: 'RS256', kid: signer.kid }).sign(signer.key);
   }
 
   /** Moodle's openid-configuration.php, changeable to test the tool's checks. */
   openIdConfiguration: Record<string, unknown> | undefined;
 
-  private defaultOpenIdConfiguration(): Record<string, unknown> {
+  /** What Moodle's openid-configuration.php answers for this site. */
+  defaultOpenIdConfiguration(): Record<string, unknown> {
     return {
       issuer: this.url,
       token_endpoint: this.authTokenUrl,
@@ -242,6 +259,7 @@ export class TestPlatform extends PlatformServices {
       case '/mod/lti/auth.php':
         return this.handleAuth(url, res);
       case '/mod/lti/openid-configuration.php':
+        this.openIdConfigurationRequests++;
         return json(res, 200, this.openIdConfiguration ?? this.defaultOpenIdConfiguration());
       case '/mod/lti/openid-registration.php':
         return this.handleRegistration(req, res);
@@ -391,8 +409,10 @@ export class TestPlatform extends PlatformServices {
   private async handleRegistration(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.method !== 'POST') return json(res, 405, { error: 'method not allowed' });
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const issued = token ? this.issuedRegistrationTokens.get(token) : undefined;
+    const issued = token ? await this.validateRegistrationToken(token) : undefined;
     if (!issued) return json(res, 401, { error: 'invalid registration token' });
+    if (issued.scope === 'reg' && [...this.toolTypes.values()].includes(issued.sub)) return text(res, 401, 'token_already_used');
+    if (issued.scope === 'reg-update' && !this.toolTypes.has(issued.sub)) return text(res, 400, 'Unknown client');
     const body = JSON.parse(await readBody(req)) as Record<string, any>;
     this.registrations.push(body);
     const config = body['https://purl.imsglobal.org/spec/lti-tool-configuration'] ?? {};
@@ -405,9 +425,10 @@ export class TestPlatform extends PlatformServices {
     if (!Array.isArray(body.redirect_uris)) return text(res, 400, 'invalid_redirect_uris');
     if (body.token_endpoint_auth_method !== 'private_key_jwt') return text(res, 400, 'invalid_token_endpoint_auth_method');
     if (body.application_type && body.application_type !== 'web') return text(res, 400, 'invalid_application_type');
-    this.issuedRegistrationTokens.delete(token!);
-    const clientId = issued.scope === 'reg-update' ? issued.clientId! : this.clientId;
-    const deploymentId = String(this.nextTypeId++);
+    // A new registration makes a tool type whose id is the deployment id; an update keeps it.
+    const deploymentId = issued.scope === 'reg-update' ? issued.sub : String(this.nextTypeId++);
+    const clientId = issued.scope === 'reg-update' ? this.toolTypes.get(deploymentId)! : issued.sub;
+    this.toolTypes.set(deploymentId, clientId);
     this.redirectUris = body.redirect_uris;
     return json(res, 200, {
       client_id: clientId,
@@ -421,6 +442,17 @@ export class TestPlatform extends PlatformServices {
       client_name: body.client_name,
       'https://purl.imsglobal.org/spec/lti-tool-configuration': { ...config, deployment_id: deploymentId, version: '1.3.0' },
     });
+  }
+
+  /** registration_helper::validate_registration_token: signed with one of our keys, not expired, scope reg or reg-update. */
+  private async validateRegistrationToken(token: string): Promise<{ scope: 'reg' | 'reg-update'; sub: string } | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: this.keys.map((k) => k.publicJwk) }), { algorithms: ['RS256'] });
+      if ((payload.scope !== 'reg' && payload.scope !== 'reg-update') || typeof payload.sub !== 'string') return undefined;
+      return { scope: payload.scope, sub: payload.sub };
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../../app-context.js';
 import { requestLocale } from '../../http/error-handler.js';
 import { html, page } from '../../http/html.js';
+import { translate, type Locale } from '../../http/messages.js';
 import { loadToolDescriptor, toolUrls } from './tool-configuration.js';
 
 /**
@@ -25,6 +26,8 @@ export function ltiConfigRoutes(ctx: AppContext): Router {
       redirectionUris: urls.redirectUris,
       contentSelectionUrl: urls.targetLinkUri,
       iconUrl: urls.logoUri,
+      // code: each registration URL is single-use, made by the operator (amphi registration open).
+      dynamicRegistration: ctx.config.lti.dynamicRegistration,
       dynamicRegistrationUrl: ctx.config.lti.dynamicRegistration === 'open' ? urls.registrationUrl : null,
       scopes: descriptor.scopes,
       claims: descriptor.claims,
@@ -33,21 +36,16 @@ export function ltiConfigRoutes(ctx: AppContext): Router {
       res.json(values);
       return;
     }
-    const fr = requestLocale(req) === 'fr';
+    const locale = requestLocale(req);
+    const fr = locale === 'fr';
     const row = (label: string, labelFr: string, value: string | string[] | undefined | null) =>
       value ? html`<tr><th scope="row">${fr ? labelFr : label}</th><td><code>${Array.isArray(value) ? value.join('\n') : value}</code></td></tr>` : '';
     res.type('html').send(
       page({
-        locale: fr ? 'fr' : 'en',
+        locale,
         title: fr ? 'Configuration LTI' : 'LTI configuration',
         body: html`<h1>${fr ? 'Enregistrer Amphi dans Moodle' : 'Register Amphi in Moodle'}</h1>
-${
-  values.dynamicRegistrationUrl
-    ? html`<h2>${fr ? 'Enregistrement dynamique (recommandé)' : 'Dynamic registration (recommended)'}</h2>
-<p>${fr ? 'Dans Moodle : Administration du site › Plugins › Outils externes › Gérer les outils, collez cette URL puis « Ajouter LTI Advantage » :' : 'In Moodle: Site administration › Plugins › External tool › Manage tools, paste this URL and press “Add LTI Advantage”:'}</p>
-<p><code data-testid="registration-url">${values.dynamicRegistrationUrl}</code></p>`
-    : ''
-}
+${dynamicRegistrationSection(locale, values.dynamicRegistration, values.dynamicRegistrationUrl)}
 <h2>${fr ? 'Configuration manuelle' : 'Manual configuration'}</h2>
 <table class="amphi-table">
 ${row('Tool name', 'Nom de l’outil', values.toolName)}
@@ -65,4 +63,17 @@ ${row('Icon URL', 'URL de l’icône', values.iconUrl)}
     );
   }
   return router;
+}
+
+/** What the Moodle administrator does for dynamic registration, in each LTI_DYNAMIC_REGISTRATION mode. */
+function dynamicRegistrationSection(locale: Locale, mode: 'code' | 'open' | 'closed', url: string | null) {
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  if (mode === 'closed') return html`<p data-testid="dynamic-registration">${t('page.ltiConfig.dynamicClosed')}</p>`;
+  return html`<h2>${t('page.ltiConfig.dynamicTitle')}</h2>
+${
+  mode === 'open'
+    ? html`<p>${t('page.ltiConfig.dynamicOpen')}</p>
+<p><code data-testid="registration-url">${url}</code></p>`
+    : html`<p data-testid="dynamic-registration">${t('page.ltiConfig.dynamicCode')}</p>`
+}`;
 }

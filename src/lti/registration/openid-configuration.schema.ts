@@ -37,10 +37,13 @@ export const RegistrationResponse = z.object({
     .loose()
     .optional(),
 });
+export type RegistrationResponse = z.infer<typeof RegistrationResponse>;
 
+/** `GET /lti/register?code=…&openid_configuration=…&registration_token=…` (Moodle appends the last two to the URL it is given). */
 export const RegisterRequest = z.object({
   query: z.object({
-    openid_configuration: z.url({ error: 'openid_configuration must be the platform configuration URL' }),
+    openid_configuration: z.url({ protocol: /^https?$/, error: 'openid_configuration must be the platform configuration URL (http or https)' }),
     registration_token: z.string().max(10_000).optional(),
+    code: z.string().max(200).optional(),
   }),
 });

@@ -14,7 +14,7 @@ export function registrationRoutes(ctx: AppContext): Router {
 
   async function register(req: Request, res: Response) {
     const { query } = input<typeof RegisterRequest>(res);
-    const result = await registerDynamically(ctx, { openidConfiguration: query.openid_configuration, registrationToken: query.registration_token });
+    const result = await registerDynamically(ctx, { openidConfiguration: query.openid_configuration, registrationToken: query.registration_token, code: query.code });
     const locale = requestLocale(req);
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, unknown>) => translate(locale, key, params);
     res.set('Cache-Control', 'no-store').type('html').send(

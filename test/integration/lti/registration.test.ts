@@ -1,31 +1,67 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { SignJWT, generateKeyPair } from 'jose';
+import { addPlatform } from '../../../src/lti/platforms/platform.service.js';
 import { BrowserClient, readBootstrap } from '../../support/browser-client.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { ROLE, TestPlatform } from '../../support/test-platform.js';
 
 const TOOL_CONFIG = 'https://purl.imsglobal.org/spec/lti-tool-configuration';
 
+/**
+ * One app in the default mode (LTI_DYNAMIC_REGISTRATION=code) reaching only 127.0.0.1 and ::1:
+ * the test platform and the attacker's servers listen there, the "internal service" on 127.0.0.2.
+ * The mode is read per request, so the open and closed tests switch it rather than start an app.
+ */
 describe('LTI Dynamic Registration against a Moodle-like platform', () => {
   let app: TestApp;
   let platform: TestPlatform;
+  const servers: Hostile[] = [];
 
   before(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ LTI_DYNAMIC_REGISTRATION: 'code', OUTBOUND_ALLOW: '127.0.0.1,::1' });
   });
   after(async () => {
     await app.close();
     await platform.close();
   });
   beforeEach(async () => {
+    app.config.lti.dynamicRegistration = 'code';
     await app.reset();
     await platform?.close();
     platform = await TestPlatform.start();
+    await Promise.all(servers.splice(0).map((h) => h.close()));
   });
 
-  it('registers, stores client_id and deployment, closes the window, and launches work at once', async () => {
+  async function openCode(args: Record<string, unknown> = {}): Promise<{ id: string; code: string; url: string; expiresAt: string }> {
+    const response = await fetch(`${app.url}/admin/api/commands/registration-open`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${app.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+    return ((await response.json()) as { result: { id: string; code: string; url: string; expiresAt: string } }).result;
+  }
+  /** What Moodle opens after "Add LTI Advantage" with a fresh registration URL from the operator. */
+  async function startWithCode(options: Parameters<TestPlatform['startDynamicRegistration']>[1] = {}): Promise<string> {
+    return platform.startDynamicRegistration((await openCode()).url, options);
+  }
+  async function hostile(answer: Hostile['answer'], host?: string): Promise<Hostile> {
+    const server = await startHostile(answer, host);
+    servers.push(server);
+    return server;
+  }
+  const asked = () => platform.openIdConfigurationRequests + platform.registrations.length;
+  const platformCount = async () => (await app.ctx.db.selectFrom('platforms').select('id').execute()).length;
+
+  it('registers with the operator’s URL, stores client_id and deployment, closes the window, and launches work at once', async () => {
+    const opened = await openCode({ ttlSeconds: 3600 });
+    assert.match(opened.url, new RegExp(`^${app.url}/lti/register\\?code=[\\w-]{20,}$`));
     const browser = new BrowserClient();
-    const response = await browser.get(platform.startDynamicRegistration(`${app.url}/lti/register`));
+    // Moodle keeps the URL's own query and appends its two parameters.
+    const response = await browser.get(await platform.startDynamicRegistration(opened.url));
     const html = await response.text();
     assert.equal(response.status, 200, html);
     assert.match(html, /<script type="module" src="\/static\/registration-close\.js">/);
@@ -55,44 +91,91 @@ describe('LTI Dynamic Registration against a Moodle-like platform', () => {
     assert.equal(stored?.product_family_code, 'moodle');
     const deployments = await app.ctx.db.selectFrom('deployments').select('deployment_id').execute();
     assert.deepEqual(deployments.map((d) => d.deployment_id), ['7']);
+    const codes = await app.ctx.db.selectFrom('registration_codes').selectAll().execute();
+    assert.equal(codes.length, 1);
+    assert.ok(codes[0]!.used_at, 'the code is spent');
+    assert.equal(codes[0]!.platform_id, stored!.id);
+    assert.ok(!JSON.stringify(codes).includes(opened.code), 'the code is stored hashed');
 
     const launch = await platform.launch(app.url, { deploymentId: '7', roles: [ROLE.instructor], name: 'Ana' });
     assert.equal(launch.response.status, 200, launch.html);
     assert.equal(readBootstrap(launch.html).session.user.name, 'Ana');
   });
 
-  it('updates the same platform on reg-update instead of creating another', async () => {
-    await (await new BrowserClient().get(platform.startDynamicRegistration(`${app.url}/lti/register`))).text();
-    const update = await new BrowserClient().get(platform.startDynamicRegistration(`${app.url}/lti/register`, { update: platform.clientId }));
+  it('Moodle’s Update (reg-update signed by its key) changes the platform in place, without a code', async () => {
+    const opened = await openCode();
+    assert.equal((await new BrowserClient().get(await platform.startDynamicRegistration(opened.url))).status, 200);
+    const [before] = await app.ctx.db.selectFrom('platforms').selectAll().execute();
+    platform.openIdConfiguration = { ...platform.defaultOpenIdConfiguration(), authorization_endpoint: `${platform.url}/mod/lti/auth.php?v=2` };
+    // Moodle's Update reuses the URL it was given, whose code is spent by now.
+    const update = await new BrowserClient().get(await platform.startDynamicRegistration(opened.url, { update: '7' }));
     assert.equal(update.status, 200, await update.text());
-    const platforms = await app.ctx.db.selectFrom('platforms').select(['client_id']).execute();
+    const platforms = await app.ctx.db.selectFrom('platforms').selectAll().execute();
     assert.equal(platforms.length, 1);
+    assert.equal(platforms[0]!.id, before!.id);
+    assert.equal(platforms[0]!.auth_login_url, `${platform.url}/mod/lti/auth.php?v=2`);
+    assert.equal(platform.registrations.length, 2);
   });
 
-  it('refuses a configuration whose issuer does not match its URL', async () => {
-    platform.openIdConfiguration = { ...(await configuration(platform)), issuer: 'https://other.example' };
-    const response = await new BrowserClient().get(platform.startDynamicRegistration(`${app.url}/lti/register`));
-    assert.equal(response.status, 502);
-    assert.match(await response.text(), /does not match the configuration URL/);
+  it('refuses a registration without a valid code before asking the platform anything', async () => {
+    const none = await new BrowserClient({ acceptLanguage: 'fr' }).get(await platform.startDynamicRegistration(`${app.url}/lti/register`));
+    assert.equal(none.status, 403);
+    assert.match(await none.text(), /URL d’enregistrement fournie par son exploitant[\s\S]*amphi registration open/);
+    const unknown = await new BrowserClient().get(await platform.startDynamicRegistration(`${app.url}/lti/register?code=not-a-code`));
+    assert.equal(unknown.status, 403);
+    assert.match(await unknown.text(), /unknown, expired or already used/);
+    const expired = await openCode();
+    await app.ctx.db.updateTable('registration_codes').set({ expires_at: new Date(Date.now() - 60_000) }).execute();
+    assert.equal((await new BrowserClient().get(await platform.startDynamicRegistration(expired.url))).status, 403);
+    const closed = await openCode();
+    await app.ctx.db.updateTable('registration_codes').set({ closed_at: new Date() }).where('id', '=', closed.id).execute();
+    assert.equal((await new BrowserClient().get(await platform.startDynamicRegistration(closed.url))).status, 403);
+    assert.equal(asked(), 0);
+    assert.equal(await platformCount(), 0);
+  });
+
+  it('a spent code registers nothing more, not even another client of the same Moodle', async () => {
+    const opened = await openCode();
+    assert.equal((await new BrowserClient().get(await platform.startDynamicRegistration(opened.url))).status, 200);
+    const before = asked();
+    const again = await new BrowserClient().get(await platform.startDynamicRegistration(opened.url, { clientId: 'client-second' }));
+    assert.equal(again.status, 403);
+    assert.match(await again.text(), /unknown, expired or already used/);
+    assert.equal(asked(), before, 'refused before asking the platform');
+    assert.equal(await platformCount(), 1);
+  });
+
+  it('two registrations racing with one code make one platform', async () => {
+    const opened = await openCode();
+    const urls = await Promise.all(['client-a', 'client-b'].map((clientId) => platform.startDynamicRegistration(opened.url, { clientId })));
+    const responses = await Promise.all(urls.map((url) => new BrowserClient().get(url)));
+    assert.deepEqual(responses.map((r) => r.status).sort(), [200, 403]);
+    assert.equal(await platformCount(), 1);
+  });
+
+  it('refuses a configuration whose issuer is on another origin than its URL', async () => {
+    platform.openIdConfiguration = { ...platform.defaultOpenIdConfiguration(), issuer: 'https://other.example' };
+    const response = await new BrowserClient().get(await startWithCode());
+    assert.equal(response.status, 400);
+    assert.match(await response.text(), /https:\/\/other\.example[\s\S]*same origin/);
     assert.equal(platform.registrations.length, 0);
-    assert.equal((await app.ctx.db.selectFrom('platforms').select('id').execute()).length, 0);
+    assert.equal(await platformCount(), 0);
   });
 
   it('refuses a platform that does not offer private_key_jwt or RS256', async () => {
-    platform.openIdConfiguration = { ...(await configuration(platform)), token_endpoint_auth_methods_supported: ['client_secret_basic'] };
-    const response = await new BrowserClient().get(platform.startDynamicRegistration(`${app.url}/lti/register`));
+    platform.openIdConfiguration = { ...platform.defaultOpenIdConfiguration(), token_endpoint_auth_methods_supported: ['client_secret_basic'] };
+    const response = await new BrowserClient().get(await startWithCode());
     assert.equal(response.status, 502);
     assert.match(await response.text(), /private_key_jwt/);
   });
 
-  it('reports the platform’s refusal and stores nothing', async () => {
-    platform.openIdConfiguration = undefined;
-    const bad = new BrowserClient();
-    const url = platform.startDynamicRegistration(`${app.url}/lti/register`).replace(/registration_token=[^&]+/, 'registration_token=forged');
-    const response = await bad.get(url);
+  it('reports the platform’s refusal by its status only, and stores nothing', async () => {
+    const response = await new BrowserClient().get(await startWithCode({ token: 'forged' }));
     assert.equal(response.status, 502);
-    assert.match(await response.text(), /answered 401/);
-    assert.equal((await app.ctx.db.selectFrom('platforms').select('id').execute()).length, 0);
+    const text = await response.text();
+    assert.match(text, /registration endpoint answered HTTP 401/);
+    assert.doesNotMatch(text, /invalid registration token/);
+    assert.equal(await platformCount(), 0);
   });
 
   it('explains a missing openid_configuration', async () => {
@@ -101,20 +184,236 @@ describe('LTI Dynamic Registration against a Moodle-like platform', () => {
     assert.match(await response.text(), /openid_configuration/);
   });
 
-  it('can be closed by the operator', async () => {
-    const closed = await startTestApp({ LTI_DYNAMIC_REGISTRATION: 'closed' });
-    try {
-      const response = await new BrowserClient().get(platform.startDynamicRegistration(`${closed.url}/lti/register`));
-      assert.equal(response.status, 403);
-      assert.match(await response.text(), /Dynamic registration is closed/);
-      assert.equal(platform.registrations.length, 0);
-    } finally {
-      await closed.close();
+  it('attack: a configuration on another origin claiming a registered issuer does not take the platform over', async () => {
+    const attacker = await hostile((req, origin) =>
+      req.path === '/config' ? { status: 200, body: moodleConfiguration(victimIssuer, origin) } : { status: 200, body: registered('victim-client') },
+    );
+    // The old check was a string prefix: http://127.0.0.1:4123 "matched" http://127.0.0.1:41234/… .
+    const victimIssuer = `http://127.0.0.1:${String(attacker.port).slice(0, 4)}`;
+    await addPlatform(app.ctx.db, { ...moodleEndpoints(victimIssuer), clientId: 'victim-client', deploymentIds: ['1'] }, { allowNewDeployments: false });
+    const before = await platformRows(app);
+
+    // Even with a valid code (an attacker who obtained one), and of course without.
+    const opened = await openCode();
+    const prefix = await new BrowserClient().get(registerUrl(opened.url, `${attacker.origin}/config`, 'anything'));
+    assert.equal(prefix.status, 400);
+    assert.match(await prefix.text(), /same origin/);
+    assert.equal((await new BrowserClient().get(registerUrl(`${app.url}/lti/register`, `${attacker.origin}/config`, 'anything'))).status, 403);
+    // Another host name for the same address is another origin too.
+    attacker.answer = (req, origin) => (req.path === '/config' ? { status: 200, body: moodleConfiguration(origin.replace('localhost', '127.0.0.1')) } : { status: 500, body: '' });
+    const otherHost = await new BrowserClient().get(registerUrl(opened.url, `http://localhost:${attacker.port}/config`, 'anything'));
+    assert.equal(otherHost.status, 400);
+
+    assert.deepEqual(attacker.requests.filter((r) => r.method !== 'GET'), [], 'nothing was sent to a registration endpoint');
+    assert.deepEqual(await platformRows(app), before);
+  });
+
+  it('attack: naming a registered issuer and client_id without a token signed by that platform’s key changes nothing', async () => {
+    // The attacker serves a whole configuration at the issuer's own origin; only the platform's key is out of reach.
+    const attacker = await hostile((req, origin) =>
+      req.path === '/config' ? { status: 200, body: moodleConfiguration(origin) } : { status: 200, body: registered('victim-client') },
+    );
+    // Added by hand (amphi platform add), its keys published by the real platform.
+    await addPlatform(
+      app.ctx.db,
+      { ...moodleEndpoints(attacker.origin), jwksUrl: platform.jwksUrl, clientId: 'victim-client', deploymentIds: ['1'] },
+      { allowNewDeployments: false },
+    );
+    const before = await platformRows(app);
+    const other = await generateKeyPair('RS256');
+    const now = Math.floor(Date.now() / 1000);
+    const tokens: Record<string, string | undefined> = {
+      'no token': undefined,
+      'the attacker’s key': await platform.signRegistrationToken({ sub: 'victim-client', scope: 'reg' }, { key: other.privateKey, kid: 'attacker' }),
+      'the attacker’s key under the platform’s kid': await platform.signRegistrationToken({ sub: '1', scope: 'reg-update' }, { key: other.privateKey, kid: platform.currentKey.kid }),
+      'an expired token': await platform.signRegistrationToken({ sub: 'victim-client', scope: 'reg', iat: now - 7200, exp: now - 3600 }),
+      'another scope': await platform.signRegistrationToken({ sub: 'victim-client', scope: 'openid' }),
+      'no kid': await new SignJWT({ sub: 'victim-client', scope: 'reg', iat: now, exp: now + 3600 }).setProtectedHeader({ alg: 'RS256' }).sign(platform.currentKey.privateKey),
+    };
+    const opened = await openCode();
+    for (const [name, token] of Object.entries(tokens)) {
+      // With a code the configuration is read and the issuer found registered; without, it is not even read.
+      for (const start of [opened.url, `${app.url}/lti/register`]) {
+        const response = await new BrowserClient().get(registerUrl(start, `${attacker.origin}/config`, token));
+        assert.equal(response.status, 403, `${name}: ${response.status}`);
+        if (token) assert.match(await response.text(), /already registered/, name);
+      }
     }
+    assert.deepEqual(attacker.requests.filter((r) => r.method !== 'GET'), [], 'nothing was sent to the registration endpoint');
+    assert.deepEqual(await platformRows(app), before, 'the platform is unchanged');
+
+    // The platform itself (its key, its kid) may update its registration, even one added by hand.
+    const genuine = await new BrowserClient().get(
+      registerUrl(`${app.url}/lti/register`, `${attacker.origin}/config`, await platform.signRegistrationToken({ sub: 'victim-client', scope: 'reg' })),
+    );
+    assert.equal(genuine.status, 200, await genuine.text());
+    const [updated] = await app.ctx.db.selectFrom('platforms').selectAll().execute();
+    assert.equal(updated!.id, before.platforms[0]!.id);
+    assert.equal(updated!.registered_via, 'manual');
+    assert.equal(updated!.jwks_url, `${attacker.origin}/jwks`);
+  });
+
+  it('attack: a registration endpoint or key set on another origin is refused before anything is sent', async () => {
+    const attacker = await hostile(() => ({ status: 200, body: registered('stolen') }));
+    const opened = await openCode();
+    for (const field of ['registration_endpoint', 'jwks_uri', 'authorization_endpoint', 'token_endpoint']) {
+      platform.openIdConfiguration = { ...platform.defaultOpenIdConfiguration(), [field]: `${attacker.origin}/x` };
+      const response = await new BrowserClient().get(await platform.startDynamicRegistration(opened.url));
+      assert.equal(response.status, 400, field);
+      assert.match(await response.text(), new RegExp(`${field}[\\s\\S]*not on the issuer’s origin`), field);
+    }
+    assert.equal(attacker.requests.length, 0);
+    assert.equal(platform.registrations.length, 0);
+    assert.equal(await platformCount(), 0);
+  });
+
+  it('attack: no request reaches an internal service through /lti/register', async () => {
+    // 127.0.0.2 is loopback too, and not in OUTBOUND_ALLOW.
+    const internal = await hostile(() => ({ status: 200, body: { secret: 'internal' } }), '127.0.0.2');
+    const internalUrl = `${internal.origin}/latest/meta-data`;
+    const opened = await openCode();
+    const direct = await new BrowserClient().get(registerUrl(opened.url, internalUrl, 'x'));
+    assert.equal(direct.status, 502);
+    assert.match(await direct.text(), /request to the platform’s configuration endpoint failed: the address/);
+    assert.equal((await new BrowserClient().get(registerUrl(`${app.url}/lti/register`, internalUrl, 'x'))).status, 403);
+    app.config.lti.dynamicRegistration = 'open';
+    assert.equal((await new BrowserClient().get(registerUrl(`${app.url}/lti/register`, internalUrl, 'x'))).status, 502);
+    app.config.lti.dynamicRegistration = 'code';
+    platform.openIdConfiguration = { ...platform.defaultOpenIdConfiguration(), registration_endpoint: internalUrl };
+    assert.equal((await new BrowserClient().get(await platform.startDynamicRegistration(opened.url))).status, 400);
+    assert.equal(internal.requests.length, 0);
+    const [code] = await app.ctx.db.selectFrom('registration_codes').select('used_at').execute();
+    assert.equal(code!.used_at, null, 'a failed registration does not spend the code');
+  });
+
+  it('attack: what a remote answers with an error is never shown to the caller', async () => {
+    const secret = 'db_password=hunter2 internal-admin-console';
+    const remote = await hostile((req, origin) =>
+      req.path === '/config' ? { status: 200, body: moodleConfiguration(origin) } : { status: 400, body: secret, type: 'text/plain' },
+    );
+    const opened = await openCode();
+    const refused = await new BrowserClient().get(registerUrl(opened.url, `${remote.origin}/config`, 'token'));
+    assert.equal(refused.status, 502);
+    const page = await refused.text();
+    assert.match(page, /registration endpoint answered HTTP 400/);
+    assert.ok(!page.includes('hunter2'), page);
+
+    remote.answer = () => ({ status: 500, body: secret, type: 'text/plain' });
+    const broken = await fetch(registerUrl(opened.url, `${remote.origin}/config`, 'token'), { headers: { Accept: 'application/json' } });
+    assert.equal(broken.status, 502);
+    const problem = await broken.text();
+    assert.match(problem, /configuration endpoint answered HTTP 500/);
+    assert.ok(!problem.includes('hunter2'), problem);
+  });
+
+  it('in open mode (a lab) needs no code, and the origin and token rules still hold', async () => {
+    app.config.lti.dynamicRegistration = 'open';
+    const response = await new BrowserClient().get(await platform.startDynamicRegistration(`${app.url}/lti/register`));
+    assert.equal(response.status, 200, await response.text());
+    const before = await platformRows(app);
+    const stranger = await new BrowserClient().get(await platform.startDynamicRegistration(`${app.url}/lti/register`, { token: null }));
+    assert.equal(stranger.status, 403);
+    assert.deepEqual(await platformRows(app), before);
+    const json = (await (await fetch(`${app.url}/lti/config`, { headers: { Accept: 'application/json' } })).json()) as Record<string, unknown>;
+    assert.equal(json.dynamicRegistration, 'open');
+    assert.equal(json.dynamicRegistrationUrl, `${app.url}/lti/register`);
+  });
+
+  it('can be closed by the operator, and /lti/config says so', async () => {
+    app.config.lti.dynamicRegistration = 'closed';
+    const response = await new BrowserClient().get(await startWithCode());
+    assert.equal(response.status, 403);
+    assert.match(await response.text(), /Dynamic registration is closed/);
+    assert.equal(asked(), 0);
+    const config = await (await fetch(`${app.url}/lti/config`, { headers: { Accept: 'text/html', 'Accept-Language': 'fr' } })).text();
+    assert.match(config, /L’enregistrement dynamique est désactivé/);
+    assert.doesNotMatch(config, /lti\/register/);
+  });
+
+  it('/lti/config in code mode tells the Moodle administrator to ask for a registration URL', async () => {
+    const en = await (await fetch(`${app.url}/lti/config`, { headers: { Accept: 'text/html' } })).text();
+    assert.match(en, /Ask the operator of this Amphi for a registration URL/);
+    assert.match(en, /amphi registration open/);
+    const fr = await (await fetch(`${app.url}/lti/config`, { headers: { Accept: 'text/html', 'Accept-Language': 'fr' } })).text();
+    assert.match(fr, /Demandez à l’exploitant de cet Amphi une URL d’enregistrement/);
+    const json = (await (await fetch(`${app.url}/lti/config`, { headers: { Accept: 'application/json' } })).json()) as Record<string, unknown>;
+    assert.equal(json.dynamicRegistration, 'code');
+    assert.equal(json.dynamicRegistrationUrl, null);
   });
 });
 
-async function configuration(platform: TestPlatform): Promise<Record<string, unknown>> {
-  platform.openIdConfiguration = undefined;
-  return (await (await fetch(`${platform.url}/mod/lti/openid-configuration.php`)).json()) as Record<string, unknown>;
+/** A registration start as an attacker writes it: any configuration URL, any token (or none). */
+function registerUrl(start: string, openidConfiguration: string, token: string | undefined): string {
+  const url = new URL(start);
+  url.searchParams.set('openid_configuration', openidConfiguration);
+  if (token !== undefined) url.searchParams.set('registration_token', token);
+  return url.toString();
+}
+
+async function platformRows(app: TestApp) {
+  return {
+    platforms: await app.ctx.db.selectFrom('platforms').selectAll().execute(),
+    deployments: await app.ctx.db.selectFrom('deployments').selectAll().orderBy('deployment_id').execute(),
+  };
+}
+
+function moodleEndpoints(issuer: string) {
+  return { issuer, authLoginUrl: `${issuer}/mod/lti/auth.php`, authTokenUrl: `${issuer}/mod/lti/token.php`, jwksUrl: `${issuer}/mod/lti/certs.php` };
+}
+
+/** A configuration shaped like Moodle's, claiming `issuer`, with its endpoints at `at`. */
+function moodleConfiguration(issuer: string, at = issuer): Record<string, unknown> {
+  return {
+    issuer,
+    token_endpoint: `${at}/token`,
+    token_endpoint_auth_methods_supported: ['private_key_jwt'],
+    jwks_uri: `${at}/jwks`,
+    authorization_endpoint: `${at}/auth`,
+    registration_endpoint: `${at}/register`,
+    id_token_signing_alg_values_supported: ['RS256'],
+    'https://purl.imsglobal.org/spec/lti-platform-configuration': { product_family_code: 'moodle', messages_supported: ['LtiResourceLinkRequest'] },
+  };
+}
+
+function registered(clientId: string) {
+  return { client_id: clientId, [TOOL_CONFIG]: { deployment_id: '99' } };
+}
+
+interface HostileAnswer {
+  status: number;
+  body: unknown;
+  type?: string;
+}
+interface Hostile {
+  origin: string;
+  port: number;
+  requests: { method: string; path: string }[];
+  answer: (req: { method: string; path: string }, origin: string) => HostileAnswer;
+  close(): Promise<void>;
+}
+
+/** A server an attacker runs (or an internal service): records every request, answers as told. */
+async function startHostile(answer: Hostile['answer'], host = '127.0.0.1'): Promise<Hostile> {
+  const server = http.createServer((req, res) => {
+    const entry = { method: req.method ?? '', path: new URL(req.url ?? '/', 'http://x').pathname };
+    hostile.requests.push(entry);
+    req.resume();
+    req.on('end', () => {
+      const { status, body, type } = hostile.answer(entry, `http://${req.headers.host}`);
+      res.writeHead(status, { 'Content-Type': type ?? 'application/json' }).end(typeof body === 'string' ? body : JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const hostile: Hostile = {
+    origin: `http://${host}:${port}`,
+    port,
+    requests: [],
+    answer,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return hostile;
 }
