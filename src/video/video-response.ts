@@ -102,6 +102,7 @@ export function toVideoResponse(ctx: AppContext, p: VideoParts): VideoResponse {
         .update(`${p.viewer.platformId}:${p.viewer.userId ?? ''}:${resource.id}`)
         .digest('base64url')
         .slice(0, 22),
+      maxPlaybackRate: ctx.config.video.maxPlaybackRate,
     },
     upload: p.canEdit ? { endpoint: '/api/uploads/', maxBytes: p.maxUploadBytes } : null,
   };

@@ -38,7 +38,9 @@ export interface VideoResponse {
   /**
    * `queueKey`: names the page's store of unsent statements, per viewer (an opaque hash of platform
    * and user) so that on a shared computer one person's leftovers are never sent under the next one's session.
+   * `maxPlaybackRate`: the fastest speed the player offers (VIDEO_MAX_PLAYBACK_RATE): the server credits
+   * no more watching than the wall-clock time allows at that speed.
    */
-  tracking: { activityId: string; statementsUrl: string; sessionId: string; queueKey: string };
+  tracking: { activityId: string; statementsUrl: string; sessionId: string; queueKey: string; maxPlaybackRate: number };
   upload: { endpoint: '/api/uploads/'; maxBytes: number } | null;
 }

@@ -138,6 +138,7 @@ describe('video tracking: the player’s statements, progress and grade', () => 
     const shown = await learner.api('GET', `/api/videos/${video.id}`);
     assert.deepEqual(shown.body.progress, { positionSeconds: 20, watchedShare: 0.9, completed: true }, 'the player resumes from it');
     assert.equal(shown.body.tracking.activityId, `${t.app.url}/xapi/activities/resources/${video.id}`);
+    assert.equal(shown.body.tracking.maxPlaybackRate, 2, 'the player offers no speed faster than the server credits');
     await eventually('the completion grade', () => t.platform.receivedScores.length === 2);
     const last = t.platform.receivedScores[1]!.body;
     assert.deepEqual([last.scoreGiven, last.scoreMaximum, last.activityProgress, last.gradingProgress], [18, 20, 'Completed', 'FullyGraded']);

@@ -127,7 +127,7 @@ function video(extra: Partial<VideoResponse> = {}): VideoResponse {
     completionThreshold: 0.9,
     progress: null,
     canEdit: true,
-    tracking: { activityId: 'a', statementsUrl: '/s', sessionId: 's', queueKey: 'q' },
+    tracking: { activityId: 'a', statementsUrl: '/s', sessionId: 's', queueKey: 'q', maxPlaybackRate: 2 },
     upload: { endpoint: '/api/uploads/', maxBytes: 1000 },
     ...extra,
   };

@@ -1,7 +1,7 @@
 /** The player's pure helpers: times, keys, resume, chapters, storyboard (tool/src/video/player). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actionForKey, sliderSeek } from '../../../../tool/src/video/player/player-keys.js';
+import { actionForKey, playbackSpeeds, sliderSeek } from '../../../../tool/src/video/player/player-keys.js';
 import { cueAt, parseStoryboard, parseVttTime } from '../../../../tool/src/video/player/storyboard.js';
 import { chapterIndexAt, formatClock, resumePosition, spokenTime } from '../../../../tool/src/video/player/time-format.js';
 
@@ -63,6 +63,15 @@ describe('keyboard', () => {
     assert.equal(sliderSeek('PageUp', 10, 100), 20);
     assert.equal(sliderSeek('End', 10, 100), 100);
     assert.equal(sliderSeek('a', 10, 100), null);
+  });
+});
+
+describe('speeds', () => {
+  it('offers none faster than the server credits', () => {
+    assert.deepEqual(playbackSpeeds(2), [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]);
+    assert.deepEqual(playbackSpeeds(1.6), [0.5, 0.75, 1, 1.25, 1.5]);
+    assert.deepEqual(playbackSpeeds(1), [0.5, 0.75, 1]);
+    assert.deepEqual(playbackSpeeds(4).at(-1), 4);
   });
 });
 

@@ -2,7 +2,6 @@ import type { VideoCaptionTrack, VideoChapter } from '../../api/api-types.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/I18nContext.js';
 import { MenuButton } from './MenuButton.js';
-import { SPEEDS } from './player-keys.js';
 import { SeekBar } from './SeekBar.js';
 import type { StoryboardCue } from './storyboard.js';
 import { formatClock } from './time-format.js';
@@ -32,6 +31,8 @@ interface Props {
   captions: VideoCaptionTrack[];
   captionsLang: string | null;
   audioOnly: boolean;
+  /** The speeds offered (playbackSpeeds). */
+  speeds: readonly number[];
 }
 
 export const speedLabel = (rate: number) => `${rate}×`;
@@ -107,7 +108,7 @@ export function PlayerControls(p: Props) {
         <span class="amphi-player-spacer" />
         <MenuButton
           label={t('player.speed.current', { speed: speedLabel(state.rate) })}
-          options={SPEEDS.map((s) => ({ value: s as number, label: s === 1 ? t('player.speed.normal') : t('player.speed.option', { speed: String(s) }) }))}
+          options={p.speeds.map((s) => ({ value: s, label: s === 1 ? t('player.speed.normal') : t('player.speed.option', { speed: String(s) }) }))}
           selected={state.rate}
           onSelect={actions.setSpeed}
           testId="player-speed"

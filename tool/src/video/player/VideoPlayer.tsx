@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/I18nContext.js';
 import { ChapterList } from './ChapterList.js';
 import { PlayerControls } from './PlayerControls.js';
+import { playbackSpeeds } from './player-keys.js';
 import { PlayerStatus } from './PlayerStatus.js';
 import { ResumePrompt } from './ResumePrompt.js';
 import { chapterIndexAt, resumePosition } from './time-format.js';
@@ -157,6 +158,7 @@ export function VideoPlayer({ video, onProgress, tracking = true, onReload }: Vi
           captions={video.captions}
           captionsLang={captionsLang}
           audioOnly={media.audioOnly}
+          speeds={playbackSpeeds(video.tracking.maxPlaybackRate)}
         />
         <PlayerStatus message={announcement} ended={state.ended} />
       </div>

@@ -81,4 +81,13 @@ export function sliderSeek(key: string, time: number, duration: number): number 
   }
 }
 
-export const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+export const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4] as const;
+
+/**
+ * The speeds the menu offers: none faster than the server's maximum (VideoResponse.tracking.
+ * maxPlaybackRate, 2 by default), the speed at which it credits watching time: a faster one would
+ * play parts the learner is not credited for.
+ */
+export function playbackSpeeds(maxRate: number): number[] {
+  return SPEEDS.filter((s) => s <= maxRate);
+}

@@ -99,6 +99,11 @@ export function useVideoTracking(
         lastTime = el.currentTime;
       },
       ratechange: () => {
+        // Faster than the server credits (set by a browser extension or the console): back to the fastest it does.
+        if (el.playbackRate > tracking.maxPlaybackRate) {
+          el.playbackRate = tracking.maxPlaybackRate;
+          return;
+        }
         if (el.playbackRate !== lastRate) tracker.interact(el.currentTime, { speed: (lastRate = el.playbackRate) });
       },
       // A volume slider moves in many small steps: one statement when it settles.
