@@ -1,7 +1,7 @@
 import { courseActivityId } from '../../lrs/traces/launch-trace.js';
 import type { Statement } from '../../lrs/xapi/xapi.types.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
-import { clipSegments, formatPlayedSegments, type Segment } from './played-segments.js';
+import { clipSegments, formatPlayedSegments, watchedShare, type Segment } from './played-segments.js';
 import { creditedPart } from './segment-credit.js';
 import { ext, VIDEO_ACTIVITY_TYPE, VIDEO_PROFILE_ID, VIDEO_VERB, type VideoStatement, type VideoVerb } from './video-profile.js';
 import { statementSegments } from './video-view.js';
@@ -25,8 +25,8 @@ export interface StatementEnvironment {
   /** The media's real duration: the profile's `length`, set by the server on every statement. */
   durationSeconds: number | null;
   completionThreshold: number;
-  /** What the server credited of the view after the batch (the segments and the share they give). */
-  credited: { segments: Segment[]; share: number };
+  /** The segments the server has credited of the person's view, this batch included. */
+  credited: Segment[];
 }
 
 /**
@@ -34,8 +34,9 @@ export interface StatementEnvironment {
  * (context extensions), as the video profile checked them. From the server: actor, object, every
  * context activity (the page's are ignored: a page may not put an activity, or a definition of
  * one, in the LRS), platform, language, the media's length and completion threshold, and what
- * the result claims was watched: `played-segments` become the part of them the server credited,
- * `progress` the view's credited share.
+ * the result claims was watched: `played-segments` become the part of them the server has
+ * credited, `progress` the share of the video that part makes. The same statement sent twice at
+ * once (beacon and fetch) is built the same way unless the budget cut it in between.
  */
 export function toXapiStatement(s: VideoStatement, env: StatementEnvironment): Statement {
   const { session } = env;
@@ -68,11 +69,10 @@ function creditedResult(s: VideoStatement, env: StatementEnvironment): NonNullab
   const result = { ...s.result, ...(s.result?.extensions ? { extensions: { ...s.result.extensions } } : {}) };
   const extensions = result.extensions;
   if (!extensions) return result;
-  if (extensions[ext('played-segments')] !== undefined) {
-    const claimed = env.durationSeconds ? clipSegments(statementSegments(s), env.durationSeconds) : [];
-    extensions[ext('played-segments')] = formatPlayedSegments(creditedPart(claimed, env.credited.segments));
-  }
-  if (extensions[ext('progress')] !== undefined) extensions[ext('progress')] = env.credited.share;
+  const claimed = env.durationSeconds ? clipSegments(statementSegments(s), env.durationSeconds) : [];
+  const credited = creditedPart(claimed, env.credited);
+  if (extensions[ext('played-segments')] !== undefined) extensions[ext('played-segments')] = formatPlayedSegments(credited);
+  if (extensions[ext('progress')] !== undefined) extensions[ext('progress')] = watchedShare(credited, env.durationSeconds);
   return result;
 }
 

@@ -5,10 +5,11 @@ import { AppError, BadRequestError } from '../../http/errors.js';
 import { findStoredStatementIds, recordPageStatements } from '../../lrs/lrs.service.js';
 import { resourceActivityId } from '../../lrs/traces/launch-trace.js';
 import { ltiActor } from '../../lrs/xapi/lti-actor.js';
+import type { LrsIdentity } from '../../lti/platforms/platform.table.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
 import { getVideoFacts } from '../video.service.js';
 import { checkBatch } from './statement-batch.js';
-import { toXapiStatement } from './stored-statement.js';
+import { toXapiStatement, type StatementEnvironment } from './stored-statement.js';
 import type { VideoStatement } from './video-profile.js';
 import { lockVideoView, releaseScoreClaim, toVideoProgress, saveVideoView, type VideoProgress, type VideoViewKey } from './video-progress.repository.js';
 import { applyStatements, scoreToSend, type VideoFactsForView, type VideoViewState } from './video-view.js';
@@ -42,9 +43,10 @@ export async function recordVideoStatements(ctx: AppContext, session: LaunchSess
   const outcome = await updateView(ctx, key, session, statements, facts, graded ? facts.resource.score_maximum : null);
   const { view } = outcome;
 
+  const env = statementEnvironment(ctx, session, platform, resourceId, facts, view);
   let stored: number;
   try {
-    stored = await storeStatements(ctx, session, platform, resourceId, statements, facts, view);
+    stored = await storeStatements(ctx, session.platform.id, statements, env, view.completedAt !== null);
   } catch (err) {
     // Nothing stored, nothing sent: the page sends the batch again and the score is claimed again.
     if (outcome.score !== null) await releaseScoreClaim(ctx.db, key, outcome.score, outcome.previousBest);
@@ -89,22 +91,17 @@ async function updateView(ctx: AppContext, key: VideoViewKey, session: LaunchSes
   });
 }
 
-/**
- * Stores the batch's statements not stored yet: a resent batch (network retry, beacon after
- * fetch, a reopened tab) may hold statements stored already, built then with another title or
- * language; they are stored once, never a 409 that would make the page drop the rest of its backlog.
- */
-async function storeStatements(
+/** What the stored statements take from the server: who, what, where, and what was credited. */
+function statementEnvironment(
   ctx: AppContext,
   session: LaunchSession,
-  platform: { issuer: string; lrs_identity: 'pseudonymous' | 'email' },
+  platform: { issuer: string; lrs_identity: LrsIdentity },
   resourceId: string,
-  statements: VideoStatement[],
-  facts: Awaited<ReturnType<typeof getVideoFacts>>,
+  facts: VideoFactsForView & { title: string },
   view: VideoViewState,
-): Promise<number> {
+): StatementEnvironment {
   const publicUrl = ctx.config.http.publicUrl;
-  const env = {
+  return {
     actor: ltiActor({ issuer: platform.issuer, lrsIdentity: platform.lrs_identity }, session.user!),
     session,
     publicUrl,
@@ -112,12 +109,30 @@ async function storeStatements(
     title: facts.title,
     durationSeconds: facts.durationSeconds,
     completionThreshold: facts.completionThreshold,
-    credited: { segments: view.segments, share: view.watchedShare },
+    credited: view.segments,
   };
-  const already = await findStoredStatementIds(ctx, session.platform.id, statements.map((s) => s.id));
-  const built = statements.filter((s) => !already.has(s.id) && (s.verb !== 'completed' || view.completedAt !== null)).map((s) => toXapiStatement(s, env));
-  if (built.length) await recordPageStatements(ctx, session.platform.id, built);
-  return built.length;
+}
+
+/**
+ * Stores the batch's statements not stored yet: a resent batch (network retry, beacon after
+ * fetch, a reopened tab) may hold statements stored already, built then with another title or
+ * language; they are stored once, never a 409 that would make the page drop the rest of its backlog.
+ */
+async function storeStatements(ctx: AppContext, platformId: string, statements: VideoStatement[], env: StatementEnvironment, viewCompleted: boolean): Promise<number> {
+  const store = async () => {
+    const already = await findStoredStatementIds(ctx, platformId, statements.map((s) => s.id));
+    const built = statements.filter((s) => !already.has(s.id) && (s.verb !== 'completed' || viewCompleted)).map((s) => toXapiStatement(s, env));
+    if (built.length) await recordPageStatements(ctx, platformId, built);
+    return built.length;
+  };
+  try {
+    return await store();
+  } catch (err) {
+    // A concurrent request of the same person (beacon and fetch) stored the same statement first,
+    // saying what had been credited then: theirs stands, the rest of this batch is stored.
+    if (!(err instanceof AppError && err.status === 409)) throw err;
+    return store();
+  }
 }
 
 /**
