@@ -18,7 +18,8 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
   const keyDeps = { db: database.db, secrets, retentionDays: config.lti.keyRetentionDays };
   await ensureToolKey(keyDeps);
   const toolKeys = new ToolKeyCache(keyDeps);
-  const accessTokens = new AccessTokenCache(toolKeys);
+  const outbound = new OutboundHttp({ allow: config.outbound.allow });
+  const accessTokens = new AccessTokenCache(toolKeys, outbound);
   const ctx: AppContext = {
     config,
     db: database.db,
@@ -26,13 +27,13 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
     logger,
     secrets,
     toolKeys,
-    platformJwks: new PlatformJwksCache({ cacheSeconds: config.lti.jwksCacheSeconds, cooldownSeconds: config.lti.jwksCooldownSeconds }),
+    platformJwks: new PlatformJwksCache({ outbound, cacheSeconds: config.lti.jwksCacheSeconds, cooldownSeconds: config.lti.jwksCooldownSeconds }),
     platforms: new PlatformCache(database.db),
-    outbound: new OutboundHttp({ allow: config.outbound.allow }),
+    outbound,
     accessTokens,
     // Started by startServer / the test app, stopped before the database closes.
-    scoreDelivery: new ScoreDeliveryWorker({ db: database.db, engine: database.engine, accessTokens, logger, config }),
-    lrsForwarding: new LrsForwardingWorker({ db: database.db, engine: database.engine, logger, config }),
+    scoreDelivery: new ScoreDeliveryWorker({ db: database.db, engine: database.engine, accessTokens, outbound, logger, config }),
+    lrsForwarding: new LrsForwardingWorker({ db: database.db, engine: database.engine, logger, config, outbound }),
     // Its handlers receive this context, which holds it: read when it starts.
     jobs: new JobWorker(() => ctx),
   };

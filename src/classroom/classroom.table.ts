@@ -10,7 +10,10 @@ export interface BbbServersTable {
   checksum_algorithm: ColumnType<ChecksumAlgorithm, ChecksumAlgorithm | undefined, ChecksumAlgorithm>;
   updated_by: string | null;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** operator: set with the CLI (any address); platform-admin: set on the admin page (the outbound address rules apply). */
+  configured_by: BbbServerConfiguredBy;
 }
+export type BbbServerConfiguredBy = 'operator' | 'platform-admin';
 export type BbbServerRow = Selectable<BbbServersTable>;
 
 export type MeetingState = 'creating' | 'running' | 'ended';

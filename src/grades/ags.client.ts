@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { PlatformRow } from '../lti/platforms/platform.table.js';
-import type { AccessTokenCache } from '../lti/services/access-token.js';
-import { platformRequest } from '../lti/services/platform-request.js';
+import { OutboundError } from '../http/outbound.js';
+import { platformRequest, type PlatformServiceDeps, type ServicePlatform } from '../lti/services/platform-request.js';
 import { PlatformServiceError } from '../lti/services/service-error.js';
 import { findLink, parseLinkHeader } from '../lti/services/link-header.js';
 
@@ -75,12 +74,9 @@ export interface NewLineItem {
   tag?: string;
 }
 
-type ServicePlatform = Pick<PlatformRow, 'id' | 'client_id' | 'auth_token_url'>;
-type Deps = { accessTokens: AccessTokenCache; fetchImpl?: typeof fetch };
-
 export class AgsClient {
   constructor(
-    private readonly deps: Deps,
+    private readonly deps: PlatformServiceDeps,
     private readonly platform: ServicePlatform,
     /** The `scope` of the course's AGS claim. */
     private readonly grantedScopes: readonly string[],
@@ -167,6 +163,7 @@ async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();
   } catch (err) {
+    if (err instanceof OutboundError) throw new PlatformServiceError(AGS_SERVICE, `HTTP ${response.status}, then ${err.message}`, response.status, err.reason !== 'too-large', undefined, { cause: err });
     throw new PlatformServiceError(AGS_SERVICE, `HTTP ${response.status} with a body that is not JSON`, response.status, true, undefined, { cause: err });
   }
 }

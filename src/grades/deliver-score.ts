@@ -9,8 +9,8 @@ import type { ClaimedScore, DeliveryResult } from './score-outbox.repository.js'
  * One delivery of a claimed score (AGS §3.4 score publish service) and what it means for the row:
  * sent, pending again at a later time, or failed with the platform's reason.
  */
-export async function deliverScore(ctx: Pick<AppContext, 'accessTokens'>, row: ClaimedScore, policy: RetryPolicy, log: Logger): Promise<DeliveryResult> {
-  const platform = { id: row.platform_id, client_id: row.client_id, auth_token_url: row.auth_token_url };
+export async function deliverScore(ctx: Pick<AppContext, 'accessTokens' | 'outbound'>, row: ClaimedScore, policy: RetryPolicy, log: Logger): Promise<DeliveryResult> {
+  const platform = { id: row.platform_id, client_id: row.client_id, auth_token_url: row.auth_token_url, registered_via: row.registered_via };
   const ags = new AgsClient(ctx, platform, row.ags_scopes ?? []);
   try {
     await ags.postScore(row.line_item_url, toScore(row));
@@ -19,7 +19,8 @@ export async function deliverScore(ctx: Pick<AppContext, 'accessTokens'>, row: C
     if (isNotLaterRefusal(err) && (await platformHolds(ags, row))) return { id: row.id, status: 'sent' };
     const outcome = classifyFailure(err);
     const retryAt = nextAttemptAt(policy, row.attempts, outcome, Date.now());
-    log.warn({ scoreId: row.id, attempts: row.attempts, httpStatus: outcome.httpStatus, reason: outcome.reason, retryAt }, 'score not delivered');
+    const detail = err instanceof PlatformServiceError ? err.detail : undefined;
+    log.warn({ scoreId: row.id, attempts: row.attempts, httpStatus: outcome.httpStatus, reason: outcome.reason, detail, retryAt }, 'score not delivered');
     if (retryAt) return { id: row.id, status: 'pending', retryAt, error: outcome.reason, httpStatus: outcome.httpStatus };
     const error = outcome.kind === 'retry' ? `${outcome.reason} (gave up after ${row.attempts} attempts)` : outcome.reason;
     return { id: row.id, status: 'failed', error, httpStatus: outcome.httpStatus };

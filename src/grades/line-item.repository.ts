@@ -62,13 +62,14 @@ export interface LineItemSource {
   known_line_item_id: string | null;
   client_id: string;
   auth_token_url: string;
+  registered_via: 'manual' | 'dynamic';
 }
 
 /** What finding or creating the line item of scores waiting for one needs. */
 export async function findLineItemSource(db: Db, g: { platformId: string; resourceId: string; resourceLinkId: string | null }): Promise<LineItemSource | undefined> {
   const result = await sql<LineItemSource>`
     select r.title, r.kind, r.score_maximum, r.context_id, c.lineitems_url, c.ags_scopes,
-      l.resource_link_id as lti_resource_link_id, l.lineitem_url, p.client_id, p.auth_token_url,
+      l.resource_link_id as lti_resource_link_id, l.lineitem_url, p.client_id, p.auth_token_url, p.registered_via,
       ${knownLineItem(g.platformId, g.resourceId, g.resourceLinkId)} as known_line_item_id
     from resources r
     join lti_contexts c on c.id = r.context_id

@@ -12,19 +12,20 @@ import { attachLineItem, releaseGroup, type ClaimedGroup } from './score-outbox.
  * earlier; one the platform already holds for this resource and activity) or creates it in the
  * course's line items container (AGS §3.2), then attaches the group's scores to it.
  */
-export async function resolveLineItem(ctx: Pick<AppContext, 'db' | 'accessTokens' | 'logger'>, group: ClaimedGroup, policy: RetryPolicy): Promise<void> {
+export async function resolveLineItem(ctx: Pick<AppContext, 'db' | 'accessTokens' | 'outbound' | 'logger'>, group: ClaimedGroup, policy: RetryPolicy): Promise<void> {
   try {
     const lineItemId = await findOrCreateLineItem(ctx, group);
     await attachLineItem(ctx.db, group, lineItemId);
   } catch (err) {
     const outcome = classifyFailure(err);
     const retryAt = nextAttemptAt(policy, group.attempts, outcome, Date.now());
-    ctx.logger.warn({ feature: 'grades', resourceId: group.resource_id, resourceLinkId: group.resource_link_id, reason: outcome.reason, retryAt }, 'line item not available');
+    const detail = err instanceof PlatformServiceError ? err.detail : undefined;
+    ctx.logger.warn({ feature: 'grades', resourceId: group.resource_id, resourceLinkId: group.resource_link_id, reason: outcome.reason, detail, retryAt }, 'line item not available');
     await releaseGroup(ctx.db, group, { retryAt, error: outcome.reason, httpStatus: outcome.httpStatus });
   }
 }
 
-async function findOrCreateLineItem(ctx: Pick<AppContext, 'db' | 'accessTokens'>, group: ClaimedGroup): Promise<string> {
+async function findOrCreateLineItem(ctx: Pick<AppContext, 'db' | 'accessTokens' | 'outbound'>, group: ClaimedGroup): Promise<string> {
   const source = group.resource_id
     ? await findLineItemSource(ctx.db, { platformId: group.platform_id, resourceId: group.resource_id, resourceLinkId: group.resource_link_id })
     : undefined;
@@ -36,7 +37,8 @@ async function findOrCreateLineItem(ctx: Pick<AppContext, 'db' | 'accessTokens'>
   }
   if (!source.lineitems_url) throw refusal('the course gives no line items container (AGS lineitems): no gradebook column can be created');
   const wanted = newLineItem(group, source);
-  const ags = new AgsClient(ctx, { id: group.platform_id, client_id: source.client_id, auth_token_url: source.auth_token_url }, source.ags_scopes ?? []);
+  const platform = { id: group.platform_id, client_id: source.client_id, auth_token_url: source.auth_token_url, registered_via: source.registered_via };
+  const ags = new AgsClient(ctx, platform, source.ags_scopes ?? []);
   const filter = wanted.resourceLinkId ? { resourceLinkId: wanted.resourceLinkId } : { resourceId: wanted.resourceId };
   const existing = pickExisting(await ags.findLineItems(source.lineitems_url, filter), wanted);
   const item = existing ?? (await ags.createLineItem(source.lineitems_url, wanted));

@@ -23,7 +23,7 @@ const MAX_GROUPS_PER_CLAIM = 4;
 /** The shortest time between two claims (what a score may wait to be batched with the next ones). */
 const CLAIM_GAP_MS = 10;
 
-export type DeliveryDeps = Pick<AppContext, 'db' | 'engine' | 'accessTokens' | 'logger'> & Partial<Pick<AppContext, 'config'>>;
+export type DeliveryDeps = Pick<AppContext, 'db' | 'engine' | 'accessTokens' | 'outbound' | 'logger'> & Partial<Pick<AppContext, 'config'>>;
 
 /**
  * Delivers the score outbox to the platforms (AGS score publish service). Everything it knows is

@@ -58,6 +58,7 @@ export interface ClaimedScore extends GradeScoreRow {
   ags_scopes: string[] | null;
   client_id: string;
   auth_token_url: string;
+  registered_via: 'manual' | 'dynamic';
 }
 
 /** Scores waiting for their line item to be found or created, one group per target. */
@@ -138,7 +139,7 @@ async function claimScores(trx: Kysely<Database>, limit: number, leaseMs: number
       join platforms p on p.id = li.platform_id
       left join lti_contexts x on x.id = li.context_id
     where s.seq = c.seq
-    returning s.*, li.url as line_item_url, u.sub as user_sub, x.ags_scopes, p.client_id, p.auth_token_url`.execute(trx);
+    returning s.*, li.url as line_item_url, u.sub as user_sub, x.ags_scopes, p.client_id, p.auth_token_url, p.registered_via`.execute(trx);
   return result.rows;
 }
 

@@ -1,6 +1,5 @@
-import type { PlatformRow } from '../lti/platforms/platform.table.js';
-import type { AccessTokenCache } from '../lti/services/access-token.js';
-import { platformRequest } from '../lti/services/platform-request.js';
+import { OutboundError } from '../http/outbound.js';
+import { platformRequest, type PlatformServiceDeps, type ServicePlatform } from '../lti/services/platform-request.js';
 import { PlatformServiceError } from '../lti/services/service-error.js';
 import { findLink, parseLinkHeader } from '../lti/services/link-header.js';
 import { MembershipPageError, parseMembershipPage, type Membership, type SkippedMember } from './names-roles.schemas.js';
@@ -13,6 +12,9 @@ export const NRPS_SERVICE = 'lti-nrps';
 
 /** 1000 pages of Moodle's default 100 members: far beyond any course; past it the platform is looping. */
 const MAX_PAGES = 1000;
+/** Moodle sends the whole course in one page when no limit is asked: room for tens of thousands of members. */
+const MAX_PAGE_BYTES = 64 * 1024 * 1024;
+const PAGE_TIMEOUT_MS = 60_000;
 
 export interface ContextMembership {
   /** One entry per user_id (a platform paging by offset while enrolments change may repeat someone). */
@@ -20,8 +22,6 @@ export interface ContextMembership {
   skipped: SkippedMember[];
   pages: number;
 }
-
-type ServicePlatform = Pick<PlatformRow, 'id' | 'client_id' | 'auth_token_url'>;
 
 /**
  * The whole membership of a context: GET the context_memberships_url the launch announced, then
@@ -31,7 +31,7 @@ type ServicePlatform = Pick<PlatformRow, 'id' | 'client_id' | 'auth_token_url'>;
  * membership container, a paging loop) fails the whole fetch, so a half roster is never stored.
  */
 export async function fetchContextMembership(
-  deps: { accessTokens: AccessTokenCache; fetchImpl?: typeof fetch },
+  deps: PlatformServiceDeps,
   platform: ServicePlatform,
   contextMembershipsUrl: string,
   options: { maxPages?: number } = {},
@@ -46,7 +46,14 @@ export async function fetchContextMembership(
     if (seen.has(url)) throw pagingError(`the next link of page ${seen.size} points back to a page already read (${url})`);
     if (seen.size >= maxPages) throw pagingError(`more than ${maxPages} pages`);
     seen.add(url);
-    const response = await platformRequest(deps, platform, { service: NRPS_SERVICE, url, scopes: [NRPS_SCOPE], accept: MEMBERSHIP_CONTAINER_MEDIA_TYPE });
+    const response = await platformRequest(deps, platform, {
+      service: NRPS_SERVICE,
+      url,
+      scopes: [NRPS_SCOPE],
+      accept: MEMBERSHIP_CONTAINER_MEDIA_TYPE,
+      maxBytes: MAX_PAGE_BYTES,
+      timeoutMs: PAGE_TIMEOUT_MS,
+    });
     const page = await readPage(response, seen.size);
     const offset = byUserId.size + skipped.length;
     for (const member of page.members) byUserId.set(member.user_id, member);
@@ -68,6 +75,7 @@ async function readPage(response: Response, pageNumber: number): Promise<ReturnT
   try {
     body = await response.json();
   } catch (err) {
+    if (err instanceof OutboundError) throw new PlatformServiceError(NRPS_SERVICE, `page ${pageNumber}: ${err.message}`, response.status, err.reason !== 'too-large', undefined, { cause: err });
     throw new PlatformServiceError(NRPS_SERVICE, `page ${pageNumber} is not JSON`, response.status, true, undefined, { cause: err });
   }
   try {

@@ -142,7 +142,7 @@ async function fetchAndStore(ctx: AppContext, course: RosterCourse, url: string)
     if (!(err instanceof PlatformServiceError)) throw err;
     const error = `${err.serviceName}: ${String(err.params.reason)}`;
     await recordRosterFailure(ctx.db, { contextId: course.id, membershipsUrl: url, error, attemptedAt: startedAt });
-    log.warn({ error, httpStatus: err.httpStatus, retryable: err.retryable }, 'roster fetch failed');
+    log.warn({ error, httpStatus: err.httpStatus, retryable: err.retryable, detail: err.detail }, 'roster fetch failed');
     return { status: 'failed', memberCount: 0, skippedMembers: 0, error, retryable: err.retryable };
   }
 }

@@ -12,7 +12,8 @@ export interface BbbServerLike {
 /**
  * Makes `fake` the platform's BigBlueButton server, through the same service as the admin page
  * and the CLI (URL normalised, secret sealed), so that bbbApiFor(ctx, platformId) talks to it.
+ * Set as the operator does with the CLI unless told otherwise (the fake listens on loopback).
  */
-export async function useFakeBbbFor(ctx: AppContext, platformId: string, fake: BbbServerLike): Promise<void> {
-  await setBbbServer(ctx, platformId, { url: fake.url, secret: fake.secret, checksumAlgorithm: fake.algorithm }, 'test');
+export async function useFakeBbbFor(ctx: AppContext, platformId: string, fake: BbbServerLike, actor: 'operator' | 'platform-admin' = 'operator'): Promise<void> {
+  await setBbbServer(ctx, platformId, { url: fake.url, secret: fake.secret, checksumAlgorithm: fake.algorithm }, 'test', actor);
 }

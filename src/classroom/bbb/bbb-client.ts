@@ -1,4 +1,5 @@
 import type { Logger } from '../../http/logger.js';
+import type { OutboundHttp } from '../../http/outbound.js';
 import { BbbFailedError, BbbUnavailableError } from './bbb-errors.js';
 import { encodeQuery, signedCallUrl } from './bbb-checksum.js';
 import { createQuery, getRecordingsQuery, joinQuery, presentationModulesXml, updateRecordingsQuery } from './bbb-params.js';
@@ -25,24 +26,28 @@ interface CallOptions {
   unsigned?: boolean;
 }
 
+/** getRecordings of a busy server with its metadata stays far below this. */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
 /**
  * The BigBlueButton (or Scalelite) API client: every call signed with the server's secret and
- * algorithm, every answer parsed into bbb.types.ts results. Errors: BbbFailedError for a FAILED
- * answer (its messageKey), BbbUnavailableError when the server cannot be reached, does not answer
- * within config.timeoutMs, or answers something that is not BBB's XML. The secret and the signed
- * URLs never reach the logs or the errors.
+ * algorithm, sent through the outbound client with the server's trust (config.trust), every
+ * answer parsed into bbb.types.ts results. Errors: BbbFailedError for a FAILED answer (its
+ * messageKey), BbbUnavailableError when the server cannot be reached (or may not be: a refused
+ * address), does not answer within config.timeoutMs, or answers something that is not BBB's XML.
+ * The secret, the signed URLs and what the server answered never reach the errors.
  */
 export class BbbClient implements BbbApi {
   private readonly base: string;
-  private readonly fetchImpl: typeof fetch;
+  private readonly outbound: OutboundHttp;
   private readonly logger: Logger | undefined;
 
   constructor(
     private readonly config: BbbServerConfig,
-    options: { logger?: Logger; fetch?: typeof fetch } = {},
+    options: { outbound: OutboundHttp; logger?: Logger },
   ) {
     this.base = config.url.endsWith('/') ? config.url : `${config.url}/`;
-    this.fetchImpl = options.fetch ?? fetch;
+    this.outbound = options.outbound;
     this.logger = options.logger?.child({ component: 'bbb-client' });
   }
 
@@ -122,11 +127,13 @@ export class BbbClient implements BbbApi {
     let contentType: string;
     let text: string;
     try {
-      const response = await this.fetchImpl(url, {
+      const response = await this.outbound.fetch(url, {
         method,
         headers: { Accept: 'application/xml, text/xml', ...(options.xmlBody === undefined ? {} : { 'Content-Type': 'application/xml' }) },
         body: options.xmlBody,
-        signal: AbortSignal.timeout(this.config.timeoutMs),
+        trust: this.config.trust,
+        timeoutMs: this.config.timeoutMs,
+        maxBytes: MAX_ANSWER_BYTES,
       });
       status = response.status;
       contentType = response.headers.get('content-type') ?? '';
@@ -137,7 +144,7 @@ export class BbbClient implements BbbApi {
     const answer = parseBbbResponse(text);
     const ms = Math.round(performance.now() - started);
     if (!answer) throw this.unavailable(callName, describeNonXmlAnswer(status, contentType));
-    this.logger?.debug({ call: callName, method, ms, returncode: answer.returncode, messageKey: answer.messageKey || undefined }, 'bbb call');
+    this.logger?.debug({ call: callName, method, ms, returncode: answer.returncode, messageKey: answer.messageKey || undefined, message: answer.message || undefined }, 'bbb call');
     if (answer.returncode === 'FAILED' && !options.answers?.includes(answer.messageKey)) {
       throw new BbbFailedError(callName, answer.messageKey || 'unknown', answer.message);
     }

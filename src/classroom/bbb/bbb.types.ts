@@ -5,6 +5,8 @@
  * This file is the contract between the client (bbb-client.ts) and its callers.
  */
 
+import type { OutboundTrust } from '../../http/outbound.js';
+
 export const CHECKSUM_ALGORITHMS = ['sha1', 'sha256', 'sha384', 'sha512'] as const;
 export type ChecksumAlgorithm = (typeof CHECKSUM_ALGORITHMS)[number];
 
@@ -15,6 +17,8 @@ export interface BbbServerConfig {
   checksumAlgorithm: ChecksumAlgorithm;
   /** Per-call timeout (config.classroom.bbbTimeoutMs). */
   timeoutMs: number;
+  /** operator: set with the CLI; web: set on the admin page (the outbound address rules apply). */
+  trust: OutboundTrust;
 }
 
 export type GuestPolicy = 'ALWAYS_ACCEPT' | 'ALWAYS_DENY' | 'ASK_MODERATOR' | 'ALWAYS_ACCEPT_AUTH';

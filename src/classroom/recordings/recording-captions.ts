@@ -1,5 +1,6 @@
 import type { Recording } from '../bbb/bbb.types.js';
-import { fetchSmallText } from './recording-download.js';
+import type { OutboundHttp } from '../../http/outbound.js';
+import { fetchSmallText, type RecordingSource } from './recording-download.js';
 
 const MAX_CAPTION_BYTES = 5 * 1024 ** 2;
 
@@ -21,7 +22,7 @@ export function captionFolders(recording: Recording): string[] {
 /** The recording's caption tracks (best effort: a missing or broken track is skipped). */
 export async function fetchRecordingCaptions(
   recording: Recording,
-  o: { timeoutMs: number; signal: AbortSignal; allowedHost: string },
+  o: { outbound: OutboundHttp; source: RecordingSource; timeoutMs: number; signal: AbortSignal },
 ): Promise<{ lang: string; label: string; vtt: string }[]> {
   for (const folder of captionFolders(recording)) {
     const index = await fetchSmallText(new URL('captions.json', folder).toString(), { ...o, maxBytes: 64 * 1024 });

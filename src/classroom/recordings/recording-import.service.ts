@@ -12,8 +12,7 @@ import { saveImportedCaptions } from '../../video/import/imported-captions.js';
 import { mediaStorage } from '../../video/storage/media-storage.js';
 import { maxUploadBytes } from '../../video/video.service.js';
 import type { Recording } from '../bbb/bbb.types.js';
-import { bbbApiFor } from '../servers/bbb-server.service.js';
-import { getBbbServerView } from '../servers/bbb-server.service.js';
+import { bbbApiFor, bbbRecordingSourceFor } from '../servers/bbb-server.service.js';
 import { fetchRecordingCaptions } from './recording-captions.js';
 import { DownloadRefusedError, downloadToFile } from './recording-download.js';
 import { markImportDone, markImportRunning, recordImportError } from './recording.repository.js';
@@ -49,10 +48,11 @@ export async function importRecording(ctx: AppContext, platformId: string, recor
     // The video format's folder holds video-0.m4v (bbb-playback-video); a URL to a file is used as given.
     const url = format.url.endsWith('/') ? new URL('video-0.m4v', format.url).toString() : format.url;
     const file = path.join(workDir, 'recording.m4v');
-    const allowedHost = new URL((await getBbbServerView(ctx, platformId)).url ?? url).hostname;
+    const source = await bbbRecordingSourceFor(ctx, platformId);
     let last = 0;
     await downloadToFile(url, file, {
-      allowedHost,
+      outbound: ctx.outbound,
+      source,
       maxBytes: await maxUploadBytes(ctx, platformId),
       signal: run.signal,
       headersTimeoutMs: ctx.config.classroom.bbbTimeoutMs,
@@ -62,7 +62,7 @@ export async function importRecording(ctx: AppContext, platformId: string, recor
         run.reportProgress(fraction * 0.9, 'download');
       },
     });
-    const captions = await fetchRecordingCaptions(recording, { timeoutMs: ctx.config.classroom.bbbTimeoutMs, signal: run.signal, allowedHost });
+    const captions = await fetchRecordingCaptions(recording, { outbound: ctx.outbound, source, timeoutMs: ctx.config.classroom.bbbTimeoutMs, signal: run.signal });
     const probe = await probeImportedFile(ctx, file);
     const title = importedTitle(recording, classroom.settings);
     const videoId = crypto.randomUUID();

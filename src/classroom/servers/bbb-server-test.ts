@@ -1,4 +1,4 @@
-import { BbbFailedError, BbbUnavailableError } from '../bbb/bbb-errors.js';
+import { BbbFailedError, BbbUnavailableError, shownMessageKey } from '../bbb/bbb-errors.js';
 import type { BbbApi, ChecksumAlgorithm } from '../bbb/bbb.types.js';
 
 /** The outcome of "Test connection": a message code of bbb-server.messages.ts and its params. */
@@ -13,7 +13,9 @@ export interface BbbTestResult {
 /**
  * Two calls, each proving one thing: the API root (no checksum) that the URL is a BBB API,
  * then a signed getMeetings that the secret and the checksum algorithm are the server's
- * (BBB answers checksumError otherwise).
+ * (BBB answers checksumError otherwise). The result says what happened in classified words
+ * (a status, a refused address, a messageKey), never what the server answered: the URL may be
+ * any host the administrator typed.
  */
 export async function testBbbConnection(api: BbbApi, algorithm: ChecksumAlgorithm): Promise<BbbTestResult> {
   let version: string | null = null;
@@ -24,7 +26,7 @@ export async function testBbbConnection(api: BbbApi, algorithm: ChecksumAlgorith
   } catch (err) {
     if (err instanceof BbbFailedError) {
       if (err.messageKey === 'checksumError') return { ok: false, code: 'bbb-test-secret-mismatch', params: { algorithm }, version };
-      return { ok: false, code: 'bbb-test-refused', params: { messageKey: err.messageKey, message: err.bbbMessage }, version };
+      return { ok: false, code: 'bbb-test-refused', params: { messageKey: shownMessageKey(err.messageKey) }, version };
     }
     if (err instanceof BbbUnavailableError) return { ok: false, code: 'bbb-test-unreachable', params: { reason: String(err.params.reason) }, version };
     throw err;

@@ -15,7 +15,7 @@ type Candidate = { id: string; url?: string | undefined; secret?: string | undef
 export const BBB_ADMIN_COMMANDS = {
   'platform-bbb-set': {
     args: SetBbbServerCommand,
-    run: (ctx, { id, ...change }: Change) => setBbbServer(ctx, id, change, 'amphi-cli'),
+    run: (ctx, { id, ...change }: Change) => setBbbServer(ctx, id, change, 'amphi-cli', 'operator'),
   },
   'platform-bbb-show': {
     args: PlatformRef,
@@ -28,7 +28,7 @@ export const BBB_ADMIN_COMMANDS = {
   'platform-bbb-test': {
     args: TestBbbServerCommand,
     run: async (ctx, { id, ...candidate }: Candidate) => {
-      const result = await testBbbServer(ctx, id, candidate);
+      const result = await testBbbServer(ctx, id, candidate, 'operator');
       return { ...result, message: translate('en', result.code, result.params) };
     },
   },

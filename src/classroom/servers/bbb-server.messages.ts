@@ -53,7 +53,7 @@ export const SERVERS_MESSAGES = {
     fr: 'Le serveur BigBlueButton est injoignable ou n’a pas répondu comme une API BigBlueButton : {reason}',
   },
   'bbb-test-refused': {
-    en: 'The server refused the signed request: {messageKey} {message}',
-    fr: 'Le serveur a refusé la requête signée : {messageKey} {message}',
+    en: 'The server refused the signed request: {messageKey}',
+    fr: 'Le serveur a refusé la requête signée : {messageKey}',
   },
 } as const satisfies Record<string, { en: string; fr: string }>;

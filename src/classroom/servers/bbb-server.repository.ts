@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { ChecksumAlgorithm } from '../bbb/bbb.types.js';
-import type { BbbServerRow } from '../classroom.table.js';
+import type { BbbServerConfiguredBy, BbbServerRow } from '../classroom.table.js';
 
 /** SQL for bbb_servers: one row per platform, the secret already sealed by the service. */
 export function findBbbServer(db: Db, platformId: string): Promise<BbbServerRow | undefined> {
@@ -14,11 +14,12 @@ export interface BbbServerWrite {
   secretEncrypted: string | undefined;
   checksumAlgorithm: ChecksumAlgorithm;
   updatedBy: string | null;
+  configuredBy: BbbServerConfiguredBy;
 }
 
 /** Inserts or replaces the platform's server; undefined when keeping a secret that is not there. */
 export async function saveBbbServer(db: Db, w: BbbServerWrite): Promise<BbbServerRow | undefined> {
-  const changes = { url: w.url, checksum_algorithm: w.checksumAlgorithm, updated_by: w.updatedBy, updated_at: new Date() };
+  const changes = { url: w.url, checksum_algorithm: w.checksumAlgorithm, updated_by: w.updatedBy, updated_at: new Date(), configured_by: w.configuredBy };
   if (w.secretEncrypted === undefined) {
     return db.updateTable('bbb_servers').set(changes).where('platform_id', '=', w.platformId).returningAll().executeTakeFirst();
   }

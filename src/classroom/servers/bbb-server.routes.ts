@@ -28,7 +28,7 @@ export function bbbServerRoutes(ctx: AppContext): Router {
   async function save(_req: Request, res: Response) {
     const session = currentSession(res);
     const { body } = input<typeof PutBbbServer>(res);
-    const view = await setBbbServer(ctx, session.platform.id, body, session.user?.id ?? null);
+    const view = await setBbbServer(ctx, session.platform.id, body, session.user?.id ?? null, 'platform-admin');
     res.json(toBbbServerResponse(view, session.role));
   }
   async function remove(_req: Request, res: Response) {
@@ -39,7 +39,7 @@ export function bbbServerRoutes(ctx: AppContext): Router {
   async function test(_req: Request, res: Response) {
     const session = currentSession(res);
     const { body } = input<typeof TestBbbServer>(res);
-    const result = await testBbbServer(ctx, session.platform.id, body);
+    const result = await testBbbServer(ctx, session.platform.id, body, 'platform-admin');
     res.json({ ok: result.ok, code: result.code, message: translate(session.locale, result.code, result.params), version: result.version });
   }
   return router;

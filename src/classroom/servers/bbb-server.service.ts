@@ -4,7 +4,7 @@ import { AppError } from '../../http/errors.js';
 import { getPlatformView } from '../../lti/platforms/platform.service.js';
 import { BbbClient } from '../bbb/bbb-client.js';
 import type { BbbApi, BbbServerConfig, ChecksumAlgorithm } from '../bbb/bbb.types.js';
-import type { BbbServerRow } from '../classroom.table.js';
+import type { BbbServerConfiguredBy, BbbServerRow } from '../classroom.table.js';
 import { isSecureBbbUrl, normaliseBbbUrl } from './bbb-server-url.js';
 import { deleteBbbServer, findBbbServer, saveBbbServer } from './bbb-server.repository.js';
 import { SECRET_MAX, SECRET_MIN } from './bbb-server.schemas.js';
@@ -14,7 +14,14 @@ import { testBbbConnection, type BbbTestResult } from './bbb-server-test.js';
  * Each platform's BigBlueButton (or Scalelite) server: URL, shared secret sealed with the
  * SecretBox, checksum algorithm. The secret never leaves this file in clear except towards the
  * BBB client and the callback checks (bbbSecretFor); views carry a fingerprint instead.
+ *
+ * Who set the server decides how far its URL is trusted (DESIGN.md, "Trust boundaries"): one the
+ * operator set with the CLI may be anywhere; one a platform administrator set on the admin page
+ * came through the web and gets the outbound client's address rules (OUTBOUND_ALLOW opens one).
  */
+
+/** Who is asking: the operator (CLI) or a platform administrator (the admin page). */
+export type BbbServerActor = BbbServerConfiguredBy;
 
 /** What administrators see (the admin page, `amphi platform bbb`): never the secret. */
 export interface BbbServerView {
@@ -42,7 +49,13 @@ export async function getBbbServerView(ctx: AppContext, platformId: string): Pro
   return toView(ctx, platformId, await findBbbServer(ctx.db, platformId));
 }
 
-export async function setBbbServer(ctx: AppContext, platformId: string, change: BbbServerChange, updatedBy: string | null): Promise<BbbServerView> {
+export async function setBbbServer(
+  ctx: AppContext,
+  platformId: string,
+  change: BbbServerChange,
+  updatedBy: string | null,
+  actor: BbbServerActor,
+): Promise<BbbServerView> {
   await getPlatformView(ctx.db, platformId);
   const url = normaliseBbbUrl(change.url);
   if (change.secret !== undefined) checkSecret(change.secret);
@@ -56,10 +69,11 @@ export async function setBbbServer(ctx: AppContext, platformId: string, change: 
     secretEncrypted: change.secret === undefined ? undefined : ctx.secrets.encrypt(change.secret),
     checksumAlgorithm: change.checksumAlgorithm ?? current?.checksum_algorithm ?? 'sha256',
     updatedBy,
+    configuredBy: configuredByAfter(actor, current, url),
   });
   if (!row) throw new AppError('bbb-server-secret-required', 400);
   forget(ctx, platformId);
-  ctx.logger.info({ platformId, url, checksumAlgorithm: row.checksum_algorithm, secretChanged: change.secret !== undefined }, 'BigBlueButton server set');
+  ctx.logger.info({ platformId, url, checksumAlgorithm: row.checksum_algorithm, secretChanged: change.secret !== undefined, configuredBy: row.configured_by }, 'BigBlueButton server set');
   return toView(ctx, platformId, row);
 }
 
@@ -74,12 +88,14 @@ export async function removeBbbServer(ctx: AppContext, platformId: string): Prom
 
 /**
  * Calls the server as Amphi will: the stored settings, or `candidate` (the admin form before
- * saving; its secret defaults to the stored one). A failed test is an answer, not an error.
+ * saving; its secret defaults to the stored one), with the trust it would be saved with. A
+ * failed test is an answer, not an error.
  */
 export async function testBbbServer(
   ctx: AppContext,
   platformId: string,
-  candidate: { url?: string | undefined; secret?: string | undefined; checksumAlgorithm?: ChecksumAlgorithm | undefined } = {},
+  candidate: { url?: string | undefined; secret?: string | undefined; checksumAlgorithm?: ChecksumAlgorithm | undefined },
+  actor: BbbServerActor,
 ): Promise<BbbTestResult> {
   await getPlatformView(ctx.db, platformId);
   const stored = await storedConfig(ctx, platformId);
@@ -91,20 +107,31 @@ export async function testBbbServer(
     if (secret === undefined) throw new AppError('bbb-server-secret-required', 400);
     if (candidate.secret !== undefined) checkSecret(candidate.secret);
     const checksumAlgorithm = candidate.checksumAlgorithm ?? stored?.checksumAlgorithm ?? 'sha256';
-    config = { url, secret, checksumAlgorithm, timeoutMs: ctx.config.classroom.bbbTimeoutMs };
+    const trust = trustOf(configuredByAfter(actor, stored && { url: stored.url, configured_by: stored.configuredBy }, url));
+    config = { url, secret, checksumAlgorithm, timeoutMs: ctx.config.classroom.bbbTimeoutMs, trust };
   } else {
     if (!stored) throw new AppError('bbb-not-configured', 409);
     if (candidate.secret !== undefined) checkSecret(candidate.secret);
     config = { ...stored, ...(candidate.secret ? { secret: candidate.secret } : {}), ...(candidate.checksumAlgorithm ? { checksumAlgorithm: candidate.checksumAlgorithm } : {}) };
   }
-  return testBbbConnection(new BbbClient(config, { logger: ctx.logger.child({ feature: 'bbb', platformId }) }), config.checksumAlgorithm);
+  return testBbbConnection(new BbbClient(config, { outbound: ctx.outbound, logger: ctx.logger.child({ feature: 'bbb', platformId }) }), config.checksumAlgorithm);
 }
 
 /** The platform's BBB API, or 'bbb-not-configured' (409) with a sentence for the teacher. */
 export async function bbbApiFor(ctx: AppContext, platformId: string): Promise<BbbApi> {
   const config = await storedConfig(ctx, platformId);
   if (!config) throw new AppError('bbb-not-configured', 409);
-  return new BbbClient(config, { logger: ctx.logger.child({ feature: 'bbb', platformId }) });
+  return new BbbClient(config, { outbound: ctx.outbound, logger: ctx.logger.child({ feature: 'bbb', platformId }) });
+}
+
+/**
+ * Where the platform's recordings may be downloaded from: its BBB server's origin (scheme, host,
+ * port) and the trust the server was set with; 'bbb-not-configured' (409) when none is set.
+ */
+export async function bbbRecordingSourceFor(ctx: AppContext, platformId: string): Promise<{ origin: string; trust: BbbServerConfig['trust'] }> {
+  const config = await storedConfig(ctx, platformId);
+  if (!config) throw new AppError('bbb-not-configured', 409);
+  return { origin: new URL(config.url).origin, trust: config.trust };
 }
 
 /** The platform's shared secret in clear (callback JWTs are signed with it), or undefined when none is set. */
@@ -149,15 +176,23 @@ function fingerprintOf(ctx: AppContext, row: BbbServerRow): string | null {
  * (forget); another process sharing the database sees them within CACHE_MS.
  */
 const CACHE_MS = 5000;
-const cache = new WeakMap<AppContext, Map<string, { config: BbbServerConfig | undefined; until: number }>>();
+type StoredConfig = BbbServerConfig & { configuredBy: BbbServerConfiguredBy };
+const cache = new WeakMap<AppContext, Map<string, { config: StoredConfig | undefined; until: number }>>();
 
-async function storedConfig(ctx: AppContext, platformId: string): Promise<BbbServerConfig | undefined> {
+async function storedConfig(ctx: AppContext, platformId: string): Promise<StoredConfig | undefined> {
   let entries = cache.get(ctx);
   if (!entries) cache.set(ctx, (entries = new Map()));
   const hit = entries.get(platformId);
   if (hit && hit.until > Date.now()) return hit.config;
   const row = await findBbbServer(ctx.db, platformId);
-  const config = row && { url: row.url, secret: unseal(ctx, row), checksumAlgorithm: row.checksum_algorithm, timeoutMs: ctx.config.classroom.bbbTimeoutMs };
+  const config = row && {
+    url: row.url,
+    secret: unseal(ctx, row),
+    checksumAlgorithm: row.checksum_algorithm,
+    timeoutMs: ctx.config.classroom.bbbTimeoutMs,
+    trust: trustOf(row.configured_by),
+    configuredBy: row.configured_by,
+  };
   entries.set(platformId, { config, until: Date.now() + CACHE_MS });
   return config;
 }
@@ -172,6 +207,19 @@ function unseal(ctx: AppContext, row: BbbServerRow): string {
 
 function forget(ctx: AppContext, platformId: string): void {
   cache.get(ctx)?.delete(platformId);
+}
+
+/**
+ * The operator's trust follows the origin the operator chose: an administrator who changes the
+ * secret or the algorithm of that server keeps it; one who points to another host does not.
+ */
+function configuredByAfter(actor: BbbServerActor, current: Pick<BbbServerRow, 'url' | 'configured_by'> | undefined, url: string): BbbServerConfiguredBy {
+  if (actor === 'operator') return 'operator';
+  return current?.configured_by === 'operator' && sameOrigin(current.url, url) ? 'operator' : 'platform-admin';
+}
+
+function trustOf(configuredBy: BbbServerConfiguredBy): BbbServerConfig['trust'] {
+  return configuredBy === 'operator' ? 'operator' : 'web';
 }
 
 function sameOrigin(a: string, b: string): boolean {

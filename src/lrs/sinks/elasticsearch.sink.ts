@@ -46,6 +46,12 @@ export class ElasticsearchSink implements ForwardingSink {
   }
 }
 
+/**
+ * Not through src/http/outbound.ts: the client speaks through its own transport (connection pool,
+ * sniffing, its undici), which a fetch cannot stand in for. The URL is the operator's (env), so
+ * no address rule applies; time and size are bounded here instead, and failures are classified in
+ * `unavailable` below.
+ */
 function clientOptions(config: ElasticsearchSinkConfig, ca: Buffer | undefined): ClientOptions {
   return {
     node: config.url,
@@ -54,6 +60,9 @@ function clientOptions(config: ElasticsearchSinkConfig, ca: Buffer | undefined):
     // The outbox retries, with backoff and across restarts; the client must not retry on its own.
     maxRetries: 0,
     requestTimeout: 30_000,
+    // A bulk answer filtered to each item's status is a few hundred kilobytes at most.
+    maxResponseSize: 16 * 1024 * 1024,
+    maxCompressedResponseSize: 16 * 1024 * 1024,
   };
 }
 

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app-context.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { Logger } from '../../http/logger.js';
+import type { OutboundHttp } from '../../http/outbound.js';
 import { ElasticsearchSink } from './elasticsearch.sink.js';
 import { retryDelayMs, SinkUnavailableError, type ForwardingRetry, type ForwardingSink, type ItemOutcome } from './forwarding-sink.js';
 import type { LrsSinksConfig, SinkName } from './sink-config.js';
@@ -25,7 +26,7 @@ export interface ForwardingOptions {
 /** The shortest time between two claims of a sink after a batch: statements arriving meanwhile go in the next batch. */
 const CLAIM_GAP_MS = 10;
 
-export type ForwardingWorkerDeps = Pick<AppContext, 'db' | 'engine' | 'logger'> & { config: Pick<AppContext['config'], 'lrsSinks' | 'database'> };
+export type ForwardingWorkerDeps = Pick<AppContext, 'db' | 'engine' | 'logger' | 'outbound'> & { config: Pick<AppContext['config'], 'lrsSinks' | 'database'> };
 
 /** One loop per sink: sinks fail and recover independently. */
 interface SinkLoop {
@@ -131,7 +132,7 @@ export class LrsForwardingWorker {
 
   private ensureLoops(): SinkLoop[] {
     const load: AttachmentLoader = (platformId, sha2s) => findAttachmentParts(this.db, platformId, sha2s);
-    this.loops ??= (this.options.sinks ?? createSinks(this.deps.config.lrsSinks, load, this.elasticsearchCa)).map((sink) => ({ sink, failures: 0, pausedUntil: 0, woken: false }));
+    this.loops ??= (this.options.sinks ?? createSinks(this.deps.config.lrsSinks, load, this.deps.outbound, this.elasticsearchCa)).map((sink) => ({ sink, failures: 0, pausedUntil: 0, woken: false }));
     return this.loops;
   }
 
@@ -245,9 +246,9 @@ export class LrsForwardingWorker {
 }
 
 /** The configured sinks, in a fixed order. */
-export function createSinks(config: LrsSinksConfig, loadAttachments: AttachmentLoader, elasticsearchCa?: Buffer): ForwardingSink[] {
+export function createSinks(config: LrsSinksConfig, loadAttachments: AttachmentLoader, outbound: OutboundHttp, elasticsearchCa?: Buffer): ForwardingSink[] {
   const sinks: ForwardingSink[] = [];
   if (config.elasticsearch) sinks.push(new ElasticsearchSink(config.elasticsearch, elasticsearchCa));
-  if (config.xapi) sinks.push(new XapiLrsSink(config.xapi, loadAttachments));
+  if (config.xapi) sinks.push(new XapiLrsSink(config.xapi, loadAttachments, outbound));
   return sinks;
 }

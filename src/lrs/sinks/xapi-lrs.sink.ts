@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { describeOutboundFailure, type OutboundHttp } from '../../http/outbound.js';
 import type { AttachmentPart } from '../attachments/attachment-part.js';
 import { multipartBody } from '../attachments/multipart-writer.js';
 import type { XapiLrsSinkConfig } from './sink-config.js';
@@ -14,6 +15,8 @@ export type AttachmentLoader = (platformId: string, sha2s: readonly string[]) =>
  * 400 (a statement the other LRS finds invalid), 409 (an id it holds with other content), 413 (too large).
  */
 const SPLIT_STATUSES = new Set([400, 409, 413]);
+/** What is read of an answer (its start names the refused statement); the rest is not needed. */
+const MAX_ANSWER_BYTES = 256 * 1024;
 
 /**
  * Statements to another LRS (e.g. Ralph) with POST <url>/statements (xAPI Communication 2.1.2),
@@ -31,6 +34,8 @@ export class XapiLrsSink implements ForwardingSink {
   constructor(
     config: XapiLrsSinkConfig,
     private readonly loadAttachments: AttachmentLoader,
+    /** The operator set the URL (env): 'operator' trust, but time, size and errors bounded like any other request. */
+    private readonly outbound: OutboundHttp,
     private readonly timeoutMs = 30_000,
   ) {
     this.endpoint = `${config.url}/statements`;
@@ -56,7 +61,7 @@ export class XapiLrsSink implements ForwardingSink {
     const { body, contentType } = await this.body(items);
     let response: Response;
     try {
-      response = await fetch(this.endpoint, {
+      response = await this.outbound.fetch(this.endpoint, {
         method: 'POST',
         headers: {
           'X-Experience-API-Version': '1.0.3',
@@ -64,10 +69,12 @@ export class XapiLrsSink implements ForwardingSink {
           ...(this.authorization ? { Authorization: this.authorization } : {}),
         },
         body,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        trust: 'operator',
+        timeoutMs: this.timeoutMs,
+        maxBytes: MAX_ANSWER_BYTES,
       });
     } catch (err) {
-      const reason = err instanceof Error ? `${err.name}: ${err.message}${causeText(err)}` : String(err);
+      const reason = `${describeOutboundFailure(err).message}${causeText(err)}`;
       throw new SinkUnavailableError('xapi', shortReason(reason), undefined, { cause: err });
     }
     const text = await response.text().catch(() => '');
@@ -100,8 +107,11 @@ export class XapiLrsSink implements ForwardingSink {
   }
 }
 
-/** fetch says "fetch failed"; the reason (ECONNREFUSED, a certificate…) is in its cause. */
-function causeText(err: Error): string {
-  const cause = err.cause;
-  return cause instanceof Error ? ` (${(cause as NodeJS.ErrnoException).code ?? cause.message})` : '';
+/** The system's code (ECONNREFUSED, a certificate's…) deep in the cause chain, for the operator. */
+function causeText(err: unknown): string {
+  for (let e: unknown = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') return ` (${code})`;
+  }
+  return '';
 }

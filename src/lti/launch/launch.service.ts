@@ -13,6 +13,7 @@ import { verifyIdToken } from './id-token.js';
 import { launchServicesFrom, type LaunchServices } from './launch-context.js';
 import { deleteSession, insertLaunch } from './launch.repository.js';
 import { isNonceUsed } from './nonce.repository.js';
+import { outboundTrustOf } from '../services/platform-trust.js';
 import { toAppRole, type AppRole } from './roles.js';
 
 export type LaunchOutcome =
@@ -52,7 +53,7 @@ export async function handleLaunch(ctx: AppContext, input: LaunchInput): Promise
     return { kind: 'cookies-blocked', state: input.state, locale: unverifiedLocaleOf(input.idToken) ?? input.acceptLocale ?? 'en' };
   }
 
-  const payload = await verifyIdToken(input.idToken, ctx.platformJwks.get(platform.jwks_url), {
+  const payload = await verifyIdToken(input.idToken, ctx.platformJwks.get(platform.jwks_url, outboundTrustOf(platform)), {
     issuer: platform.issuer,
     clientId: platform.client_id,
     nonce: login.n,

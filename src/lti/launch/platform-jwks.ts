@@ -1,30 +1,50 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, customFetch, type FetchImplementation, type JWTVerifyGetKey } from 'jose';
+import type { OutboundHttp, OutboundTrust } from '../../http/outbound.js';
+
+/** A key set is a few kilobytes; Moodle's holds one or two keys. */
+const MAX_JWKS_BYTES = 256 * 1024;
 
 /**
  * One remote key set per platform JWKS URL. jose caches the keys, refetches when a token names
- * an unknown `kid` (a platform rotated its keys), and rate-limits refetches (cooldown).
+ * an unknown `kid` (a platform rotated its keys), and rate-limits refetches (cooldown). The keys
+ * are fetched through the outbound client with the platform's trust (lti/services/platform-trust):
+ * a self-registered platform's JWKS URL gets the address rules, an operator's may be private.
  */
 export class PlatformJwksCache {
   private readonly sets = new Map<string, JWTVerifyGetKey>();
 
-  constructor(private readonly options: { cacheSeconds: number; cooldownSeconds?: number; timeoutMs?: number }) {}
+  constructor(private readonly options: { outbound: OutboundHttp; cacheSeconds: number; cooldownSeconds?: number; timeoutMs?: number }) {}
 
-  get(jwksUrl: string): JWTVerifyGetKey {
-    let set = this.sets.get(jwksUrl);
+  /** `trust`: 'operator' for a platform the operator added, 'web' (the default) for any other URL. */
+  get(jwksUrl: string, trust: OutboundTrust = 'web'): JWTVerifyGetKey {
+    const key = `${trust} ${jwksUrl}`;
+    let set = this.sets.get(key);
     if (!set) {
+      const timeoutMs = this.options.timeoutMs ?? 5000;
+      const fetchKeys: FetchImplementation = (url, init) =>
+        this.options.outbound.fetch(url, {
+          method: 'GET',
+          headers: Object.fromEntries(init.headers),
+          trust,
+          timeoutMs,
+          maxBytes: MAX_JWKS_BYTES,
+          signal: init.signal,
+        });
       set = createRemoteJWKSet(new URL(jwksUrl), {
         cacheMaxAge: this.options.cacheSeconds * 1000,
         cooldownDuration: (this.options.cooldownSeconds ?? 10) * 1000,
-        timeoutDuration: this.options.timeoutMs ?? 5000,
+        timeoutDuration: timeoutMs,
         headers: { 'User-Agent': 'Amphi LTI tool' },
+        [customFetch]: fetchKeys,
       });
-      this.sets.set(jwksUrl, set);
+      this.sets.set(key, set);
     }
     return set;
   }
 
   /** Drop a platform's keys (platform removed or its JWKS URL changed). */
   forget(jwksUrl: string): void {
-    this.sets.delete(jwksUrl);
+    this.sets.delete(`operator ${jwksUrl}`);
+    this.sets.delete(`web ${jwksUrl}`);
   }
 }

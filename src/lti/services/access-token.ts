@@ -1,14 +1,18 @@
 import crypto from 'node:crypto';
 import { SignJWT } from 'jose';
+import type { OutboundHttp } from '../../http/outbound.js';
 import type { ToolKeyCache } from '../keys/tool-key.service.js';
 import type { PlatformRow } from '../platforms/platform.table.js';
-import { PlatformServiceError, describeFailure, isRetryableStatus, retryAfterMs } from './service-error.js';
+import { outboundTrustOf } from './platform-trust.js';
+import { PlatformServiceError, describeFailure, describeNoAnswer, isRetryableStatus, mayAnswerLater, retryAfterMs } from './service-error.js';
 
 /** Refresh a little before the platform's expiry so a token never dies in flight. */
 const EXPIRY_MARGIN_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 10_000;
+/** A token response is a few hundred bytes. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
 
-type TokenPlatform = Pick<PlatformRow, 'id' | 'client_id' | 'auth_token_url'>;
+type TokenPlatform = Pick<PlatformRow, 'id' | 'client_id' | 'auth_token_url' | 'registered_via'>;
 
 /**
  * OAuth 2.0 client credentials with a signed JWT assertion (1EdTech Security Framework §4.1,
@@ -20,7 +24,7 @@ export class AccessTokenCache {
 
   constructor(
     private readonly toolKeys: ToolKeyCache,
-    private readonly fetchImpl: typeof fetch = fetch,
+    private readonly outbound: OutboundHttp,
   ) {}
 
   get(platform: TokenPlatform, scopes: readonly string[]): Promise<string> {
@@ -62,18 +66,21 @@ export class AccessTokenCache {
     });
     let response: Response;
     try {
-      response = await this.fetchImpl(platform.auth_token_url, {
+      response = await this.outbound.fetch(platform.auth_token_url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-        body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        body: body.toString(),
+        trust: outboundTrustOf(platform),
+        timeoutMs: REQUEST_TIMEOUT_MS,
+        maxBytes: MAX_RESPONSE_BYTES,
       });
     } catch (err) {
-      throw new PlatformServiceError('lti-token', `token endpoint unreachable: ${(err as Error).message}`, undefined, true, undefined, { cause: err });
+      throw new PlatformServiceError('lti-token', `token endpoint unreachable: ${describeNoAnswer(err)}`, undefined, mayAnswerLater(err), undefined, { cause: err });
     }
     if (!response.ok) {
-      const reason = `token endpoint refused: ${await describeFailure(response)}`;
-      throw new PlatformServiceError('lti-token', reason, response.status, isRetryableStatus(response.status), retryAfterMs(response.headers.get('retry-after')));
+      const { reason, detail } = await describeFailure(response);
+      const retryAfter = retryAfterMs(response.headers.get('retry-after'));
+      throw new PlatformServiceError('lti-token', `token endpoint refused: ${reason}`, response.status, isRetryableStatus(response.status), retryAfter, { detail });
     }
     const json = (await response.json().catch(() => undefined)) as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (!json || typeof json.access_token !== 'string') {

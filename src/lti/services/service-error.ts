@@ -1,4 +1,6 @@
+import { STATUS_CODES } from 'node:http';
 import { ExternalServiceError } from '../../http/errors.js';
+import { OutboundError, describeOutboundFailure } from '../../http/outbound.js';
 
 /**
  * A call to one of the platform's LTI Advantage services failed. `retryable` says whether the
@@ -11,10 +13,14 @@ export class PlatformServiceError extends ExternalServiceError {
     readonly httpStatus: number | undefined,
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: string },
   ) {
     super(serviceName, reason, options);
+    this.detail = options?.detail;
   }
+
+  /** The start of what the platform answered, for Amphi's logs only: never shown, never stored. */
+  readonly detail: string | undefined;
 }
 
 /** A 5xx, 429 or 408 may succeed later; any other 4xx will not. */
@@ -30,8 +36,24 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** The start of a platform's error body, for the teacher and the logs. */
-export async function describeFailure(response: Response): Promise<string> {
-  const text = (await response.text().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 300);
-  return `HTTP ${response.status}${text ? `: ${text}` : ''}`;
+/**
+ * A platform's refusal: `reason`, what teachers see and the database keeps, is the status and its
+ * standard name. Never the body: a URL that came through the web may point at a service that is
+ * not the platform, and what it answered must not come back to whoever chose the URL. `detail`,
+ * the body's start, goes to Amphi's logs only, for the operator.
+ */
+export async function describeFailure(response: Response): Promise<{ reason: string; detail: string }> {
+  const detail = (await response.text().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 300);
+  const name = STATUS_CODES[response.status];
+  return { reason: `HTTP ${response.status}${name ? ` ${name}` : ''}`, detail };
+}
+
+/** A request that got no answer (refused address, DNS, network, timeout), in a few classified words. */
+export function describeNoAnswer(err: unknown): string {
+  return describeOutboundFailure(err).message;
+}
+
+/** A refused address or a bad URL stays so until an operator changes something: not worth retrying. */
+export function mayAnswerLater(err: unknown): boolean {
+  return !(err instanceof OutboundError && (err.reason === 'address-refused' || err.reason === 'bad-url'));
 }

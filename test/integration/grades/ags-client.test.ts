@@ -19,7 +19,7 @@ describe('AGS client', () => {
   });
 
   async function client(scopes: string[] = ALL): Promise<AgsClient> {
-    const platform = await t.app.ctx.db.selectFrom('platforms').select(['id', 'client_id', 'auth_token_url']).executeTakeFirstOrThrow();
+    const platform = await t.app.ctx.db.selectFrom('platforms').select(['id', 'client_id', 'auth_token_url', 'registered_via']).executeTakeFirstOrThrow();
     return new AgsClient(t.app.ctx, platform, scopes);
   }
 
@@ -61,14 +61,15 @@ describe('AGS client', () => {
     assert.deepEqual(await readOnly.findLineItems(lineItemsUrl), []);
   });
 
-  it('passes the platform’s refusal on with its status and reason', async () => {
+  it('passes the platform’s refusal on with its status and classified reason; its body goes to the logs only', async () => {
     const ags = await client();
     const created = await ags.createLineItem(lineItemsUrl, { scoreMaximum: 20, label: 'Vidéo 1' });
     const score = { userId: 'nobody', scoreGiven: 1, scoreMaximum: 20, comment: '', timestamp: new Date().toISOString(), activityProgress: 'Completed', gradingProgress: 'FullyGraded' } as const;
     await assert.rejects(ags.postScore(created.id, score), (err: PlatformServiceError) => {
       assert.equal(err.httpStatus, 400);
       assert.equal(err.retryable, false);
-      assert.match(String(err.params.reason), /user nobody is not enrolled in course 42/);
+      assert.equal(String(err.params.reason), 'HTTP 400 Bad Request');
+      assert.match(err.detail ?? '', /user nobody is not enrolled in course 42/);
       return true;
     });
   });

@@ -170,7 +170,7 @@ describe('score delivery (AGS)', () => {
     assert.equal(t.platform.receivedScores.length, 1);
   });
 
-  it('marks a score the platform refuses for good as failed, with the platform’s reason', async () => {
+  it('marks a score the platform refuses for good as failed, with the status and its name but not the platform’s body', async () => {
     platformLineItem();
     learner = await launchLearner();
     await t.app.ctx.scoreDelivery.stop();
@@ -181,7 +181,7 @@ describe('score delivery (AGS)', () => {
     const failed = await row(recorded.id);
     assert.equal(failed.status, 'failed');
     assert.equal(failed.last_status, 400);
-    assert.match(failed.last_error ?? '', /user learner-1 is not enrolled in course 42/);
+    assert.equal(failed.last_error, 'lti-ags: HTTP 400 Bad Request');
     assert.equal(failed.attempts, 1, 'a 400 is not retried');
     assert.equal(t.platform.requestCounts.scores, 1);
   });
@@ -246,6 +246,6 @@ describe('score delivery (AGS)', () => {
     const late = await settled((await score(learner, 14, { timestamp: new Date(first.score_timestamp.getTime() + 5000) })).id);
     assert.equal(late.status, 'failed');
     assert.equal(late.last_status, 409);
-    assert.match(late.last_error ?? '', /Refusing score with an earlier timestamp/);
+    assert.equal(late.last_error, 'lti-ags: HTTP 409 Conflict');
   });
 });

@@ -31,7 +31,7 @@ class ScriptedLms {
   }
 
   get platform() {
-    return { id: 'scripted', client_id: 'scripted-client', auth_token_url: `${this.url}/token` };
+    return { id: 'scripted', client_id: 'scripted-client', auth_token_url: `${this.url}/token`, registered_via: 'dynamic' as const };
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -144,11 +144,13 @@ describe('NRPS client paging', () => {
     assert.match((await rejection(fetchAll('/bad'))).params.reason as string, /no member could be read/);
   });
 
-  it('reports an HTTP failure with its status and whether a retry may help', async () => {
+  it('reports an HTTP failure with its status and whether a retry may help, never with the body', async () => {
     lms.pages.set('/m', { status: 503, body: 'down for maintenance' });
     const unavailable = await rejection(fetchAll());
     assert.equal(unavailable.httpStatus, 503);
     assert.equal(unavailable.retryable, true);
+    assert.equal(unavailable.params.reason, 'HTTP 503 Service Unavailable', 'the status and its name, not what the platform answered');
+    assert.equal(unavailable.detail, 'down for maintenance', 'which goes to the logs only');
     lms.pages.set('/m', { status: 403, body: { error: 'not allowed' } });
     const refused = await rejection(fetchAll());
     assert.equal(refused.httpStatus, 403);

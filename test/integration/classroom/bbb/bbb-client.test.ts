@@ -6,10 +6,14 @@ import { BbbClient } from '../../../../src/classroom/bbb/bbb-client.js';
 import { BbbFailedError, BbbUnavailableError } from '../../../../src/classroom/bbb/bbb-errors.js';
 import { CHECKSUM_ALGORITHMS, type BbbServerConfig } from '../../../../src/classroom/bbb/bbb.types.js';
 import { createLogger } from '../../../../src/http/logger.js';
+import { OutboundHttp } from '../../../../src/http/outbound.js';
 import { startFakeBbb, type FakeBbb } from '../../../support/fake-bbb/index.js';
 
+/** The fake BBB listens on loopback: an operator's server (the CLI), as a platform's own would need OUTBOUND_ALLOW. */
+const outbound = new OutboundHttp({ allow: [] });
+
 function clientFor(fake: FakeBbb, overrides: Partial<BbbServerConfig> = {}): BbbClient {
-  return new BbbClient({ url: fake.url, secret: fake.secret, checksumAlgorithm: fake.algorithm, timeoutMs: 5000, ...overrides });
+  return new BbbClient({ url: fake.url, secret: fake.secret, checksumAlgorithm: fake.algorithm, timeoutMs: 5000, trust: 'operator', ...overrides }, { outbound });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -181,9 +185,9 @@ describe('BbbClient against the strict fake BBB: checksums', () => {
     const lines: string[] = [];
     const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
     try {
-      const good = new BbbClient({ url: fake.url, secret: fake.secret, checksumAlgorithm: fake.algorithm, timeoutMs: 5000 }, { logger });
+      const good = new BbbClient({ url: fake.url, secret: fake.secret, checksumAlgorithm: fake.algorithm, timeoutMs: 5000, trust: 'operator' }, { outbound, logger });
       await good.create({ name: 'Logged room', meetingID: 'amphi-logged' });
-      const bad = new BbbClient({ url: fake.url, secret: 'wrong-secret-xyz', checksumAlgorithm: fake.algorithm, timeoutMs: 5000 }, { logger });
+      const bad = new BbbClient({ url: fake.url, secret: 'wrong-secret-xyz', checksumAlgorithm: fake.algorithm, timeoutMs: 5000, trust: 'operator' }, { outbound, logger });
       const err = await rejection(bad.create({ name: 'Valid name', meetingID: 'amphi-wrong-secret' }));
       assert.ok(err instanceof BbbFailedError);
       assert.equal(err.messageKey, 'checksumError');
@@ -314,7 +318,7 @@ describe('BbbClient: a server that cannot answer', () => {
     await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
     const port = (spare.address() as AddressInfo).port;
     await new Promise<void>((resolve) => spare.close(() => resolve()));
-    const bbb = new BbbClient({ url: `http://127.0.0.1:${port}/bigbluebutton/api`, secret: 's', checksumAlgorithm: 'sha256', timeoutMs: 2000 });
+    const bbb = new BbbClient({ url: `http://127.0.0.1:${port}/bigbluebutton/api`, secret: 's', checksumAlgorithm: 'sha256', timeoutMs: 2000, trust: 'operator' }, { outbound });
     const err = await rejection(bbb.getMeetings());
     assert.ok(err instanceof BbbUnavailableError);
     assert.equal(String(err.params.reason), 'getMeetings: connection refused');
@@ -328,10 +332,10 @@ describe('BbbClient: a server that cannot answer', () => {
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
       const base = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
-      const xml = await rejection(new BbbClient({ url: `${base}/xml/`, secret: 's', checksumAlgorithm: 'sha1', timeoutMs: 2000 }).version());
+      const xml = await rejection(new BbbClient({ url: `${base}/xml/`, secret: 's', checksumAlgorithm: 'sha1', timeoutMs: 2000, trust: 'operator' }, { outbound }).version());
       assert.ok(xml instanceof BbbUnavailableError);
       assert.match(String(xml.params.reason), /not BBB's XML \(HTTP 200, application\/xml\)/);
-      const notFound = await rejection(new BbbClient({ url: `${base}/nothing/`, secret: 's', checksumAlgorithm: 'sha1', timeoutMs: 2000 }).version());
+      const notFound = await rejection(new BbbClient({ url: `${base}/nothing/`, secret: 's', checksumAlgorithm: 'sha1', timeoutMs: 2000, trust: 'operator' }, { outbound }).version());
       assert.ok(notFound instanceof BbbUnavailableError);
       assert.equal(String(notFound.params.reason), 'version: HTTP 404');
     } finally {

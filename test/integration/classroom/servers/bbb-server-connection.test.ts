@@ -87,7 +87,7 @@ describe('BBB server connection test', () => {
 
     // A stored server, and a new URL tried with the stored secret.
     await useFakeBbbFor(t.app.ctx, admin.platformId, fake);
-    const moved = await testBbbServer(t.app.ctx, admin.platformId, { url: fake.origin });
+    const moved = await testBbbServer(t.app.ctx, admin.platformId, { url: fake.origin }, 'platform-admin');
     assert.equal(moved.ok, true);
     const wrong = await admin.api('POST', TEST, { url: fake.origin, secret: 'typed-a-wrong-secret' });
     assert.equal(wrong.body.code, 'bbb-test-secret-mismatch');

@@ -38,7 +38,7 @@ describe('BBB server service', () => {
   });
 
   it('stores the normalised URL and the secret sealed: the row holds no clear secret', async () => {
-    const view = await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example/bigbluebutton/', secret: SECRET }, 'u-1');
+    const view = await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example/bigbluebutton/', secret: SECRET }, 'u-1', 'platform-admin');
     assert.deepEqual(
       { ...view, updatedAt: undefined },
       {
@@ -63,18 +63,18 @@ describe('BBB server service', () => {
   });
 
   it('keeps the stored secret and algorithm when an update leaves them out, and replaces them when given', async () => {
-    await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: SECRET, checksumAlgorithm: 'sha1' }, null);
-    const moved = await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example/bigbluebutton/' }, null);
+    await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: SECRET, checksumAlgorithm: 'sha1' }, null, 'platform-admin');
+    const moved = await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example/bigbluebutton/' }, null, 'platform-admin');
     assert.equal(moved.url, 'https://bbb.univ-a.example/bigbluebutton/api/');
     assert.equal(moved.checksumAlgorithm, 'sha1');
     assert.equal(await bbbSecretFor(app.ctx, platformId), SECRET);
 
     // Another host (or scheme) gets the stored secret only when it is typed again: its checksums could be replayed.
-    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://scalelite.univ-a.example' }, null), 'bbb-server-secret-required', 400);
-    await rejects(setBbbServer(app.ctx, platformId, { url: 'http://bbb.univ-a.example' }, null), 'bbb-server-secret-required', 400);
+    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://scalelite.univ-a.example' }, null, 'platform-admin'), 'bbb-server-secret-required', 400);
+    await rejects(setBbbServer(app.ctx, platformId, { url: 'http://bbb.univ-a.example' }, null, 'platform-admin'), 'bbb-server-secret-required', 400);
     assert.equal((await getBbbServerView(app.ctx, platformId)).url, 'https://bbb.univ-a.example/bigbluebutton/api/');
 
-    const changed = await setBbbServer(app.ctx, platformId, { url: 'https://scalelite.univ-a.example', secret: 'another-secret-0123', checksumAlgorithm: 'sha512' }, null);
+    const changed = await setBbbServer(app.ctx, platformId, { url: 'https://scalelite.univ-a.example', secret: 'another-secret-0123', checksumAlgorithm: 'sha512' }, null, 'platform-admin');
     assert.equal(changed.checksumAlgorithm, 'sha512');
     assert.notEqual(changed.secretFingerprint, moved.secretFingerprint);
     assert.equal(await bbbSecretFor(app.ctx, platformId), 'another-secret-0123');
@@ -82,39 +82,39 @@ describe('BBB server service', () => {
 
   it('accepts each checksum algorithm', async () => {
     for (const checksumAlgorithm of CHECKSUM_ALGORITHMS) {
-      const view = await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: SECRET, checksumAlgorithm }, null);
+      const view = await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: SECRET, checksumAlgorithm }, null, 'platform-admin');
       assert.equal(view.checksumAlgorithm, checksumAlgorithm);
     }
   });
 
   it('refuses a first setting without secret, a secret that cannot be one, and a bad URL, storing nothing', async () => {
-    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example' }, null), 'bbb-server-secret-required', 400);
-    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: 'short' }, null), 'bbb-server-secret-invalid', 400);
-    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: 'has a space inside' }, null), 'bbb-server-secret-invalid', 400);
-    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://u:p@bbb.univ-a.example', secret: SECRET }, null), 'bbb-server-url-credentials', 400);
-    await rejects(setBbbServer(app.ctx, platformId, { url: 'ftp://bbb.univ-a.example', secret: SECRET }, null), 'bbb-server-url-scheme', 400);
-    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example/api?x=1', secret: SECRET }, null), 'bbb-server-url-query', 400);
+    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example' }, null, 'platform-admin'), 'bbb-server-secret-required', 400);
+    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: 'short' }, null, 'platform-admin'), 'bbb-server-secret-invalid', 400);
+    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: 'has a space inside' }, null, 'platform-admin'), 'bbb-server-secret-invalid', 400);
+    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://u:p@bbb.univ-a.example', secret: SECRET }, null, 'platform-admin'), 'bbb-server-url-credentials', 400);
+    await rejects(setBbbServer(app.ctx, platformId, { url: 'ftp://bbb.univ-a.example', secret: SECRET }, null, 'platform-admin'), 'bbb-server-url-scheme', 400);
+    await rejects(setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example/api?x=1', secret: SECRET }, null, 'platform-admin'), 'bbb-server-url-query', 400);
     assert.equal((await getBbbServerView(app.ctx, platformId)).configured, false);
   });
 
   it('flags plain http as not secure', async () => {
-    const view = await setBbbServer(app.ctx, platformId, { url: 'http://bbb.univ-a.example', secret: SECRET }, null);
+    const view = await setBbbServer(app.ctx, platformId, { url: 'http://bbb.univ-a.example', secret: SECRET }, null, 'platform-admin');
     assert.equal(view.url, 'http://bbb.univ-a.example/bigbluebutton/api/');
     assert.equal(view.secure, false);
   });
 
   it('keeps platforms apart and answers unknown-platform-id for a platform that does not exist', async () => {
-    await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: SECRET }, null);
+    await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: SECRET }, null, 'platform-admin');
     assert.equal((await getBbbServerView(app.ctx, otherPlatformId)).configured, false);
     assert.equal(await bbbSecretFor(app.ctx, otherPlatformId), undefined);
     await rejects(bbbApiFor(app.ctx, otherPlatformId), 'bbb-not-configured', 409);
-    await rejects(setBbbServer(app.ctx, 'no-such-platform', { url: 'https://x.example', secret: SECRET }, null), 'unknown-platform-id', 404);
+    await rejects(setBbbServer(app.ctx, 'no-such-platform', { url: 'https://x.example', secret: SECRET }, null, 'platform-admin'), 'unknown-platform-id', 404);
     await rejects(getBbbServerView(app.ctx, 'no-such-platform'), 'unknown-platform-id', 404);
     await rejects(removeBbbServer(app.ctx, 'no-such-platform'), 'unknown-platform-id', 404);
   });
 
   it('gives a client for the configured server, and bbb-not-configured once removed', async () => {
-    await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: SECRET, checksumAlgorithm: 'sha1' }, null);
+    await setBbbServer(app.ctx, platformId, { url: 'https://bbb.univ-a.example', secret: SECRET, checksumAlgorithm: 'sha1' }, null, 'platform-admin');
     const api = await bbbApiFor(app.ctx, platformId);
     const join = new URL(api.joinUrl({ fullName: 'Ada Lovelace', meetingID: 'amphi-r1', role: 'VIEWER' }));
     assert.equal(`${join.origin}${join.pathname}`, 'https://bbb.univ-a.example/bigbluebutton/api/join');
@@ -129,7 +129,7 @@ describe('BBB server service', () => {
   it('explains a secret sealed with another key instead of failing obscurely', async () => {
     await app.ctx.db
       .insertInto('bbb_servers')
-      .values({ platform_id: platformId, url: 'https://bbb.univ-a.example/bigbluebutton/api/', secret_encrypted: 'v1.AAAA.BBBB.CCCC' })
+      .values({ platform_id: platformId, url: 'https://bbb.univ-a.example/bigbluebutton/api/', secret_encrypted: 'v1.AAAA.BBBB.CCCC', configured_by: 'platform-admin' })
       .execute();
     await rejects(bbbApiFor(app.ctx, platformId), 'bbb-server-secret-unreadable', 409);
     assert.equal((await getBbbServerView(app.ctx, platformId)).secretFingerprint, null);
@@ -140,9 +140,9 @@ describe('BBB server service', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    await rejects(testBbbServer(app.ctx, platformId), 'bbb-not-configured', 409);
-    await setBbbServer(app.ctx, platformId, { url: `http://127.0.0.1:${port}`, secret: SECRET }, null);
-    const result = await testBbbServer(app.ctx, platformId);
+    await rejects(testBbbServer(app.ctx, platformId, {}, 'platform-admin'), 'bbb-not-configured', 409);
+    await setBbbServer(app.ctx, platformId, { url: `http://127.0.0.1:${port}`, secret: SECRET }, null, 'platform-admin');
+    const result = await testBbbServer(app.ctx, platformId, {}, 'platform-admin');
     assert.equal(result.ok, false);
     assert.equal(result.code, 'bbb-test-unreachable');
     assert.equal(result.version, null);

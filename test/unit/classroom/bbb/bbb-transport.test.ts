@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeFetchFailure, describeNonXmlAnswer } from '../../../../src/classroom/bbb/bbb-transport.js';
+import { OutboundError } from '../../../../src/http/outbound.js';
 
 function fetchFailed(code: string): Error {
   return new TypeError('fetch failed', { cause: Object.assign(new Error(`connect ${code}`), { code }) });
@@ -18,7 +19,15 @@ describe('why a call to BBB failed', () => {
     assert.equal(describeFetchFailure(fetchFailed('EHOSTUNREACH'), 1), 'host unreachable');
     assert.equal(describeFetchFailure(fetchFailed('CERT_HAS_EXPIRED'), 1), 'TLS certificate refused (CERT_HAS_EXPIRED)');
     assert.equal(describeFetchFailure(fetchFailed('EPROTO'), 1), 'unreachable (EPROTO)');
-    assert.equal(describeFetchFailure(new Error('boom'), 1), 'unreachable (boom)');
+    assert.equal(describeFetchFailure(new Error('<html>internal page</html>'), 1), 'unreachable', 'an error text is never repeated');
+  });
+  it('says what the outbound client refused, in its classified words', () => {
+    const wrapped = (code: string) => new OutboundError('unreachable', undefined, { cause: fetchFailed(code) });
+    assert.equal(describeFetchFailure(wrapped('ECONNREFUSED'), 1), 'connection refused');
+    assert.equal(describeFetchFailure(new OutboundError('timeout'), 700), 'no answer within 700 ms');
+    assert.match(describeFetchFailure(new OutboundError('address-refused'), 1), /loopback, private, link-local or reserved and not in OUTBOUND_ALLOW/);
+    assert.match(describeFetchFailure(new OutboundError('redirect-refused', 'answered with a redirect (HTTP 302), which is not followed'), 1), /redirect \(HTTP 302\)/);
+    assert.equal(describeFetchFailure(new OutboundError('too-large', 'the answer is larger than 16 bytes'), 1), 'the answer is larger than 16 bytes');
   });
 });
 
@@ -30,5 +39,7 @@ describe('why an answer was not BBB\'s', () => {
     assert.equal(describeNonXmlAnswer(404, 'text/plain'), 'HTTP 404');
     assert.equal(describeNonXmlAnswer(200, 'application/json'), "answered something that is not BBB's XML (HTTP 200, application/json)");
     assert.equal(describeNonXmlAnswer(200, ''), "answered something that is not BBB's XML (HTTP 200)");
+    assert.equal(describeNonXmlAnswer(200, 'text/x; secret=<b>root password</b>'), "answered something that is not BBB's XML (HTTP 200, text/x)");
+    assert.equal(describeNonXmlAnswer(200, 'the password is hunter2'), "answered something that is not BBB's XML (HTTP 200)", 'a content type that is not one is not repeated');
   });
 });

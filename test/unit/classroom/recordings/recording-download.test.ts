@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { DownloadRefusedError, downloadToFile, fetchSmallText } from '../../../../src/classroom/recordings/recording-download.js';
+import { OutboundHttp } from '../../../../src/http/outbound.js';
 
 /** A loopback file server: /video (bytes with a length), /chunked (no length), /page (HTML), /missing, /broken (500), /slow (never answers). */
 describe('downloadToFile', () => {
@@ -14,7 +15,11 @@ describe('downloadToFile', () => {
   let base: string;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amphi-download-'));
   const target = () => path.join(dir, `f-${Math.random()}`);
-  const options = (o: Partial<Parameters<typeof downloadToFile>[2]> = {}) => ({ maxBytes: 1024 * 1024, signal: new AbortController().signal, headersTimeoutMs: 500, allowedHost: '127.0.0.1', ...o });
+  const outbound = new OutboundHttp({ allow: [] });
+  // The loopback file server stands for a BBB server the operator set (the CLI): any address.
+  const source = () => ({ origin: base, trust: 'operator' as const });
+  const options = (o: Partial<Parameters<typeof downloadToFile>[2]> = {}) => ({ outbound, source: source(), maxBytes: 1024 * 1024, signal: new AbortController().signal, headersTimeoutMs: 500, ...o });
+  const small = (o: { maxBytes: number; source?: { origin: string; trust: 'operator' | 'web' } }) => ({ outbound, source: source(), timeoutMs: 500, signal: new AbortController().signal, ...o });
 
   before(async () => {
     server = http.createServer((req, res) => {
@@ -25,6 +30,7 @@ describe('downloadToFile', () => {
         return res.end(body);
       }
       if (req.url === '/page') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html>login</html>');
+      if (req.url === '/secret') return res.writeHead(403, { 'content-type': 'text/plain' }).end('internal-secret-body');
       if (req.url === '/broken') return res.writeHead(500).end('oops');
       if (req.url === '/moved') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
       if (req.url === '/slow') return;
@@ -33,7 +39,8 @@ describe('downloadToFile', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  after(() => {
+  after(async () => {
+    await outbound.close();
     server.closeAllConnections();
     server.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -59,18 +66,41 @@ describe('downloadToFile', () => {
     await assert.rejects(downloadToFile(`${base}/broken`, target(), options()), (e) => !(e instanceof DownloadRefusedError) && /HTTP 500/.test((e as Error).message));
   });
 
-  it('fetches from the BBB server’s host only, and follows no redirect elsewhere', async () => {
-    const fetched = target();
-    await assert.rejects(downloadToFile(`${base}/video`, fetched, options({ allowedHost: 'bbb.univ.example' })), (e) => e instanceof DownloadRefusedError && /not on the BigBlueButton server bbb\.univ\.example/.test(e.message));
-    assert.equal(fs.existsSync(fetched), false);
-    await assert.rejects(downloadToFile(`${base}/moved`, target(), options()), (e) => e instanceof DownloadRefusedError && /HTTP 302/.test(e.message));
+  it('fetches from the BBB server’s origin only (scheme, host and port), and follows no redirect elsewhere', async () => {
+    const port = Number(new URL(base).port);
+    const elsewhere = [
+      'https://bbb.univ.example',
+      `http://127.0.0.1:${port + 1}`, // the same host, another port
+      `https://127.0.0.1:${port}`, // the same host and port, another scheme
+      `http://localhost:${port}`,
+    ];
+    for (const origin of elsewhere) {
+      const fetched = target();
+      await assert.rejects(
+        downloadToFile(`${base}/video`, fetched, options({ source: { origin, trust: 'operator' } })),
+        (e) => e instanceof DownloadRefusedError && e.message.includes(`not on the BigBlueButton server ${origin}`),
+        origin,
+      );
+      assert.equal(fs.existsSync(fetched), false);
+      assert.equal(await fetchSmallText(`${base}/video`, small({ maxBytes: body.length, source: { origin, trust: 'operator' } })), null, origin);
+    }
+    await assert.rejects(downloadToFile(`${base}/moved`, target(), options()), (e) => e instanceof DownloadRefusedError && /redirect \(HTTP 302\)/.test(e.message));
   });
 
-  it('reads small texts up to their limit only, from the allowed host', async () => {
-    assert.equal((await fetchSmallText(`${base}/video`, { maxBytes: body.length, timeoutMs: 500, signal: new AbortController().signal, allowedHost: '127.0.0.1' }))?.length, body.length);
-    assert.equal(await fetchSmallText(`${base}/video`, { maxBytes: body.length - 1, timeoutMs: 500, signal: new AbortController().signal, allowedHost: '127.0.0.1' }), null);
-    assert.equal(await fetchSmallText(`${base}/video`, { maxBytes: body.length, timeoutMs: 500, signal: new AbortController().signal, allowedHost: 'bbb.univ.example' }), null);
-    assert.equal(await fetchSmallText(`${base}/moved`, { maxBytes: 1000, timeoutMs: 500, signal: new AbortController().signal, allowedHost: '127.0.0.1' }), null);
+  it('refuses a loopback server set on the admin page (web trust), saying so without what it answered', async () => {
+    const web = { origin: base, trust: 'web' as const };
+    await assert.rejects(
+      downloadToFile(`${base}/secret`, target(), options({ source: web })),
+      (e) => e instanceof DownloadRefusedError && /not in OUTBOUND_ALLOW/.test(e.message) && !e.message.includes('internal-secret'),
+    );
+    assert.equal(await fetchSmallText(`${base}/video`, small({ maxBytes: body.length, source: web })), null);
+    await assert.rejects(downloadToFile(`${base}/secret`, target(), options()), (e) => e instanceof DownloadRefusedError && /HTTP 403/.test(e.message) && !e.message.includes('internal-secret'));
+  });
+
+  it('reads small texts up to their limit only', async () => {
+    assert.equal((await fetchSmallText(`${base}/video`, small({ maxBytes: body.length })))?.length, body.length);
+    assert.equal(await fetchSmallText(`${base}/video`, small({ maxBytes: body.length - 1 })), null);
+    assert.equal(await fetchSmallText(`${base}/moved`, small({ maxBytes: 1000 })), null);
   });
 
   it('gives up on a server that does not answer, and on a cancelled job', async () => {

@@ -5,6 +5,7 @@ import type { AttachmentPart } from '../../../../src/lrs/attachments/attachment-
 import { SinkUnavailableError } from '../../../../src/lrs/sinks/forwarding-sink.js';
 import type { OutboxItem } from '../../../../src/lrs/sinks/sink-outbox.repository.js';
 import { XapiLrsSink, type AttachmentLoader } from '../../../../src/lrs/sinks/xapi-lrs.sink.js';
+import { OutboundHttp } from '../../../../src/http/outbound.js';
 import { startFakeLrs, type FakeLrs } from '../../../support/fake-lrs.js';
 
 const AUTH = { username: 'amphi', password: 'forward-secret' };
@@ -34,9 +35,11 @@ describe('xAPI LRS sink', () => {
   let lrs: FakeLrs;
   let sink: XapiLrsSink;
 
+  // The fake LRS listens on loopback: the operator's URL (env), reached whatever its address.
+  const outbound = new OutboundHttp({ allow: [] });
   before(async () => {
     lrs = await startFakeLrs(AUTH);
-    sink = new XapiLrsSink({ url: lrs.url, auth: AUTH }, noAttachments);
+    sink = new XapiLrsSink({ url: lrs.url, auth: AUTH }, noAttachments, outbound);
   });
   after(() => lrs.close());
   beforeEach(() => {
@@ -90,9 +93,9 @@ describe('xAPI LRS sink', () => {
     lrs.down = false;
     lrs.failNext(1, 503, 30);
     await assert.rejects(sink.deliver([item()]), (err) => err instanceof SinkUnavailableError && err.retryAfterMs === 30_000 && /^503/.test(err.reason));
-    const wrong = new XapiLrsSink({ url: lrs.url, auth: { username: 'amphi', password: 'old' } }, noAttachments);
+    const wrong = new XapiLrsSink({ url: lrs.url, auth: { username: 'amphi', password: 'old' } }, noAttachments, outbound);
     await assert.rejects(wrong.deliver([item()]), (err) => err instanceof SinkUnavailableError && /^401/.test(err.reason));
-    const nowhere = new XapiLrsSink({ url: `${lrs.url}/nope`, auth: AUTH }, noAttachments);
+    const nowhere = new XapiLrsSink({ url: `${lrs.url}/nope`, auth: AUTH }, noAttachments, outbound);
     await assert.rejects(nowhere.deliver([item()]), (err) => err instanceof SinkUnavailableError && /^404/.test(err.reason));
   });
 
@@ -106,7 +109,7 @@ describe('xAPI LRS sink', () => {
       asked.push([platformId, ...sha2s]);
       return sha2s.includes(sha2) ? [{ sha2, contentType: 'application/pdf', content } satisfies AttachmentPart] : [];
     };
-    const multipart = new XapiLrsSink({ url: lrs.url, auth: AUTH }, loader);
+    const multipart = new XapiLrsSink({ url: lrs.url, auth: AUTH }, loader, outbound);
     assert.deepEqual(await multipart.deliver([withData, item()]), [{ kind: 'delivered' }, { kind: 'delivered' }]);
     assert.deepEqual(asked, [['p1', sha2]]);
     assert.match(String(lrs.lastHeaders['content-type']), /^multipart\/mixed; boundary=[0-9a-f]+$/);
