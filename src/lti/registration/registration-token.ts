@@ -2,6 +2,7 @@ import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import type { AppContext } from '../../app-context.js';
 import { AppError } from '../../http/errors.js';
 import type { PlatformRow } from '../platforms/platform.table.js';
+import { outboundTrustOf } from '../services/platform-trust.js';
 
 /** The claims Moodle puts in a registration token (mod/lti/startltiadvregistration.php). */
 export interface RegistrationTokenClaims {
@@ -47,14 +48,19 @@ export async function verifyRegistrationToken(ctx: AppContext, token: string | u
   }
   if (typeof kid !== 'string' || kid === '') throw refused(issuer, 'signature');
 
+  // One check per key set; a platform the operator added may publish its keys on a private network.
   const byKeySet = new Map<string, PlatformRow[]>();
-  for (const p of known) byKeySet.set(p.jwks_url, [...(byKeySet.get(p.jwks_url) ?? []), p]);
+  for (const p of known) {
+    const key = `${outboundTrustOf(p)} ${p.jwks_url}`;
+    byKeySet.set(key, [...(byKeySet.get(key) ?? []), p]);
+  }
   const verified: PlatformRow[] = [];
   let claims: RegistrationTokenClaims | undefined;
   let problem: TokenProblem = 'signature';
-  for (const [jwksUrl, platforms] of byKeySet) {
+  for (const platforms of byKeySet.values()) {
+    const [first] = platforms as [PlatformRow];
     try {
-      const { payload } = await jwtVerify(token, ctx.platformJwks.get(jwksUrl), {
+      const { payload } = await jwtVerify(token, ctx.platformJwks.get(first.jwks_url, outboundTrustOf(first)), {
         algorithms: ['RS256'],
         clockTolerance: ctx.config.lti.clockSkewSeconds,
         requiredClaims: ['exp'],
