@@ -135,6 +135,16 @@ describe('outbound requests for a self-registered platform', () => {
     assert.ok(internal.hits.length > 0, 'the operator’s server was called');
   });
 
+  it('a key set (JWKS) URL inside the network is not fetched: the launch is refused with a classified reason', async () => {
+    await app.ctx.db.updateTable('platforms').set({ jwks_url: `${internal.url}/jwks` }).where('id', '=', platformId).execute();
+    app.ctx.platforms.invalidate();
+    const { response, html } = await platform.launch(app.url, { sub: 'learner-9', roles: [ROLE.learner] });
+    assert.equal(response.status, 401);
+    assert.match(html, /key set could not be fetched: the address is loopback, private, link-local or reserved and not in OUTBOUND_ALLOW/);
+    assert.ok(!html.includes(SECRET));
+    assert.deepEqual(internal.hits, []);
+  });
+
   it('AGS line item and NRPS URLs that a launch points inside the network: nothing reaches them', async () => {
     const teacher = await launchPerson(app.ctx.db, platform, app.url, { sub: 'teacher-1', roles: [ROLE.instructor] });
     const resource = await createResource(app.ctx.db, { platform_id: platformId, context_id: teacher.contextId, created_by: teacher.userId });
