@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.js';
+import { dataDirNotice, makeDataDirPrivate } from './db/data-dir-permissions.js';
 import { databaseTargetFrom, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createLogger, type Logger } from './http/logger.js';
@@ -87,6 +88,13 @@ function writeAdminToken(dataDir: string): string {
   return token;
 }
 
+/** Umask 077 and DATA_DIR 0700 for the whole process, before anything is written. */
+function makeDataDirPrivateAndSay(dataDir: string, logger: Logger): void {
+  const access = makeDataDirPrivate(dataDir, { create: true });
+  const notice = dataDirNotice(dataDir, access);
+  if (notice) logger.warn({ dataDir, ...access }, notice);
+}
+
 export async function main(): Promise<void> {
   let config: Config;
   try {
@@ -101,6 +109,7 @@ export async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let running: RunningServer;
   try {
+    makeDataDirPrivateAndSay(config.dataDir, logger);
     running = await startServer(config, { logger });
   } catch (err) {
     logger.fatal({ err }, err instanceof Error ? err.message : 'start failed');

@@ -8,6 +8,7 @@ import { moodleEndpoints } from '../lti/platforms/platform.schemas.js';
 import type { PlatformView } from '../lti/platforms/platform.service.js';
 import type { CreatedCredential, CredentialView } from '../lrs/credentials/credential.service.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { dataDirNotice, makeDataDirPrivate } from '../db/data-dir-permissions.js';
 import { CommandFailed, executeAdminCommand } from './admin-client.js';
 import { USAGE } from './usage.js';
 import { jobsCommand } from './jobs-command.js';
@@ -28,6 +29,9 @@ async function main(argv: string[]): Promise<number> {
     return -1;
   }
   const config = loadConfig();
+  // What this command writes (the database, keys, media) is this user's only; DATA_DIR too.
+  const dataDirAccess = dataDirNotice(config.dataDir, makeDataDirPrivate(config.dataDir, { create: false }));
+  if (dataDirAccess) process.stderr.write(`amphi: ${dataDirAccess}\n`);
   if (group === 'jobs') return jobsCommand(config, argv.slice(1));
   const run = (name: Parameters<typeof executeAdminCommand>[1], args: unknown = {}) => executeAdminCommand(config, name, args);
   const key = `${group} ${action ?? ''}`.trim();

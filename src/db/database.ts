@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { closeToOthers } from './data-dir-permissions.js';
 import { createPgliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -40,6 +41,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   // initdb leaves ~500 MB of WebAssembly memory in the process that ran it: a child runs it.
   if (target.dataDir && !fs.existsSync(path.join(target.dataDir, 'PG_VERSION'))) createEmbeddedDatabase(target.dataDir);
+  // This user's only, like the rest of DATA_DIR (PGlite ignores the umask), older databases too.
+  if (target.dataDir) closeToOthers(target.dataDir);
   // A tool's database is small: 16 MB of shared buffers instead of PostgreSQL's 128 MB keeps the
   // WebAssembly heap (which never shrinks) small.
   const options = { postgresqlconf: ['shared_buffers=16MB'] };
@@ -52,6 +55,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     close: async () => {
       await db.destroy();
       await pglite.close();
+      // What PostgreSQL wrote while running (its caches) is 0644 under Emscripten's umask: closed too.
+      if (target.dataDir) closeToOthers(target.dataDir);
     },
   };
 }

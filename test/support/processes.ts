@@ -50,12 +50,18 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  // Generous: a first start creates and migrates the embedded database, slow on a busy machine.
+  for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
       if ((await fetch(`${url}/readyz`)).ok) break;
     } catch {
       // not listening yet
+    }
+    if (i === 1200) {
+      // Not left running behind a failed test (its pipes would keep the test process alive).
+      child.kill('SIGKILL');
+      throw new Error(`server not ready after 2 minutes: ${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

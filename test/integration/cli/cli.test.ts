@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { testEngine } from '../../support/test-database.js';
 import { runCli, startServerProcess, useProcessEnv } from '../../support/processes.js';
@@ -9,13 +11,18 @@ import { runCli, startServerProcess, useProcessEnv } from '../../support/process
  * PostgreSQL it always opens the database itself.
  */
 describe('amphi CLI', () => {
-  const { env } = useProcessEnv({ LOG_LEVEL: 'warn' });
+  const processEnv = useProcessEnv({ LOG_LEVEL: 'warn' });
+  const { env } = processEnv;
 
   const moodle = ['--moodle', 'https://moodle.univ.example', '--client-id', 'abc123', '--deployment', '1', '--deployment', '2'];
 
-  it('registers, lists and removes a platform without a running server', async () => {
+  it('registers, lists and removes a platform without a running server, in a DATA_DIR closed to other users', async () => {
+    fs.chmodSync(processEnv.dataDir, 0o755);
     const added = await runCli(['platform', 'add', ...moodle, '--json'], env);
     assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stderr, /^amphi: DATA_DIR \S+ was open to other users \(mode 0755\): it is now 0700\.\n$/);
+    const entries = [processEnv.dataDir, ...fs.readdirSync(processEnv.dataDir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(processEnv.dataDir, f))];
+    assert.deepEqual(entries.filter((f) => fs.statSync(f).mode & 0o077), [], 'nothing the command wrote is open to others');
     const platform = JSON.parse(added.stdout) as { id: string; jwksUrl: string; deploymentIds: string[] };
     assert.equal(platform.jwksUrl, 'https://moodle.univ.example/mod/lti/certs.php');
     assert.deepEqual(platform.deploymentIds, ['1', '2']);

@@ -31,13 +31,32 @@ describe('the server process', () => {
     if (testEngine() === 'pglite') assert.equal(fs.existsSync(path.join(processEnv.dataDir, 'amphi.lock')), false, 'lock released');
   });
 
-  it('keeps its data across restarts', async () => {
-    const first = await startServerProcess(env);
+  it('keeps its data across restarts, in a DATA_DIR closed to other users', async () => {
+    const dataDir = path.join(processEnv.dataDir, 'made-by-the-server');
+    const first = await startServerProcess({ ...env, DATA_DIR: dataDir });
     const kid = ((await (await fetch(`${first.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }).keys[0]!.kid;
     await first.stop();
-    const second = await startServerProcess(env);
+    // The folder 0700, and nothing in it (PGlite's files, keys, token) open to group or others.
+    assert.equal(modeOf(dataDir), 0o700);
+    const open = filesUnder(dataDir).filter((f) => modeOf(f) & 0o077);
+    assert.deepEqual(open.map((f) => `${path.relative(dataDir, f)} ${modeOf(f).toString(8)}`), []);
+    if (testEngine() === 'pglite') assert.ok(filesUnder(dataDir).length > 20, 'the embedded database is in DATA_DIR');
+
+    // Opened by someone meanwhile: the next start closes it again, and says so.
+    fs.chmodSync(dataDir, 0o755);
+    const second = await startServerProcess({ ...env, DATA_DIR: dataDir });
     const again = ((await (await fetch(`${second.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
     await second.stop();
     assert.ok(again.includes(kid));
+    assert.equal(modeOf(dataDir), 0o700);
+    assert.match(second.output(), /"level":40,.*DATA_DIR [^ ]+ was open to other users \(mode 0755\): it is now 0700/);
   });
 });
+
+function modeOf(file: string): number {
+  return fs.statSync(file).mode & 0o777;
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => path.join(dir, name));
+}
