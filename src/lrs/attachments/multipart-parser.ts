@@ -1,6 +1,6 @@
 import { mediaType } from '../http/alternate-syntax.js';
 import type { XapiRequest } from '../http/xapi-request.js';
-import { requireStorableJson } from '../statements/validation/storable-json.js';
+import { parseStatementsJson } from '../statements/statements-json.js';
 import { XapiError } from '../xapi/xapi-error.js';
 import { hashMatches, type AttachmentPart } from './attachment-part.js';
 import { parseMultipart, type MultipartPart } from './multipart-body.js';
@@ -11,8 +11,8 @@ import { parseMultipart, type MultipartPart } from './multipart-body.js';
  * the first part of a `multipart/mixed` body whose other parts are attachments (Communication
  * 1.5.1, 1.5.2). Any other type is refused with 400, as the conformance suite expects (XAPI-00127).
  */
-export function readStatementContent(req: XapiRequest): { json: unknown; parts: AttachmentPart[] } {
-  if (req.contentType === 'application/json') return { json: parseJson(req.body), parts: [] };
+export async function readStatementContent(req: XapiRequest): Promise<{ json: unknown; parts: AttachmentPart[] }> {
+  if (req.contentType === 'application/json') return { json: await parseStatementsJson(req.body), parts: [] };
   if (req.contentType === 'multipart/mixed') return readMultipart(req.body, req.contentTypeHeader);
   throw new XapiError(
     400,
@@ -25,13 +25,13 @@ export function readStatementContent(req: XapiRequest): { json: unknown; parts: 
  * part is the data of an attachment, with `Content-Transfer-Encoding: binary` and an
  * `X-Experience-API-Hash` that is the SHA-2 of its content.
  */
-function readMultipart(body: Buffer, contentTypeHeader: string | undefined): { json: unknown; parts: AttachmentPart[] } {
+async function readMultipart(body: Buffer, contentTypeHeader: string | undefined): Promise<{ json: unknown; parts: AttachmentPart[] }> {
   const [first, ...rest] = parseMultipart(body, contentTypeHeader);
   const firstType = mediaType(first!.headers['content-type']);
   if (firstType !== 'application/json') {
     throw new XapiError(400, `The first part of a multipart/mixed request must be the statements, typed application/json, not ${firstType ?? 'untyped'}.`);
   }
-  return { json: parseJson(first!.content), parts: rest.map((part, i) => attachmentPart(part, i + 2)) };
+  return { json: await parseStatementsJson(first!.content), parts: rest.map((part, i) => attachmentPart(part, i + 2)) };
 }
 
 function attachmentPart(part: MultipartPart, index: number): AttachmentPart {
@@ -47,19 +47,3 @@ function attachmentPart(part: MultipartPart, index: number): AttachmentPart {
   return { sha2, contentType: part.headers['content-type'] || 'application/octet-stream', content: part.content };
 }
 
-/**
- * UTF-8 JSON (RFC 8259 8.1), a leading byte order mark ignored as that section allows; then
- * one walk refusing what the database cannot store (NUL, lone surrogates) and deep nesting,
- * named as the validator names statements (`statement…`, `statements[i]…`).
- */
-function parseJson(content: Buffer): unknown {
-  const start = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
-  let json: unknown;
-  try {
-    json = JSON.parse(content.toString('utf8', start));
-  } catch (err) {
-    throw new XapiError(400, `The statements are not valid JSON: ${(err as Error).message}`);
-  }
-  requireStorableJson(json, Array.isArray(json) ? 'statements' : 'statement');
-  return json;
-}

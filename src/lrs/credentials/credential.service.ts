@@ -22,7 +22,7 @@ export interface CredentialView {
 }
 
 export interface CreatedCredential extends CredentialView {
-  /** Shown once; only its scrypt hash is kept. */
+  /** Shown once; only its SHA-256 hash is kept (credential-secret.ts). */
   secret: string;
 }
 

@@ -50,8 +50,13 @@ export class StepwiseBody {
 
   /** Reads until at least `bytes` bytes are in, or the body has ended. */
   async readUpTo(bytes: number): Promise<void> {
-    if (this.ended || this.size >= bytes) return;
     const req = this.req;
+    // 'end' may have been emitted between two steps (after the last chunk), with no listener.
+    if (!this.ended && req.readableEnded) {
+      this.ended = true;
+      bodyRead(this.res);
+    }
+    if (this.ended || this.size >= bytes) return;
     await new Promise<void>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         this.chunks.push(chunk);

@@ -3,19 +3,25 @@ import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { LrsStatementsTable } from './statement.table.js';
 import type { StatementFilter } from './statement-query.js';
+import { yieldToEventLoop } from './cooperative.js';
 
 export type DbOrTrx = Db | Transaction<Database>;
 
-/** Rows per INSERT: 16 columns each, well under PostgreSQL's 65,535 bind parameters. */
+/**
+ * Rows per INSERT: 16 columns each, well under PostgreSQL's 65,535 bind parameters. Between two
+ * INSERTs the event loop is let go (cooperative.ts): where the database runs in this thread
+ * (PGlite), one INSERT holds it the whole time it runs, so PGlite's are smaller (statement.service.ts).
+ */
 const ROWS_PER_INSERT = 1000;
 
 /** Inserts the rows; returns the ids that were new (an id already stored is left as it is). */
-export async function insertStatementRows(db: DbOrTrx, rows: Insertable<LrsStatementsTable>[]): Promise<Set<string>> {
+export async function insertStatementRows(db: DbOrTrx, rows: Insertable<LrsStatementsTable>[], rowsPerInsert = ROWS_PER_INSERT): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+  for (let i = 0; i < rows.length; i += rowsPerInsert) {
+    if (i > 0) await yieldToEventLoop();
     const inserted = await db
       .insertInto('lrs_statements')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .values(rows.slice(i, i + rowsPerInsert))
       .onConflict((oc) => oc.columns(['platform_id', 'id']).doNothing())
       .returning('id')
       .execute();

@@ -12,14 +12,14 @@ import { decodeMore, encodeMore } from './more-cursor.js';
 import { getStatement, queryStatements, type ReadOutcome } from './statement-read.service.js';
 import { storeStatements } from './statement.service.js';
 import { consistencyMarginMs, consistentThrough as consistentThroughTime } from './consistent-through.js';
-import { validateStatement, validateStatements } from './validation/statement.validate.js';
+import { validateStatement, validateStatementsInSlices } from './validation/statement.validate.js';
 import { isUuid } from './validation/primitives.js';
 
 /** /xapi/statements (Communication 2.1). */
 export const statementsResource: XapiResource = {
   async PUT(ctx, req, principal, res) {
     requireWrite(principal);
-    const { statement, parts } = readPutStatement(req, version(res));
+    const { statement, parts } = await readPutStatement(req, version(res));
     await storeStatements(ctx, principal, [statement], parts, { xapiVersion: version(res) });
     consistentThrough(ctx, res).status(204).end();
   },
@@ -27,8 +27,8 @@ export const statementsResource: XapiResource = {
   async POST(ctx, req, principal, res) {
     requireWrite(principal);
     if (Object.keys(req.params).length) throw new XapiError(400, `POST /statements takes no parameters, got ${Object.keys(req.params).join(', ')}.`);
-    const { json, parts } = readStatementContent(req);
-    const statements = validateStatements(json, { version: version(res) });
+    const { json, parts } = await readStatementContent(req);
+    const statements = await validateStatementsInSlices(json, { version: version(res) });
     checkAttachments(statements, parts);
     const ids = await storeStatements(ctx, principal, statements, parts, { xapiVersion: version(res) });
     consistentThrough(ctx, res).status(200).type('application/json').send(JSON.stringify(ids));
@@ -56,12 +56,12 @@ export const statementsResource: XapiResource = {
 };
 
 /** PUT ?statementId (Communication 2.1.1): one statement, whose id, if it has one, is the parameter's. */
-function readPutStatement(req: XapiRequest, xapiVersion: '1.0.3' | '2.0.0') {
+async function readPutStatement(req: XapiRequest, xapiVersion: '1.0.3' | '2.0.0') {
   const id = req.params.statementId;
   if (id === undefined) throw new XapiError(400, 'PUT /statements needs the statementId parameter (use POST to let the LRS choose the id).');
   const unknown = Object.keys(req.params).filter((k) => k !== 'statementId');
   if (unknown.length) throw new XapiError(400, `PUT /statements takes only statementId, not ${unknown.join(', ')}.`);
-  const { json, parts } = readStatementContent(req);
+  const { json, parts } = await readStatementContent(req);
   if (Array.isArray(json)) throw new XapiError(400, 'PUT /statements takes one statement, not an array (POST a batch instead).');
   const statement = validateStatement(json, { version: xapiVersion });
   if (!isUuid(id)) throw new XapiError(400, 'statementId must be a UUID.');

@@ -1,5 +1,6 @@
 import { VOIDED_VERB, type Group, type Statement, type StatementObject, type SubStatement } from '../../xapi/xapi.types.js';
 import { XapiError } from '../../xapi/xapi-error.js';
+import { mapInSlices } from '../cooperative.js';
 import { validateActivity, validateStatementRef } from './activity.js';
 import { validateActor, validateAgent, validateGroup } from './actor.js';
 import { validateAttachments } from './attachment.js';
@@ -46,9 +47,20 @@ export function validateStatement(raw: unknown, options: ValidationOptions, path
  */
 export function validateStatements(raw: unknown, options: ValidationOptions): Statement[] {
   if (!Array.isArray(raw)) return [validateStatement(raw, options)];
+  const check = batchValidator(raw, options);
+  return raw.map(check);
+}
+
+/** validateStatements for a large batch (an HTTP POST): the same checks, in slices that let other requests run. */
+export async function validateStatementsInSlices(raw: unknown, options: ValidationOptions): Promise<Statement[]> {
+  if (!Array.isArray(raw)) return [validateStatement(raw, options)];
+  return mapInSlices(raw, batchValidator(raw, options));
+}
+
+function batchValidator(raw: unknown[], options: ValidationOptions): (item: unknown, i: number) => Statement {
   if (raw.length === 0) throw new XapiError(400, 'statements: the array is empty');
   const ids = new Set<string>();
-  return raw.map((item, i) => {
+  return (item, i) => {
     const statement = validateStatement(item, options, `statements[${i}]`);
     if (statement.id !== undefined) {
       const id = statement.id.toLowerCase();
@@ -56,7 +68,7 @@ export function validateStatements(raw: unknown, options: ValidationOptions): St
       ids.add(id);
     }
     return statement;
-  });
+  };
 }
 
 /** What a Statement and a SubStatement share: actor, verb, object, result, context, timestamp, attachments. */

@@ -20,10 +20,11 @@ export function unstorableTextProblem(s: string): string | undefined {
 /**
  * Throws 400 naming the path (`statements[1].result.response`) of the first string or property
  * name the database cannot hold, or of the first container nested past MAX_JSON_DEPTH.
- * `root` names the value itself; an array root names its entries `root[i]`.
+ * `root` names the value itself; an array root names its entries `root[i]`. `depth` is the
+ * value's own depth in the document (2 for an element of the top-level array).
  */
-export function requireStorableJson(value: unknown, root: string): void {
-  const problem = findProblem(value, 1);
+export function requireStorableJson(value: unknown, root: string, depth = 1): void {
+  const problem = findProblem(value, depth);
   if (problem) throw new XapiError(400, `${root}${problem.segments.reverse().join('')}: ${problem.reason}`);
 }
 

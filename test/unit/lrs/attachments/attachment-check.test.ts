@@ -25,7 +25,7 @@ async function suiteSigned(statement: Statement, options: { alg?: string; conten
   const payload = options.breakJson ? JSON.stringify(statement).replace('"', "'") : JSON.stringify(statement);
   const jws = await new CompactSign(Buffer.from(payload)).setProtectedHeader({ alg }).sign(key);
   const boundary = `-------------${Math.floor(Math.random() * 0xffffffff)}`;
-  const { json, parts } = readStatementContent(multipartRequest(suiteSignedBody(signedStatement(statement, jws, options.contentType), jws, boundary), boundary));
+  const { json, parts } = await readStatementContent(multipartRequest(suiteSignedBody(signedStatement(statement, jws, options.contentType), jws, boundary), boundary));
   return () => checkAttachments([json as Statement], parts);
 }
 
