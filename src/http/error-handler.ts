@@ -34,6 +34,13 @@ export function wantsHtml(req: Request): boolean {
   return req.accepts(['html', 'json']) === 'html';
 }
 
+/** Errors the router raises, mapped to ours. */
+function fromRouter(err: unknown): AppError | undefined {
+  // A path whose percent-encoding does not decode (`%zz`) names nothing here.
+  if (err instanceof URIError && (err as URIError & { status?: number }).status === 400) return new AppError('not-found', 404, {}, { logReason: err.message });
+  return undefined;
+}
+
 export function notFoundHandler(): RequestHandler {
   return (_req, _res, next) => next(new AppError('not-found', 404));
 }
@@ -44,7 +51,7 @@ export function notFoundHandler(): RequestHandler {
  */
 export function errorHandler(): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    const appError = err instanceof AppError ? err : fromBodyParser(err as never);
+    const appError = err instanceof AppError ? err : (fromBodyParser(err as never) ?? fromRouter(err));
     const error = appError ?? new AppError('internal-error', 500);
     const log = req.log ?? console;
     if (error.status >= 500) log.error({ err, code: error.code }, 'request failed');

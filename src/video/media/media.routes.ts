@@ -7,9 +7,13 @@ import { openMediaFile } from './media.service.js';
 const MediaRequest = z.object({
   params: z.object({
     token: z.string().min(10).max(2048),
-    rest: z.array(z.string().min(1).max(200)).min(1).max(4),
+    // Any name: one that is not a served file's is not found (openMediaFile), not a bad request.
+    rest: z.array(z.string()).min(1),
   }),
 });
+
+/** What send and the file system answer for a name that is simply not there. */
+const NOT_THERE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ENAMETOOLONG']);
 
 /**
  * Media files behind signed URLs (/media/<token>/<path>): no session, the token is the grant.
@@ -37,7 +41,9 @@ export function mediaRoutes(ctx: AppContext): Router {
       },
       (err?: Error & { status?: number; statusCode?: number }) => {
         if (!err) return;
-        if (err.status === 404 || err.statusCode === 404 || (err as NodeJS.ErrnoException).code === 'ENOENT') return next();
+        // send refuses some names itself (4xx: a null byte, a dot file, a ".." segment): not found either.
+        const status = err.status ?? err.statusCode ?? 500;
+        if ((status >= 400 && status < 500) || NOT_THERE.has((err as NodeJS.ErrnoException).code ?? '')) return next();
         if (!res.headersSent) next(err);
       },
     );

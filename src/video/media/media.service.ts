@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AppContext } from '../../app-context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, NotFoundError } from '../../http/errors.js';
 import type { TranscodeOutput } from '../ffmpeg/index.js';
 import { mediaStorage } from '../storage/media-storage.js';
 import { findMedia } from '../video.repository.js';
@@ -32,6 +32,18 @@ export interface MediaFile {
 }
 
 /**
+ * What a served file may be called, folder by folder (`master.m3u8`, `720p/seg_001.m4s`,
+ * `thumbs/01.jpg`, `captions/fr-FR.vtt`): no dot first, no back-slash, no control character, a
+ * length any file system takes. Any other name is not there.
+ */
+const SERVED_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
+
+export function isServedName(rel: string): boolean {
+  const parts = rel.split('/');
+  return parts.length <= 4 && parts.every((p) => SERVED_NAME.test(p));
+}
+
+/**
  * The file a signed media URL names. Refused (403) when the token is forged, expired or names a
  * media that players may not see any more (withdrawn after a failure, cancelled, deleted);
  * retired media stay served during their grace period so players mid-watch do not break.
@@ -40,6 +52,7 @@ export async function openMediaFile(ctx: AppContext, token: string, rel: string)
   const check = verifyMediaToken(ctx.secrets.sessionKeyBytes, token);
   if (!check.ok) throw new AppError('media-link-invalid', 403, {}, { logReason: check.reason });
   const { grant } = check;
+  if (!isServedName(rel)) throw new NotFoundError();
   const media = await findMedia(ctx.db, grant.platformId, grant.mediaId);
   if (!media || media.state === 'pending') throw new AppError('media-link-invalid', 403, {}, { logReason: 'media not served' });
   const output = media.output as TranscodeOutput | null;
@@ -48,7 +61,7 @@ export async function openMediaFile(ctx: AppContext, token: string, rel: string)
   // Imported caption tracks live beside the source (captions/), outside the transcode's output.
   const caption = /^captions\/([^/]+)\.vtt$/.exec(rel);
   const file = caption ? await importedCaptionPath(ctx, media.platform_id, media.id, caption[1]!) : mediaStorage(ctx.config.dataDir).resolveOutput(media.platform_id, media.id, rel);
-  if (!file) throw new AppError('not-found', 404);
+  if (!file) throw new NotFoundError();
   const ext = path.extname(file).toLowerCase();
   return {
     file,

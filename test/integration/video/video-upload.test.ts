@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { before, beforeEach, describe, it } from 'node:test';
+import { buildApp } from '../../../src/app.js';
 import type { ResourceRow } from '../../../src/content/resource.table.js';
+import { createLogger } from '../../../src/http/logger.js';
 import { createResource, launchPerson, type LaunchedPerson } from '../../support/factories.js';
 import { useRegisteredPlatform } from '../../support/lti-fixture.js';
 import { generateClip, truncateFile, writeFakeFile } from '../../support/media-fixtures.js';
@@ -124,6 +128,32 @@ describe('video upload and media', () => {
     const valid = signMediaToken(t.app.ctx.secrets.sessionKeyBytes, { mediaId: payload.m, platformId: payload.p, exp: Math.floor(Date.now() / 1000) + 60 });
     assert.equal((await fetch(`${t.app.url}/media/${valid}/master.m3u8`)).status, 200);
     assert.equal((await fetch(`${t.app.url}/media/${valid}/..%2Fsource`)).status, 404, 'the source is never served');
+    // Odd names are simply not there: 404, never a 500, and never logged as a server error. The
+    // same app on a logger this test reads.
+    const logLines: { level: number; msg: string }[] = [];
+    const logger = createLogger('info', { write: (line: string) => void logLines.push(JSON.parse(line) as { level: number; msg: string }) });
+    const logged = http.createServer(buildApp({ ...t.app.ctx, logger }));
+    await new Promise<void>((resolve) => logged.listen(0, '127.0.0.1', resolve));
+    const loggedUrl = `http://127.0.0.1:${(logged.address() as AddressInfo).port}`;
+    const odd = ['master.m3u8%00', '%00', 'master%00.m3u8', '..%5Csource', 'x%5C..%5C..%5Csource', '..\\source', 'x\\..\\master.m3u8', '%2e%2e/source', '%zz', `${'a'.repeat(300)}.m4s`, `${'a'.repeat(200)}/${'b'.repeat(200)}/${'c'.repeat(200)}/${'d'.repeat(200)}/e`];
+    const answers: string[] = [];
+    for (const name of odd) {
+      for (const base of ['/media/<token>/', '/static/', '/app/assets/']) {
+        const response = await rawRequest(loggedUrl, `${base.replace('<token>', valid)}${name}`);
+        answers.push(`${response.status} ${base}${name.slice(0, 40)}`);
+      }
+    }
+    // The same names as a tus upload id, for the instructor who may upload.
+    for (const name of odd) {
+      for (const method of ['HEAD', 'PATCH', 'DELETE']) {
+        const response = await rawRequest(loggedUrl, `/api/uploads/${name}`, { method, headers: { Authorization: `Bearer ${teacher.token}`, 'Tus-Resumable': '1.0.0' } });
+        answers.push(`${response.status} ${method} /api/uploads/${name.slice(0, 40)}`);
+      }
+    }
+    logged.close();
+    assert.deepEqual(answers.filter((a) => !a.startsWith('404 ')), []);
+    assert.ok(logLines.length >= answers.length, 'every answer is logged');
+    assert.deepEqual(logLines.filter((l) => l.level >= 50).map((l) => l.msg), [], 'no error-level line');
     const otherPlatform = signMediaToken(t.app.ctx.secrets.sessionKeyBytes, { mediaId: payload.m, platformId: 'another-platform', exp: payload.e });
     assert.equal((await fetch(`${t.app.url}/media/${otherPlatform}/master.m3u8`)).status, 403);
 
@@ -209,3 +239,18 @@ describe('video upload and media', () => {
     await waitForVideo(t.app.url, teacher.token, resource.id, (v) => v.status === 'ready' && v.processing === null);
   });
 });
+
+/** A request with the path sent exactly as written (fetch would turn \\ into / and resolve dot segments). */
+function rawRequest(base: string, rawPath: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(base);
+    const headers = { Accept: 'application/json', ...options.headers };
+    const request = http.request({ host: url.hostname, port: url.port, path: rawPath, method: options.method ?? 'GET', headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
