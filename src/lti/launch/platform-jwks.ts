@@ -21,15 +21,11 @@ export class PlatformJwksCache {
     let set = this.sets.get(key);
     if (!set) {
       const timeoutMs = this.options.timeoutMs ?? 5000;
-      const fetchKeys: FetchImplementation = (url, init) =>
-        this.options.outbound.fetch(url, {
-          method: 'GET',
-          headers: Object.fromEntries(init.headers),
-          trust,
-          timeoutMs,
-          maxBytes: MAX_JWKS_BYTES,
-          signal: init.signal,
-        });
+      const fetchKeys: FetchImplementation = (url, init) => {
+        const headers: Record<string, string> = {};
+        init.headers.forEach((value, name) => (headers[name] = value));
+        return this.options.outbound.fetch(url, { method: 'GET', headers, trust, timeoutMs, maxBytes: MAX_JWKS_BYTES, signal: init.signal });
+      };
       set = createRemoteJWKSet(new URL(jwksUrl), {
         cacheMaxAge: this.options.cacheSeconds * 1000,
         cooldownDuration: (this.options.cooldownSeconds ?? 10) * 1000,
