@@ -103,9 +103,10 @@ for (const engine of engines) {
   });
   try {
     const authorization = await credentialFor(server, generator.world.issuer);
-    await postBatch(server.url, authorization, JSON.stringify(generator.take(100)));
+    await postBatch(server.url, authorization, Buffer.from(JSON.stringify(generator.take(100))));
     for (let run = 1; run <= runs; run++) {
-      const body = JSON.stringify(generator.take(count));
+      // Encoded beforehand: the probes share this process, whose loop must stay free while the batch is sent.
+      const body = Buffer.from(JSON.stringify(generator.take(count)));
       await loopDelay(server, outputFile);
       const probes = startProbes(server.url);
       const started = performance.now();
@@ -167,14 +168,18 @@ async function credentialFor(server: ServerProcess, issuer: string): Promise<str
   return `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
 }
 
-async function postBatch(url: string, authorization: string, body: string): Promise<void> {
-  const res = await fetch(`${url}/xapi/statements`, {
-    method: 'POST',
-    headers: { Authorization: authorization, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
-    body,
+function postBatch(url: string, authorization: string, body: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const headers = { Authorization: authorization, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json', 'Content-Length': body.length };
+    const req = http.request(`${url}/xapi/statements`, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => {
+        if (res.statusCode === 200) resolve();
+        else reject(new Error(`POST /xapi/statements answered ${res.statusCode}: ${text.slice(0, 300)}`));
+      });
+    });
+    req.on('error', reject).end(body);
   });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`POST /xapi/statements answered ${res.status}: ${text.slice(0, 300)}`);
 }
 
 /** GET /healthz, the next one `intervalMs` after each answer, until stopped. */
