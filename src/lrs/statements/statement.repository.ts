@@ -47,7 +47,10 @@ export async function findVoidableStatements(db: DbOrTrx, platformId: string, id
     .execute();
 }
 
-/** Voids the targets that are stored and are not themselves voiding statements (Data 2.3.2). */
+/**
+ * Voids these statements, unless they are voiding statements themselves (Data 2.3.2). The ids are
+ * those the caller checked (voiding.ts), not every target a voiding statement names.
+ */
 export async function voidStatements(db: DbOrTrx, platformId: string, targetIds: string[]): Promise<void> {
   if (targetIds.length === 0) return;
   await db

@@ -9,6 +9,12 @@ import { findVoidableStatements, voidStatements, type DbOrTrx } from './statemen
  * otherwise 403, "the entire request" refused as the spec asks, so nothing of the batch is kept.
  * A target the LRS does not hold is not a reason to refuse (2.3.2.s2.b5); such a voiding voids
  * nothing, now or later.
+ *
+ * Only the statements the check read are voided, by id. On PostgreSQL (READ COMMITTED) each query
+ * of the transaction sees what other transactions committed before it: an UPDATE by target ids
+ * would also void a statement committed under one of those ids after the check, never checked.
+ * What the check read cannot change meanwhile: who stored a statement and whether it voids are
+ * written once, with the statement.
  */
 export async function applyVoiding(trx: DbOrTrx, principal: LrsPrincipal, batch: StoredStatement[], fresh: StoredStatement[]): Promise<void> {
   const voiding = fresh.filter((s) => s.verb.id === VOIDED_VERB);
@@ -28,5 +34,5 @@ export async function applyVoiding(trx: DbOrTrx, principal: LrsPrincipal, batch:
         : `${where} voids ${target}, which another credential stored: a credential voids only the statements it stored (scope all voids any credential's). Nothing of the batch was stored.`,
     );
   }
-  await voidStatements(trx, principal.platformId, voiding.map(targetOf));
+  await voidStatements(trx, principal.platformId, [...stored.keys()]);
 }

@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, it } from 'node:test';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { authenticateLrs } from '../../../src/lrs/credentials/credential.service.js';
 import { recordPageStatements, recordStatements } from '../../../src/lrs/lrs.service.js';
+import { storeStatements } from '../../../src/lrs/statements/statement.service.js';
+import { validateStatements } from '../../../src/lrs/statements/validation/statement.validate.js';
 import type { Statement } from '../../../src/lrs/xapi/xapi.types.js';
 import type { TestApp } from '../../support/test-app.js';
 import { addLrsPlatform, createLrsClient, useLrsApp, lrsRequest, type LrsClient } from '../../support/lrs-client.js';
+import { testEngine } from '../../support/test-database.js';
 
 const VIEWED = 'http://id.tincanapi.com/verb/viewed';
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
@@ -137,6 +142,26 @@ describe('xAPI statements resource', () => {
       await recordStatements(app.ctx, platformId, [voiding(trace!), voiding(pageTrace!)]);
       assert.equal(await isVoided(trace!), true);
       assert.equal(await isVoided(pageTrace!), true);
+    });
+
+    it('voids only what it checked: a statement committed between the check and the update is not voided (PostgreSQL, READ COMMITTED)', {
+      skip: testEngine() === 'pglite' && 'PGlite is one connection: no transaction commits while another is open',
+    }, async () => {
+      // The attack: void an id the LRS does not hold yet (accepted, Data 2.3.2.s2.b5), while a
+      // statement the voider may not void (here an Amphi trace) is committed under that id by
+      // another connection, between the voiding's permission check and its UPDATE.
+      const target = crypto.randomUUID();
+      let committedBetween = false;
+      const between = async () => {
+        await recordStatements(app.ctx, platformId, [{ ...statement('s1', COMPLETED), id: target } as Statement]);
+        committedBetween = true;
+      };
+      const principal = await authenticateLrs(app.ctx, `Basic ${Buffer.from(`${lrs.key}:${lrs.secret}`).toString('base64')}`);
+      const ctx = { ...app.ctx, db: app.ctx.db.withPlugin(afterVoidingCheck(between)) };
+      await storeStatements(ctx, principal, validateStatements([voiding(target)], { version: '1.0.3' }));
+      assert.ok(committedBetween, 'the target was committed between the check and the update');
+      assert.equal(await isVoided(target), false, 'a statement the check did not see is not voided');
+      assert.equal((await lrs.request('GET', '/statements', { params: { statementId: target } })).status, 200);
     });
   });
 
@@ -284,3 +309,26 @@ describe('xAPI statements resource', () => {
     assert.match(head.headers.get('content-type') ?? '', /application\/json/);
   });
 });
+
+/**
+ * A Kysely plugin that runs `between` once, when the voiding check (the SELECT of lrs_statements
+ * that reads who stored each target) has answered and before the transaction's next query.
+ */
+function afterVoidingCheck(between: () => Promise<void>): KyselyPlugin {
+  const checks = new Set<string>();
+  let ran = false;
+  return {
+    transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+      const text = JSON.stringify(node);
+      if (node.kind === 'SelectQueryNode' && text.includes('"lrs_statements"') && text.includes('"credential_id"') && text.includes('"is_voiding"')) checks.add(queryId.queryId);
+      return node;
+    },
+    async transformResult({ result, queryId }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+      if (!ran && checks.has(queryId.queryId)) {
+        ran = true;
+        await between();
+      }
+      return result;
+    },
+  };
+}
