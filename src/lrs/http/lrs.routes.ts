@@ -15,9 +15,10 @@ import { ALTERNATE_SYNTAX_CREDENTIAL_WINDOW, hasUnreadBody, rawBodyReader, Stepw
  * The LRS at /xapi/ (xAPI 1.0.3 Communication). Every request goes through the same steps:
  * parameters and headers, the version header, the resource, the credential, and only then the
  * body, as bytes (statements may be multipart, documents any type): a client that is not
- * authenticated never has its body read. The alternate request syntax carries its credential in
- * its form: at most ALTERNATE_SYNTAX_CREDENTIAL_WINDOW bytes of it are read before the credential
- * found there is checked. A refusal sent before the body was read closes the connection.
+ * authenticated never has its body read. The alternate request syntax may carry its credential in
+ * its form: without a valid Authorization header, at most ALTERNATE_SYNTAX_CREDENTIAL_WINDOW bytes
+ * of it are read before the credential found there is checked. A refusal sent before the body was
+ * read closes the connection.
  */
 export function lrsRoutes(ctx: AppContext): Router {
   const router = Router({ caseSensitive: true, strict: false });
@@ -52,8 +53,12 @@ export function lrsRoutes(ctx: AppContext): Router {
   });
 
   /**
-   * Communication 1.3: the form's first ALTERNATE_SYNTAX_CREDENTIAL_WINDOW bytes, then, when the
-   * form is longer, the credential found there checked before the rest is read.
+   * Communication 1.3: a credential is checked before the form is read past its first
+   * ALTERNATE_SYNTAX_CREDENTIAL_WINDOW bytes. The request's own Authorization header, when it
+   * holds a valid credential, is checked before any of the form is read; otherwise the form's
+   * Authorization field, which the spec puts among the form's headers (it replaces the request's
+   * header when both are sent, so a wrong header with a good field is served, as before).
+   * Whichever was checked, the request is served with the credential undoAlternateSyntax leaves.
    */
   async function readAlternateSyntax(req: Request, res: Response, head: XapiRequest): Promise<XapiRequest> {
     checkAlternateSyntax(head);
@@ -62,17 +67,32 @@ export function lrsRoutes(ctx: AppContext): Router {
       throw new XapiError(415, `The alternate request syntax must be sent uncompressed (Content-Encoding: ${encoding} is not accepted).`);
     }
     const body = new StepwiseBody(req, res);
-    await body.readUpTo(ALTERNATE_SYNTAX_CREDENTIAL_WINDOW);
-    if (!body.ended) {
-      const authorization = authorizationField(body.bytes());
-      if (authorization === undefined) {
-        throw new XapiError(401, `Authentication required: in the alternate request syntax, the Authorization field must come within the first ${ALTERNATE_SYNTAX_CREDENTIAL_WINDOW / 1024} KiB of the form, before a large content field.`);
+    const headerRefusal = await checkAuthorizationHeader(head.headers.authorization);
+    if (headerRefusal !== undefined) {
+      await body.readUpTo(ALTERNATE_SYNTAX_CREDENTIAL_WINDOW);
+      if (!body.ended) {
+        const field = authorizationField(body.bytes());
+        if (field === undefined) throw headerRefusal;
+        await authenticateLrs(ctx, field);
       }
-      await authenticateLrs(ctx, authorization);
     }
     const xreq = undoAlternateSyntax({ ...head, body: await body.readAll(limit) });
     checkStorableText(xreq);
     return xreq;
+  }
+
+  /** undefined when the header holds a valid credential, else the 401 to answer if the form holds none. */
+  async function checkAuthorizationHeader(header: string | undefined): Promise<XapiError | undefined> {
+    if (header === undefined) {
+      return new XapiError(401, `Authentication required: send an Authorization header, or in the alternate request syntax an Authorization field within the first ${ALTERNATE_SYNTAX_CREDENTIAL_WINDOW / 1024} KiB of the form, before a large content field.`);
+    }
+    try {
+      await authenticateLrs(ctx, header);
+      return undefined;
+    } catch (err) {
+      if (err instanceof XapiError && err.status === 401) return err;
+      throw err;
+    }
   }
 
   async function dispatch(resource: XapiResource, xreq: XapiRequest, res: Response) {

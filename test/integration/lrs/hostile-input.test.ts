@@ -219,6 +219,9 @@ describe('LRS hostile input: 400, never 500', () => {
       assert.match(JSON.parse(refused.body).detail, /first 64 KiB/);
       const wrong = Buffer.from(`Authorization=${encodeURIComponent(basic(lrs.key, 'wrong'))}&X-Experience-API-Version=1.0.3&content=`);
       assertNotRead(await streamedPost(url, { 'Content-Type': form }, total, wrong));
+      const wrongHeader = await streamedPost(url, { 'Content-Type': form, Authorization: basic(lrs.key, 'wrong') }, total, anonymous);
+      assertNotRead(wrongHeader);
+      assert.match(JSON.parse(wrongHeader.body).detail, /unknown, revoked, or the secret is wrong/);
     });
 
     it('stores an alternate-syntax batch larger than 64 KiB whose form names the credential first; refuses it when the credential comes after', async () => {
@@ -235,6 +238,28 @@ describe('LRS hostile input: 400, never 500', () => {
       const stored = await lrsRequest(app.url, 'POST', '/statements', { params: { method: 'POST' }, body: fields('credential first'), contentType: form, version: null });
       assert.equal(stored.status, 200, stored.text.slice(0, 300));
       assert.deepEqual(stored.json, batch.map((s) => s.id));
+    });
+
+    it('stores an alternate-syntax batch larger than 64 KiB whose credential is in the Authorization header, or in the form after a wrong header', async () => {
+      const batch = () => Array.from({ length: 300 }, () => statement((s) => { s.id = crypto.randomUUID(); }));
+      const formOf = (statements: unknown[], fields: Record<string, string> = {}) =>
+        new URLSearchParams({ content: JSON.stringify(statements), 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json', ...fields }).toString();
+      const viaHeader = batch();
+      assert.ok(formOf(viaHeader).length > 64 * 1024);
+      const byHeader = await lrsRequest(app.url, 'POST', '/statements', { params: { method: 'POST' }, body: formOf(viaHeader), contentType: form, version: null, auth: lrs });
+      assert.equal(byHeader.status, 200, byHeader.text.slice(0, 300));
+      assert.deepEqual(byHeader.json, viaHeader.map((s) => s.id));
+      // The form's fields replace the request's headers (Communication 1.3): its credential is the one served.
+      const viaField = batch();
+      const byField = await lrsRequest(app.url, 'POST', '/statements', {
+        params: { method: 'POST' },
+        body: new URLSearchParams({ Authorization: basic(lrs.key, lrs.secret) }).toString() + '&' + formOf(viaField),
+        contentType: form,
+        version: null,
+        auth: { key: lrs.key, secret: 'wrong' },
+      });
+      assert.equal(byField.status, 200, byField.text.slice(0, 300));
+      assert.deepEqual(byField.json, viaField.map((s) => s.id));
     });
   });
 
