@@ -18,11 +18,7 @@ import { requireStorableJson } from './validation/storable-json.js';
 export async function parseStatementsJson(content: Buffer): Promise<unknown> {
   const start = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
   const spans = await arrayElementSpans(content, start);
-  if (!spans) {
-    const json = parseWhole(content, start);
-    requireStorableJson(json, Array.isArray(json) ? 'statements' : 'statement');
-    return json;
-  }
+  if (!spans) return parseWhole(content, start);
   const slices = new Slices();
   const elements: unknown[] = new Array(spans.length);
   for (let i = 0; i < spans.length; i++) {
@@ -41,12 +37,16 @@ export async function parseStatementsJson(content: Buffer): Promise<unknown> {
   return elements;
 }
 
+/** One JSON.parse of the whole body, then the same storable walk: every way out of parseStatementsJson checks. */
 function parseWhole(content: Buffer, start: number): unknown {
+  let json: unknown;
   try {
-    return JSON.parse(content.toString('utf8', start));
+    json = JSON.parse(content.toString('utf8', start));
   } catch (err) {
     throw new XapiError(400, `The statements are not valid JSON: ${(err as Error).message}`);
   }
+  requireStorableJson(json, Array.isArray(json) ? 'statements' : 'statement');
+  return json;
 }
 
 const QUOTE = 0x22;
