@@ -14,6 +14,7 @@ import type { LrsSinkOutboxTable } from '../lrs/sinks/sink-outbox.table.js';
 import type { JobsTable } from '../jobs/job.table.js';
 import type { VideoMediaTable } from '../video/video.table.js';
 import type { VideoViewsTable } from '../video/tracking/video-view.table.js';
+import type { WatchBudgetsTable } from '../video/tracking/watch-budget.table.js';
 import type { RegistrationCodesTable } from '../lti/registration/registration-code.table.js';
 import type { BbbServersTable, ClassroomAttendanceTable, ClassroomCallbackTokensTable, ClassroomMeetingsTable, ClassroomRecordingsTable } from '../classroom/classroom.table.js';
 
@@ -43,6 +44,7 @@ export interface Database {
   jobs: JobsTable;
   video_media: VideoMediaTable;
   video_views: VideoViewsTable;
+  watch_budgets: WatchBudgetsTable;
   bbb_servers: BbbServersTable;
   classroom_meetings: ClassroomMeetingsTable;
   classroom_attendance: ClassroomAttendanceTable;

@@ -13,24 +13,36 @@ export const END_TOLERANCE_SECONDS = 1;
 
 /**
  * Every statement checked against the video profile and the published media's duration; one
- * refused refuses the batch, saying which and why. The same id twice (a resent statement) counts once.
+ * refused refuses the batch (nothing of it is recorded), saying which and why: the first in the
+ * message, every one in `issues` (`body.statements.<index>`), so that the player drops those and
+ * sends the rest again instead of losing a whole backlog with them (after the media was replaced
+ * by a shorter one, say). The same id twice (a resent statement) counts once.
  */
 export function checkBatch(raw: readonly unknown[], now: number, durationSeconds: number | null): VideoStatement[] {
   const seen = new Set<string>();
   const statements: VideoStatement[] = [];
+  const refusals: { index: number; reason: string }[] = [];
   raw.forEach((item, index) => {
-    const check = checkVideoStatement(item);
-    if (!check.ok) throw refused(index, check.reason);
-    if (Date.parse(check.statement.timestamp) > now + MAX_CLOCK_SKEW_MS) throw refused(index, 'timestamp: is in the future');
-    if (durationSeconds !== null) {
-      const beyond = pastTheEnd(check.statement, durationSeconds + END_TOLERANCE_SECONDS);
-      if (beyond) throw refused(index, `${beyond} is past the end of the video (${durationSeconds} s)`);
-    }
-    if (seen.has(check.statement.id)) return;
-    seen.add(check.statement.id);
-    statements.push(check.statement);
+    const checked = checkOne(item, now, durationSeconds);
+    if (typeof checked === 'string') return void refusals.push({ index, reason: checked });
+    if (seen.has(checked.id)) return;
+    seen.add(checked.id);
+    statements.push(checked);
   });
+  if (refusals.length) throw refused(refusals);
   return statements;
+}
+
+/** The statement checked, or why it is refused. */
+function checkOne(item: unknown, now: number, durationSeconds: number | null): VideoStatement | string {
+  const check = checkVideoStatement(item);
+  if (!check.ok) return check.reason;
+  if (Date.parse(check.statement.timestamp) > now + MAX_CLOCK_SKEW_MS) return 'timestamp: is in the future';
+  if (durationSeconds !== null) {
+    const beyond = pastTheEnd(check.statement, durationSeconds + END_TOLERANCE_SECONDS);
+    if (beyond) return `${beyond} is past the end of the video (${durationSeconds} s)`;
+  }
+  return check.statement;
 }
 
 /** The first segment or time of the statement beyond `limit` seconds, named as the profile names it. */
@@ -44,6 +56,8 @@ function pastTheEnd(s: VideoStatement, limit: number): string | undefined {
   return undefined;
 }
 
-function refused(index: number, reason: string): BadRequestError {
-  return new BadRequestError('video-statement-refused', 400, { index, reason });
+function refused(refusals: readonly { index: number; reason: string }[]): BadRequestError {
+  const [{ index, reason }] = refusals as [{ index: number; reason: string }];
+  const issues = refusals.map((r) => ({ path: `body.statements.${r.index}`, message: r.reason }));
+  return new BadRequestError('video-statement-refused', 400, { index, reason, issues });
 }

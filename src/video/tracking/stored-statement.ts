@@ -2,6 +2,7 @@ import { courseActivityId } from '../../lrs/traces/launch-trace.js';
 import type { Statement } from '../../lrs/xapi/xapi.types.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
 import { clipSegments, formatPlayedSegments, watchedShare, type Segment } from './played-segments.js';
+import { durationToSeconds, secondsToDuration } from './result-duration.js';
 import { creditedPart } from './segment-credit.js';
 import { ext, VIDEO_ACTIVITY_TYPE, VIDEO_PROFILE_ID, VIDEO_VERB, type VideoStatement, type VideoVerb } from './video-profile.js';
 import { statementSegments } from './video-view.js';
@@ -27,6 +28,8 @@ export interface StatementEnvironment {
   completionThreshold: number;
   /** The segments the server has credited of the person's view, this batch included. */
   credited: Segment[];
+  /** The view is completed by what was credited (the only completion a stored statement may state). */
+  viewCompleted: boolean;
 }
 
 /**
@@ -35,8 +38,11 @@ export interface StatementEnvironment {
  * context activity (the page's are ignored: a page may not put an activity, or a definition of
  * one, in the LRS), platform, language, the media's length and completion threshold, and what
  * the result claims was watched: `played-segments` become the part of them the server has
- * credited, `progress` the share of the video that part makes. The same statement sent twice at
- * once (beacon and fetch) is built the same way unless the budget cut it in between.
+ * credited, `progress` the share of the video that part makes; `completion` is said only by a
+ * `completed` statement of a view the credited share completes, and `duration` (time spent, which
+ * sinks and dashboards add up) only by `completed`, at most the seconds its credited part makes.
+ * The same statement sent twice at once (beacon and fetch) is built the same way unless the
+ * budget cut it in between.
  */
 export function toXapiStatement(s: VideoStatement, env: StatementEnvironment): Statement {
   const { session } = env;
@@ -58,22 +64,31 @@ export function toXapiStatement(s: VideoStatement, env: StatementEnvironment): S
     actor: env.actor,
     verb: { id: VIDEO_VERB[s.verb], display: DISPLAY[s.verb] },
     object: { objectType: 'Activity', id: env.objectId, definition: { type: VIDEO_ACTIVITY_TYPE, name: { und: env.title } } },
-    ...(s.result ? { result: creditedResult(s, env) } : {}),
+    ...creditedResult(s, env),
     context: { contextActivities, extensions: serverExtensions(s.context.extensions, env), platform: session.platform.name, language: session.locale },
     timestamp: s.timestamp,
   };
 }
 
-/** The result, with the watched part said as the server credited it. */
-function creditedResult(s: VideoStatement, env: StatementEnvironment): NonNullable<VideoStatement['result']> {
-  const result = { ...s.result, ...(s.result?.extensions ? { extensions: { ...s.result.extensions } } : {}) };
-  const extensions = result.extensions;
-  if (!extensions) return result;
+/** The result, with what was watched and completed said as the server credited it; none when nothing is left of it. */
+function creditedResult(s: VideoStatement, env: StatementEnvironment): { result?: NonNullable<Statement['result']> } {
+  if (!s.result) return {};
+  const { completion, duration, extensions: claimedExtensions } = s.result;
   const claimed = env.durationSeconds ? clipSegments(statementSegments(s), env.durationSeconds) : [];
   const credited = creditedPart(claimed, env.credited);
-  if (extensions[ext('played-segments')] !== undefined) extensions[ext('played-segments')] = formatPlayedSegments(credited);
-  if (extensions[ext('progress')] !== undefined) extensions[ext('progress')] = watchedShare(credited, env.durationSeconds);
-  return result;
+  const result: NonNullable<Statement['result']> = {};
+  if (completion !== undefined && s.verb === 'completed' && env.viewCompleted) result.completion = completion;
+  if (duration !== undefined && s.verb === 'completed') {
+    const cap = Math.round(credited.reduce((sum, [start, end]) => sum + (end - start), 0) * 1000) / 1000;
+    result.duration = durationToSeconds(duration) <= cap ? duration : secondsToDuration(cap);
+  }
+  if (claimedExtensions) {
+    const extensions = { ...claimedExtensions };
+    if (extensions[ext('played-segments')] !== undefined) extensions[ext('played-segments')] = formatPlayedSegments(credited);
+    if (extensions[ext('progress')] !== undefined) extensions[ext('progress')] = watchedShare(credited, env.durationSeconds);
+    result.extensions = extensions;
+  }
+  return Object.keys(result).length ? { result } : {};
 }
 
 /**

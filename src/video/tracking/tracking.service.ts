@@ -11,7 +11,7 @@ import { getVideoFacts } from '../video.service.js';
 import { checkBatch } from './statement-batch.js';
 import { toXapiStatement, type StatementEnvironment } from './stored-statement.js';
 import type { VideoStatement } from './video-profile.js';
-import { lockVideoView, releaseScoreClaim, toVideoProgress, saveVideoView, type VideoProgress, type VideoViewKey } from './video-progress.repository.js';
+import { lockVideoView, lockWatchBudget, releaseScoreClaim, saveVideoView, saveWatchBudget, toVideoProgress, type VideoProgress, type VideoViewKey } from './video-progress.repository.js';
 import { applyStatements, scoreToSend, type VideoFactsForView, type VideoViewState } from './video-view.js';
 import { spendBudget, watchBudget } from './watch-budget.js';
 
@@ -23,12 +23,12 @@ export interface RecordedVideoStatements {
 /**
  * The player's statements for one video: checked against the video profile and the media's
  * duration (all or none: a refused statement refuses the batch, saying which and why); the
- * person's view is credited with what they could have watched since their budget started
- * (watch-budget.ts) and, for a learner of a graded video, the credited share goes to the
- * gradebook; the statements are stored in Amphi's LRS as a page's (no `define`), completed with
- * what only the server knows and saying what was credited (stored-statement.ts). A `completed`
- * statement is stored only when the view is completed by what was credited: an uncredited claim
- * of completion is not a fact the LRS should hold.
+ * person's view is credited with what they could have watched since their budget (one for all
+ * their videos) started (watch-budget.ts) and, for a learner of a graded video, the credited
+ * share goes to the gradebook; the statements are stored in Amphi's LRS as a page's (no
+ * `define`), completed with what only the server knows and saying what was credited
+ * (stored-statement.ts). A `completed` statement is stored only when the view is completed by
+ * what was credited: an uncredited claim of completion is not a fact the LRS should hold.
  */
 export async function recordVideoStatements(ctx: AppContext, session: LaunchSession, resourceId: string, raw: readonly unknown[]): Promise<RecordedVideoStatements> {
   const facts = await getVideoFacts(ctx, session, resourceId);
@@ -46,7 +46,7 @@ export async function recordVideoStatements(ctx: AppContext, session: LaunchSess
   const env = statementEnvironment(ctx, session, platform, resourceId, facts, view);
   let stored: number;
   try {
-    stored = await storeStatements(ctx, session.platform.id, statements, env, view.completedAt !== null);
+    stored = await storeStatements(ctx, session.platform.id, statements, env);
   } catch (err) {
     // Nothing stored, nothing sent: the page sends the batch again and the score is claimed again.
     if (outcome.score !== null) await releaseScoreClaim(ctx.db, key, outcome.score, outcome.previousBest);
@@ -60,14 +60,16 @@ export async function recordVideoStatements(ctx: AppContext, session: LaunchSess
 }
 
 /**
- * The person's view after the batch, under the row's lock (one budget for all their tabs), and
- * the score to send if any. The score is claimed (best_score_sent) in the same transaction: a
- * concurrent request of the same person (beacon and fetch) sees the claim and does not send the
- * same score again.
+ * The person's view after the batch, and the score to send if any. Under two locks, in this
+ * order: the person's watching budget (one for all their videos and tabs: one session cannot be
+ * paid on every video of the course at once), then this video's view. The score is claimed
+ * (best_score_sent) in the same transaction: a concurrent request of the same person (beacon and
+ * fetch) sees the claim and does not send the same score again.
  */
 async function updateView(ctx: AppContext, key: VideoViewKey, session: LaunchSession, statements: VideoStatement[], facts: VideoFactsForView, scoreMaximum: number | null) {
   const maxRate = ctx.config.video.maxPlaybackRate;
   return ctx.db.transaction().execute(async (trx) => {
+    const { now, ...clock } = await lockWatchBudget(trx, key);
     const row = await lockVideoView(trx, key);
     const before: VideoViewState = {
       segments: row.played_segments,
@@ -77,16 +79,12 @@ async function updateView(ctx: AppContext, key: VideoViewKey, session: LaunchSes
       completedAt: row.completed_at,
       lastSessionId: row.last_session_id,
     };
-    const budget = watchBudget(
-      { budgetFrom: row.budget_from, sessionStartedAt: row.budget_session_started_at, sessionExpiresAt: row.budget_session_expires_at },
-      session,
-      row.now,
-      maxRate,
-    );
-    const { view, creditedSeconds } = applyStatements(before, statements, facts, row.now, budget.seconds);
+    const budget = watchBudget(clock, session, now, maxRate);
+    const { view, creditedSeconds } = applyStatements(before, statements, facts, now, budget.seconds);
     const justCompleted = !row.completed_at && view.completedAt !== null;
     const score = scoreMaximum ? scoreToSend({ share: view.watchedShare, scoreMaximum, bestScoreSent: row.best_score_sent, justCompleted }) : null;
-    await saveVideoView(trx, key, view, spendBudget(budget, creditedSeconds, maxRate), score ?? row.best_score_sent);
+    await saveWatchBudget(trx, key, spendBudget(budget, creditedSeconds, maxRate));
+    await saveVideoView(trx, key, view, score ?? row.best_score_sent);
     return { view, score, previousBest: row.best_score_sent };
   });
 }
@@ -110,6 +108,7 @@ function statementEnvironment(
     durationSeconds: facts.durationSeconds,
     completionThreshold: facts.completionThreshold,
     credited: view.segments,
+    viewCompleted: view.completedAt !== null,
   };
 }
 
@@ -118,10 +117,10 @@ function statementEnvironment(
  * fetch, a reopened tab) may hold statements stored already, built then with another title or
  * language; they are stored once, never a 409 that would make the page drop the rest of its backlog.
  */
-async function storeStatements(ctx: AppContext, platformId: string, statements: VideoStatement[], env: StatementEnvironment, viewCompleted: boolean): Promise<number> {
+async function storeStatements(ctx: AppContext, platformId: string, statements: VideoStatement[], env: StatementEnvironment): Promise<number> {
   const store = async () => {
     const already = await findStoredStatementIds(ctx, platformId, statements.map((s) => s.id));
-    const built = statements.filter((s) => !already.has(s.id) && (s.verb !== 'completed' || viewCompleted)).map((s) => toXapiStatement(s, env));
+    const built = statements.filter((s) => !already.has(s.id) && (s.verb !== 'completed' || env.viewCompleted)).map((s) => toXapiStatement(s, env));
     if (built.length) await recordPageStatements(ctx, platformId, built);
     return built.length;
   };

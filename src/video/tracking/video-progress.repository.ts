@@ -34,11 +34,41 @@ export async function findVideoProgress(db: Db, key: VideoViewKey): Promise<Vide
 }
 
 /**
- * The view row, created empty if needed and locked until the transaction ends: two requests of
- * the same person (a beacon and a fetch, two tabs) spend the watching budget one after the other.
+ * The person's watching budget (one for all their videos), created empty if needed and locked
+ * until the transaction ends: two requests of the same person (a beacon and a fetch, two tabs,
+ * two videos at once) spend it one after the other. Locked before any view row, always: every
+ * request takes the budget first and then one view, so two of them never wait on each other in
+ * a circle. (PGlite runs one transaction at a time: its requests are serialised anyway.)
  * `now` is the database's clock (the one that dated the launch sessions), at the transaction's start.
  */
-export async function lockVideoView(trx: Transaction<Database>, key: VideoViewKey): Promise<VideoViewRow & { now: Date }> {
+export async function lockWatchBudget(trx: Transaction<Database>, key: { platformId: string; userId: string }): Promise<BudgetClock & { now: Date }> {
+  await trx
+    .insertInto('watch_budgets')
+    .values({ platform_id: key.platformId, user_id: key.userId })
+    .onConflict((oc) => oc.columns(['platform_id', 'user_id']).doNothing())
+    .execute();
+  const row = await trx
+    .selectFrom('watch_budgets')
+    .select(['budget_from', 'session_started_at', 'session_expires_at'])
+    .select(sql<Date>`now()`.as('now'))
+    .where('platform_id', '=', key.platformId)
+    .where('user_id', '=', key.userId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { budgetFrom: row.budget_from, sessionStartedAt: row.session_started_at, sessionExpiresAt: row.session_expires_at, now: row.now };
+}
+
+export async function saveWatchBudget(trx: Transaction<Database>, key: { platformId: string; userId: string }, clock: BudgetClock): Promise<void> {
+  await trx
+    .updateTable('watch_budgets')
+    .set({ budget_from: clock.budgetFrom, session_started_at: clock.sessionStartedAt, session_expires_at: clock.sessionExpiresAt, updated_at: new Date() })
+    .where('platform_id', '=', key.platformId)
+    .where('user_id', '=', key.userId)
+    .execute();
+}
+
+/** The view row, created empty if needed and locked until the transaction ends (after the person's budget: lockWatchBudget). */
+export async function lockVideoView(trx: Transaction<Database>, key: VideoViewKey): Promise<VideoViewRow> {
   await trx
     .insertInto('video_views')
     .values({ platform_id: key.platformId, resource_id: key.resourceId, user_id: key.userId })
@@ -47,7 +77,6 @@ export async function lockVideoView(trx: Transaction<Database>, key: VideoViewKe
   return trx
     .selectFrom('video_views')
     .selectAll()
-    .select(sql<Date>`now()`.as('now'))
     .where('resource_id', '=', key.resourceId)
     .where('user_id', '=', key.userId)
     .where('platform_id', '=', key.platformId)
@@ -55,7 +84,7 @@ export async function lockVideoView(trx: Transaction<Database>, key: VideoViewKe
     .executeTakeFirstOrThrow();
 }
 
-export async function saveVideoView(trx: Transaction<Database>, key: VideoViewKey, view: VideoViewState, clock: BudgetClock, bestScoreSent: number | null): Promise<void> {
+export async function saveVideoView(trx: Transaction<Database>, key: VideoViewKey, view: VideoViewState, bestScoreSent: number | null): Promise<void> {
   await trx
     .updateTable('video_views')
     .set({
@@ -66,9 +95,6 @@ export async function saveVideoView(trx: Transaction<Database>, key: VideoViewKe
       completed_at: view.completedAt,
       last_session_id: view.lastSessionId,
       best_score_sent: bestScoreSent,
-      budget_from: clock.budgetFrom,
-      budget_session_started_at: clock.sessionStartedAt,
-      budget_session_expires_at: clock.sessionExpiresAt,
       updated_at: new Date(),
     })
     .where('resource_id', '=', key.resourceId)

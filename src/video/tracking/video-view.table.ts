@@ -1,7 +1,7 @@
 import type { ColumnType, Selectable } from 'kysely';
 import type { Segment } from './played-segments.js';
 
-/** video_views (migrations 0009, 0012): one row per video resource and person. */
+/** video_views (migration 0009): one row per video resource and person; their watching budget is in watch_budgets. */
 export interface VideoViewsTable {
   platform_id: string;
   resource_id: string;
@@ -18,10 +18,5 @@ export interface VideoViewsTable {
   /** The score last handed to the gradebook (recordScore); null before the first. */
   best_score_sent: number | null;
   updated_at: ColumnType<Date, Date | undefined, Date>;
-  /** Server time the watching budget counts from (migration 0012, watch-budget.ts); null before the first credit. */
-  budget_from: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  /** The earliest launch session still live that reported on this view: no budget accrues before it. */
-  budget_session_started_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  budget_session_expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 export type VideoViewRow = Selectable<VideoViewsTable>;

@@ -1,22 +1,24 @@
 /**
- * How many seconds of a video the server may credit a person now: what they could have watched
+ * How many seconds of video the server may credit a person now: what they could have watched
  * since the budget's start at the highest playback speed the player offers. One budget per
- * person and video (the video_views row, locked while it is spent), shared by all their tabs,
- * reckoned on the server's clock only (the database's, which also dated the launch sessions);
- * the statements' timestamps play no part.
+ * person (the watch_budgets row, locked while it is spent), shared by all their videos and tabs:
+ * a person watches one thing at a time, and an open session is not paid once per video of the
+ * course. Reckoned on the server's clock only (the database's, which also dated the launch
+ * sessions); the statements' timestamps play no part.
  *
  * The budget counts from `budgetFrom` and crediting s seconds moves it s / maxRate later: time
  * not yet spent stays available (an honest player catches up when it re-sends its cumulative
  * segments, and playing at the highest speed never falls behind however its requests are
- * spaced). Nothing accrues before the earliest launch session still live that reported on the
- * view: a view left for days does not bank days of watching. The grace covers rounding; it is
- * given once per budget start, never per request (spending it moves `budgetFrom` past now).
+ * spaced). Nothing accrues before the earliest launch session still live that reported on any
+ * of the person's videos: a page left for days does not bank days of watching. The grace covers
+ * rounding; it is given once per budget start, never per request (spending it moves
+ * `budgetFrom` past now).
  */
 export const CREDIT_GRACE_SECONDS = 0.5;
 
 export interface BudgetClock {
   budgetFrom: Date | null;
-  /** The earliest launch session still live that reported on this view. */
+  /** The earliest launch session still live that reported on any of the person's videos. */
   sessionStartedAt: Date | null;
   sessionExpiresAt: Date | null;
 }

@@ -37,13 +37,13 @@ async function publishMedia(db: Db, resource: ResourceRow, seconds: number): Pro
 
 /**
  * Time passing for a person on the page, without waiting: what the server dated (their launch
- * sessions, their views' budget start) moves `seconds` into the past.
+ * sessions, their watching budget's start) moves `seconds` into the past.
  */
 async function elapse(db: Db, person: LaunchedPerson, seconds: number): Promise<void> {
   await sql`update lti_sessions set created_at = created_at - make_interval(secs => ${seconds}) where user_id = ${person.userId}`.execute(db);
   await sql`
-    update video_views set budget_from = budget_from - make_interval(secs => ${seconds}),
-      budget_session_started_at = budget_session_started_at - make_interval(secs => ${seconds})
+    update watch_budgets set budget_from = budget_from - make_interval(secs => ${seconds}),
+      session_started_at = session_started_at - make_interval(secs => ${seconds})
     where user_id = ${person.userId}`.execute(db);
 }
 
@@ -227,6 +227,14 @@ describe('video tracking: the player’s statements, progress and grade', () => 
       assert.match(answer.body.detail, new RegExp(`^Statement ${index} of the batch was refused`));
       assert.match(answer.body.detail, reason);
     }
+    // Every refused statement is listed (the player drops those and sends the rest again): after
+    // the media was replaced by a shorter one, a backlog's honest statements are not lost with the rest.
+    const backlog = [videoStatement('played', { result: { time: 0 } }), videoStatement('paused', { result: { time: 30, progress: 1, 'played-segments': '0[.]30' } }), videoStatement('seeked', { result: { 'time-from': 30, 'time-to': 2 } }), videoStatement('paused', { result: { time: 4, progress: 0.2, 'played-segments': '0[.]4' } })];
+    const listed = await post(learner, backlog);
+    assert.equal(listed.status, 400);
+    assert.match(listed.body.detail, /^Statement 1 of the batch was refused/);
+    assert.deepEqual(listed.body.issues.map((i: { path: string }) => i.path), ['body.statements.1', 'body.statements.2']);
+    assert.match(listed.body.issues[1].message, /time-from: 30 is past the end/);
     const tooMany = await post(learner, Array.from({ length: 101 }, () => videoStatement('played')));
     assert.equal(tooMany.status, 400);
     assert.equal(tooMany.body.code, 'invalid-request');
@@ -251,6 +259,8 @@ describe('video tracking: the player’s statements, progress and grade', () => 
       videoStatement('paused', { at: at(1), result: { time: 600, progress: 1, 'played-segments': '0[.]600' } }),
       videoStatement('completed', { at: at(2), result: { time: 600, progress: 1, 'played-segments': '0[.]600' } }),
     ];
+    // What sinks and dashboards read: a pause that says the video is completed, after ten hours.
+    Object.assign(forged[1]!.result, { completion: true, duration: 'PT10H' });
     const answer = await post(cheat, forged);
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.equal(answer.body.progress.completed, false);
@@ -265,6 +275,8 @@ describe('video tracking: the player’s statements, progress and grade', () => 
     const [[start, end]] = paused.result.extensions[PLAYED_SEGMENTS].split('[,]').map((p: string) => p.split('[.]').map(Number));
     assert.ok(start === 0 && end < 6, paused.result.extensions[PLAYED_SEGMENTS]);
     assert.equal(paused.result.extensions[PROGRESS], answer.body.progress.watchedShare);
+    assert.equal(paused.result.completion, undefined, 'only a credited completed statement says completion');
+    assert.equal(paused.result.duration, undefined, 'a duration only on completed');
     assert.equal((await videoStatements()).filter((s) => s.verb.id === VERB.completed).length, 0);
   });
 
@@ -283,6 +295,35 @@ describe('video tracking: the player’s statements, progress and grade', () => 
     assert.equal(progress!.completed, false);
   });
 
+  /** Another video of the same course, published (`seconds` long). */
+  const anotherVideo = async (seconds: number) => {
+    const other = await createResource(t.app.ctx.db, { platform_id: teacher.platformId, context_id: teacher.contextId, created_by: teacher.userId, settings: JSON.stringify({ allowDownload: false }) });
+    await publishMedia(t.app.ctx.db, other, seconds);
+    return other;
+  };
+  /** Seconds credited to a person, all videos together (what video_views holds). */
+  const creditedSeconds = async (person: LaunchedPerson) => {
+    const rows = await t.app.ctx.db.selectFrom('video_views').select('played_segments').where('user_id', '=', person.userId).execute();
+    return rows.flatMap((r) => r.played_segments).reduce((sum, [s, e]) => sum + (e - s), 0);
+  };
+
+  it('gives a learner one budget for all the course’s videos: forged claims on several videos at once share it', async () => {
+    await publishMedia(t.app.ctx.db, video, 600);
+    const others = [await anotherVideo(600), await anotherVideo(600)];
+    const launchedBefore = Date.now();
+    const cheat = await newLearner('learner-videos');
+    await elapse(t.app.ctx.db, cheat, 30);
+    // One session (a session may view any video of its course), a forged full claim on each video, in parallel.
+    const answers = await Promise.all([video, ...others].map((v) => post(cheat, [pausedAt('0[.]600')], v.id)));
+    const onPage = 30 + (Date.now() - launchedBefore) / 1000;
+    for (const answer of answers) assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    // Some 30 s on the page at 2× and the grace: about 60 s of watching, for all the videos together.
+    const total = await creditedSeconds(cheat);
+    assert.ok(total >= 60 && total <= onPage * 2 + 0.5, `credited ${total} s across three videos (${onPage} s on the page)`);
+    assert.ok(answers.every((a) => !a.body.progress.completed));
+    assert.equal(await scoresRecorded(), 1, 'one video got the budget (10 % of it): one grade');
+  });
+
   it('credits an honest player in full in the end, at 1× and at 2×', async () => {
     await publishMedia(t.app.ctx.db, video, 60);
     const normal = await newLearner('learner-1x');
@@ -291,19 +332,30 @@ describe('video tracking: the player’s statements, progress and grade', () => 
       assert.equal((await post(normal, [pausedAt(`0[.]${end}`)])).status, 200);
     }
     assert.deepEqual(await progressOf(normal), { positionSeconds: 1, watchedShare: 1, completed: true });
+    // Then another video of the course, at 1× too: the one budget covers both.
+    const next = await anotherVideo(60);
+    for (const end of [20, 40, 60]) {
+      await elapse(t.app.ctx.db, normal, 20);
+      assert.equal((await post(normal, [pausedAt(`0[.]${end}`)], next.id)).status, 200);
+    }
+    assert.deepEqual(await findVideoProgress(t.app.ctx.db, { platformId: normal.platformId, resourceId: next.id, userId: normal.userId }), { positionSeconds: 1, watchedShare: 1, completed: true });
 
     // At the highest speed: each request claims exactly what the time since the last one allows.
     const fast = await newLearner('learner-2x');
     for (const end of [15, 30, 45, 60]) {
       await elapse(t.app.ctx.db, fast, 7.5);
       const batch = [pausedAt(`0[.]${end}`, SESSION_2)];
-      if (end === 60) batch.push(videoStatement('completed', { sessionId: SESSION_2, result: { time: 60, progress: 1, 'played-segments': '0[.]60' } }));
+      if (end === 60) {
+        const completed = videoStatement('completed', { sessionId: SESSION_2, result: { time: 60, progress: 1, 'played-segments': '0[.]60' } });
+        batch.push(Object.assign(completed, { result: { ...completed.result, duration: 'P1DT10H' } }));
+      }
       const answer = await post(fast, batch);
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
     }
     assert.deepEqual(await progressOf(fast), { positionSeconds: 60, watchedShare: 1, completed: true });
     const completed = (await videoStatements()).filter((s) => s.verb.id === VERB.completed);
     assert.equal(completed.length, 1, 'a credited completion is stored');
+    assert.deepEqual([completed[0].result.completion, completed[0].result.duration], [true, 'PT60S'], 'its duration at most the seconds credited of its segments');
     await eventually('the full grade', () => t.platform.receivedScores.find((s) => s.userId === 'learner-2x' && s.body.activityProgress === 'Completed'));
   });
 

@@ -4,8 +4,11 @@ import { AppError } from '../../../../src/http/errors.js';
 import { mergeSegments, type Segment } from '../../../../src/video/tracking/played-segments.js';
 import { creditedPart, creditSegments, MAX_VIEW_SEGMENTS } from '../../../../src/video/tracking/segment-credit.js';
 import { checkBatch, END_TOLERANCE_SECONDS } from '../../../../src/video/tracking/statement-batch.js';
+import { durationToSeconds, secondsToDuration } from '../../../../src/video/tracking/result-duration.js';
+import { toXapiStatement, type StatementEnvironment } from '../../../../src/video/tracking/stored-statement.js';
+import { checkVideoStatement, type VideoStatement } from '../../../../src/video/tracking/video-profile.js';
 import { CREDIT_GRACE_SECONDS, spendBudget, watchBudget, type BudgetClock } from '../../../../src/video/tracking/watch-budget.js';
-import { videoStatement } from './video-statements.js';
+import { videoStatement, type Verb } from './video-statements.js';
 
 const total = (segments: readonly Segment[]) => mergeSegments(segments).reduce((sum, [s, e]) => sum + (e - s), 0);
 const close = (actual: number, expected: number, what?: string) => assert.ok(Math.abs(actual - expected) < 1e-9, `${what ?? ''} ${actual} ≠ ${expected}`);
@@ -103,7 +106,7 @@ describe('the watching budget', () => {
     assert.ok(otherTab.seconds < 0.01, `${otherTab.seconds}`);
   });
 
-  it('banks nothing from before the earliest live session that reported on the view', () => {
+  it('banks nothing from before the earliest live session that reported on any of the person’s videos', () => {
     const yesterday: BudgetClock = { budgetFrom: after(-86_400), sessionStartedAt: after(-86_400), sessionExpiresAt: after(-86_400 + 12 * 3600) };
     const today = watchBudget(yesterday, session(), after(10), 2);
     assert.equal(today.seconds, 20 + CREDIT_GRACE_SECONDS);
@@ -155,15 +158,81 @@ describe('a batch against the media’s duration', () => {
 
   it('refuses a segment or a time past the end, naming the statement; clips what is within the tolerance', () => {
     const beyond = [videoStatement('played', { result: { time: 0 } }), videoStatement('paused', { result: { time: 5, progress: 1, 'played-segments': '0[.]100000' } })];
+    const reason = 'result.extensions.played-segments: the segment 0[.]100000 is past the end of the video (60 s)';
     assert.deepEqual(refusal(() => checkBatch(beyond, Date.now(), 60)), {
       code: 'video-statement-refused',
       index: 1,
-      reason: 'result.extensions.played-segments: the segment 0[.]100000 is past the end of the video (60 s)',
+      reason,
+      issues: [{ path: 'body.statements.1', message: reason }],
     });
     const late = [videoStatement('seeked', { result: { 'time-from': 3, 'time-to': 75 } })];
     assert.match(String(refusal(() => checkBatch(late, Date.now(), 60)).reason), /^result\.extensions\.time-to: 75 is past the end/);
     const justPast = [videoStatement('paused', { result: { time: 60.4, progress: 1, 'played-segments': `0[.]${60 + END_TOLERANCE_SECONDS}` } })];
     assert.equal(checkBatch(justPast, Date.now(), 60).length, 1);
     assert.equal(checkBatch(beyond, Date.now(), null).length, 2, 'no media, no duration to check against (and nothing is credited)');
+  });
+
+  it('lists every refused statement, so that the player can send the others again', () => {
+    const batch = [
+      videoStatement('played', { result: { time: 0 } }),
+      videoStatement('paused', { result: { time: 50, progress: 1, 'played-segments': '0[.]50' } }),
+      videoStatement('played', { result: { time: 2 } }),
+      { ...videoStatement('played'), verb: { id: 'http://adlnet.gov/expapi/verbs/answered' } },
+      videoStatement('seeked', { result: { 'time-from': 2, 'time-to': 45 } }),
+    ];
+    const refused = refusal(() => checkBatch(batch, Date.now(), 30));
+    assert.equal(refused.index, 1, 'the message names the first');
+    assert.deepEqual((refused.issues as { path: string }[]).map((i) => i.path), ['body.statements.1', 'body.statements.3', 'body.statements.4']);
+    assert.equal(checkBatch([batch[0], batch[2]], Date.now(), 30).length, 2, 'the rest, sent again, is taken');
+  });
+});
+
+describe('what a stored statement says was completed and spent', () => {
+  const env = (credited: Segment[], viewCompleted: boolean) =>
+    ({
+      actor: { objectType: 'Agent', account: { homePage: 'https://moodle.example', name: 'u1' } },
+      session: { platform: { name: 'Moodle' }, locale: 'fr', context: null },
+      publicUrl: 'https://amphi.example',
+      objectId: 'https://amphi.example/xapi/activities/resources/r1',
+      title: 'Cours 1',
+      durationSeconds: 60,
+      completionThreshold: 0.9,
+      credited,
+      viewCompleted,
+    }) as unknown as StatementEnvironment;
+  const checked = (verb: Verb, result: Record<string, unknown>, fields: Record<string, unknown>): VideoStatement => {
+    const raw = videoStatement(verb, { result });
+    raw.result = { ...raw.result, ...fields };
+    const check = checkVideoStatement(raw);
+    assert.ok(check.ok, JSON.stringify(check));
+    return check.statement;
+  };
+  const full = { time: 60, progress: 1, 'played-segments': '0[.]60' };
+
+  it('says completion only on a completed statement of a view the credited share completes', () => {
+    const paused = checked('paused', full, { completion: true, duration: 'PT10H' });
+    assert.deepEqual(Object.keys(toXapiStatement(paused, env([[0, 60]], true)).result!), ['extensions'], 'no completion, no duration on a pause');
+    const completed = checked('completed', full, {});
+    assert.equal(toXapiStatement(completed, env([[0, 60]], true)).result!.completion, true);
+    assert.equal(toXapiStatement(completed, env([[0, 20]], false)).result!.completion, undefined);
+    const initialized = checked('initialized', {}, { completion: true, duration: 'PT1H' });
+    assert.equal(toXapiStatement(initialized, env([], false)).result, undefined, 'nothing left of the result');
+  });
+
+  it('keeps a completed statement’s duration up to the seconds credited of its segments', () => {
+    const claim = (duration: string) => checked('completed', full, { duration });
+    assert.equal(toXapiStatement(claim('P1DT10H'), env([[0, 60]], true)).result!.duration, 'PT60S');
+    assert.equal(toXapiStatement(claim('PT10H'), env([[0, 12.5], [30, 40.255]], true)).result!.duration, 'PT22.75S');
+    assert.equal(toXapiStatement(claim('PT59.5S'), env([[0, 60]], true)).result!.duration, 'PT59.5S', 'within it, as the page said');
+    assert.equal(toXapiStatement(claim('PT1M'), env([[0, 60]], true)).result!.duration, 'PT1M');
+  });
+
+  it('reads and writes ISO 8601 durations', () => {
+    assert.equal(durationToSeconds('PT1M5.25S'), 65.25);
+    assert.equal(durationToSeconds('P1DT1H'), 90_000);
+    assert.equal(durationToSeconds('P1Y'), 365 * 86_400);
+    assert.equal(durationToSeconds('P2W'), 14 * 86_400);
+    assert.equal(durationToSeconds('not one'), Infinity);
+    assert.deepEqual([0.29, 12.345, 0, -1].map(secondsToDuration), ['PT0.29S', 'PT12.34S', 'PT0S', 'PT0S']);
   });
 });
