@@ -96,6 +96,28 @@ describe('statement queue', () => {
     assert.equal(expired.q.size, 1);
   });
 
+  it('drops only the statements a refusal lists, and sends the rest of the batch again', async () => {
+    // As ApiError carries a problem+json's issues (the server lists every refused statement of the batch).
+    const calls: string[][] = [];
+    const { q, timers } = queue({
+      send: async (_url, batch) => {
+        calls.push(batch.map((s) => s.id));
+        if (calls.length > 1) return { stored: batch.length };
+        throw Object.assign(new Error('refused'), {
+          status: 400,
+          issues: [{ path: 'body.statements.1', message: 'past the end' }, { path: 'body.statements.3', message: 'past the end' }, { path: 'body.statements.9', message: 'not in the batch' }],
+        });
+      },
+    });
+    for (const id of ['a', 'b', 'c', 'd', 'e']) q.push(st(id));
+    await q.flush();
+    assert.equal(q.size, 3, 'the others are kept');
+    assert.equal(timers.at(-1)?.ms, 0, 'and sent again at once');
+    await q.flush();
+    assert.deepEqual(calls, [['a', 'b', 'c', 'd', 'e'], ['a', 'c', 'e']]);
+    assert.equal(q.size, 0);
+  });
+
   it('on page hide, hands the rest to sendBeacon as text/plain { token, statements }', async () => {
     const beacons: { url: string; body: Blob }[] = [];
     const storage = new MemoryStorage();

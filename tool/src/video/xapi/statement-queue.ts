@@ -34,6 +34,22 @@ function isRefusedForGood(err: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429;
 }
 
+/**
+ * The statements of `batch` a refusal names (problem+json `issues` at `body.statements.<index>`,
+ * which ApiError carries): the server lists every one it refused (a segment past the end of a
+ * media replaced by a shorter one, say). Empty when it names none of them.
+ */
+function refusedStatements(err: unknown, batch: readonly VideoStatement[]): VideoStatement[] {
+  const issues = (err as { issues?: unknown } | null)?.issues;
+  if (!Array.isArray(issues)) return [];
+  const indexes = new Set<number>();
+  for (const issue of issues) {
+    const index = /^body\.statements\.(\d+)$/.exec(String((issue as { path?: unknown } | null)?.path))?.[1];
+    if (index !== undefined) indexes.add(Number(index));
+  }
+  return batch.filter((_, index) => indexes.has(index));
+}
+
 /** A beacon's body is limited (64 KiB in Chromium): send long queues in parts. */
 const BEACON_BATCH = 25;
 
@@ -79,7 +95,10 @@ export class StatementQueue<Ack = unknown> {
       this.options.onAcknowledged?.(ack);
     } catch (err) {
       if (isRefusedForGood(err)) {
-        this.drop(batch);
+        // The server records a batch whole or not at all: only the statements it names are
+        // dropped, the rest go again (each round drops at least one, so this ends).
+        const named = refusedStatements(err, batch);
+        this.drop(named.length ? named : batch);
       } else {
         this.failures += 1;
         const base = this.options.retryBaseMs ?? 2000;
