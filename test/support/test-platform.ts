@@ -67,7 +67,8 @@ export class TestPlatform extends PlatformServices {
   readonly toolTypes = new Map<string, string>();
   private nextTypeId = 7;
 
-  static async start(): Promise<TestPlatform> {
+  /** `host`: another loopback address stands for a Moodle on the university's private network. */
+  static async start(options: { host?: string } = {}): Promise<TestPlatform> {
     const platform = new TestPlatform();
     await platform.rotateKey();
     platform.server = http.createServer((req, res) => {
@@ -75,8 +76,9 @@ export class TestPlatform extends PlatformServices {
         res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(err));
       });
     });
-    await new Promise<void>((resolve) => platform.server.listen(0, '127.0.0.1', resolve));
-    platform.url = `http://127.0.0.1:${(platform.server.address() as AddressInfo).port}`;
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve) => platform.server.listen(0, host, resolve));
+    platform.url = `http://${host}:${(platform.server.address() as AddressInfo).port}`;
     return platform;
   }
 

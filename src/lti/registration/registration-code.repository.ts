@@ -6,7 +6,7 @@ export function insertRegistrationCode(db: Db, row: { id: string; code_hash: str
   return db.insertInto('registration_codes').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** The code if it can still register a platform: not used, not closed, not expired (by the database's clock). */
+/** The code if it can still register a platform: not used, not closed, not expired (by the database's clock); held or not. */
 export function findUsableRegistrationCode(db: Db, codeHash: string): Promise<RegistrationCodeRow | undefined> {
   return db
     .selectFrom('registration_codes')
@@ -19,24 +19,50 @@ export function findUsableRegistrationCode(db: Db, codeHash: string): Promise<Re
 }
 
 /**
- * Spends a usable code; undefined when it no longer is. The conditional update is what makes two
- * registrations racing with one code create one platform: the second waits for the first's row
- * lock, then finds `used_at` set.
+ * Holds a usable code that no other registration holds (or whose holder's time ran out) for
+ * `seconds`; undefined when it cannot be held. The conditional update is what makes two
+ * registrations racing with one code ask the platform once: the second waits for the first's row
+ * lock, then finds the hold.
  */
-export function spendRegistrationCode(db: Db, id: string): Promise<RegistrationCodeRow | undefined> {
+export function reserveRegistrationCodeRow(db: Db, codeHash: string, reservation: string, seconds: number): Promise<RegistrationCodeRow | undefined> {
   return db
     .updateTable('registration_codes')
-    .set({ used_at: sql<Date>`now()` })
-    .where('id', '=', id)
+    .set({ reserved_by: reservation, reserved_until: sql<Date>`now() + cast(${seconds} as integer) * interval '1 second'` })
+    .where('code_hash', '=', codeHash)
     .where('used_at', 'is', null)
     .where('closed_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
+    .where((eb) => eb.or([eb('reserved_until', 'is', null), eb('reserved_until', '<=', sql<Date>`now()`)]))
     .returningAll()
     .executeTakeFirst();
 }
 
-export async function setRegistrationCodePlatform(db: Db, id: string, platformId: string): Promise<void> {
-  await db.updateTable('registration_codes').set({ platform_id: platformId }).where('id', '=', id).execute();
+/** Lets the code go after a failed registration, if this registration still holds it. */
+export async function releaseRegistrationCodeRow(db: Db, id: string, reservation: string): Promise<void> {
+  await db
+    .updateTable('registration_codes')
+    .set({ reserved_by: null, reserved_until: null })
+    .where('id', '=', id)
+    .where('reserved_by', '=', reservation)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Spends the code this registration holds, naming the platform it registered; undefined when the
+ * hold was lost (the operator closed the code, or a crashed hold's successor took it). A code held
+ * before it expired may be spent after: the registration began in time.
+ */
+export function spendRegistrationCodeRow(db: Db, id: string, reservation: string, platformId: string): Promise<RegistrationCodeRow | undefined> {
+  return db
+    .updateTable('registration_codes')
+    .set({ used_at: sql<Date>`now()`, platform_id: platformId, reserved_by: null, reserved_until: null })
+    .where('id', '=', id)
+    .where('reserved_by', '=', reservation)
+    .where('used_at', 'is', null)
+    .where('closed_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function listRegistrationCodes(db: Db): Promise<RegistrationCodeRow[]> {

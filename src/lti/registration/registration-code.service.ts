@@ -8,6 +8,9 @@ import {
   findUsableRegistrationCode,
   insertRegistrationCode,
   listRegistrationCodes,
+  releaseRegistrationCodeRow,
+  reserveRegistrationCodeRow,
+  spendRegistrationCodeRow,
 } from './registration-code.repository.js';
 import type { RegistrationCodeRow } from './registration-code.table.js';
 import { toolUrls } from './tool-configuration.js';
@@ -22,7 +25,7 @@ export interface RegistrationCodeView {
   expiresAt: string;
   usedAt: string | null;
   closedAt: string | null;
-  /** The platform its registration created. */
+  /** The platform its registration created or updated. */
   platformId: string | null;
 }
 
@@ -66,9 +69,32 @@ export async function closeRegistrationCode(db: Db, codeOrId: string): Promise<R
   return toView(closed);
 }
 
-/** The code's row if it may still create a platform. */
-export function findUsableCode(db: Db, code: string): Promise<RegistrationCodeRow | undefined> {
-  return findUsableRegistrationCode(db, hashRegistrationCode(code));
+/**
+ * How long a registration may hold its code: the platform's key sets (5 s each), its configuration
+ * (10 s) and its registration endpoint (10 s) fit well within it. A crashed process's hold lapses.
+ */
+export const REGISTRATION_CODE_HOLD_SECONDS = 120;
+
+/** A code taken for one registration, or why it could not be: held by another registration now, or not usable at all. */
+export type CodeHold = { state: 'held'; id: string; reservation: string } | { state: 'busy' } | { state: 'invalid' };
+
+/** Takes the code for this registration, before the platform is asked for anything. */
+export async function holdRegistrationCode(db: Db, code: string): Promise<CodeHold> {
+  const codeHash = hashRegistrationCode(code);
+  const reservation = crypto.randomUUID();
+  const row = await reserveRegistrationCodeRow(db, codeHash, reservation, REGISTRATION_CODE_HOLD_SECONDS);
+  if (row) return { state: 'held', id: row.id, reservation };
+  return (await findUsableRegistrationCode(db, codeHash)) ? { state: 'busy' } : { state: 'invalid' };
+}
+
+/** After a failed registration: the code may be used again at once. */
+export function releaseRegistrationCode(db: Db, hold: { id: string; reservation: string }): Promise<void> {
+  return releaseRegistrationCodeRow(db, hold.id, hold.reservation);
+}
+
+/** In the registration's transaction: false when the hold was lost (the operator closed the code meanwhile). */
+export async function spendRegistrationCode(db: Db, hold: { id: string; reservation: string }, platformId: string): Promise<boolean> {
+  return (await spendRegistrationCodeRow(db, hold.id, hold.reservation, platformId)) !== undefined;
 }
 
 function toView(row: RegistrationCodeRow): RegistrationCodeView {

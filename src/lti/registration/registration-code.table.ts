@@ -11,5 +11,8 @@ export interface RegistrationCodesTable {
   used_at: Date | null;
   platform_id: string | null;
   closed_at: Date | null;
+  /** The registration holding the code while it talks to the platform, and until when (a crashed one's hold lapses). */
+  reserved_by: string | null;
+  reserved_until: Date | null;
 }
 export type RegistrationCodeRow = Selectable<RegistrationCodesTable>;

@@ -17,9 +17,13 @@ export interface VerifiedRegistration {
   platforms: PlatformRow[];
 }
 
-type TokenProblem = 'missing' | 'signature' | 'expired' | 'scope' | 'keys';
+/** Why a token did not verify. `signature` and `keys` also tell whether the platform's key set answers: said only to a trusted caller. */
+export type TokenProblem = 'missing' | 'signature' | 'expired' | 'scope' | 'keys';
 
-const PROBLEMS: Record<TokenProblem, { en: string; fr: string }> = {
+/** What the token check says to whom may not learn more: `signature` or `keys`, without telling which. */
+type ShownProblem = TokenProblem | 'unverified';
+
+const PROBLEMS: Record<ShownProblem, { en: string; fr: string }> = {
   missing: { en: 'it carries no registration_token', fr: 'il ne porte pas de registration_token' },
   signature: {
     en: 'its registration token is not signed by a key the platform publishes, under that key’s kid',
@@ -28,6 +32,10 @@ const PROBLEMS: Record<TokenProblem, { en: string; fr: string }> = {
   expired: { en: 'its registration token has expired or is not valid yet', fr: 'son jeton d’enregistrement a expiré ou n’est pas encore valide' },
   scope: { en: 'its registration token’s scope is neither reg nor reg-update', fr: 'la portée (scope) de son jeton d’enregistrement n’est ni reg ni reg-update' },
   keys: { en: 'the platform’s published keys could not be read to check its token', fr: 'les clés publiées par la plateforme n’ont pas pu être lues pour vérifier son jeton' },
+  unverified: {
+    en: 'its registration token could not be verified with the keys Amphi trusts for that platform',
+    fr: 'son jeton d’enregistrement n’a pas pu être vérifié avec les clés auxquelles Amphi se fie pour cette plateforme',
+  },
 };
 
 /**
@@ -35,18 +43,19 @@ const PROBLEMS: Record<TokenProblem, { en: string; fr: string }> = {
  * signs the registration token with its own LTI key (RS256, with the key's kid) for a new
  * registration (`reg`) and for its Update button (`reg-update`). The token is checked against the
  * keys at the JWKS URL Amphi already stores for those platforms, never against a URL the new
- * configuration names. Throws `registration-platform-known` (403) when no platform's keys verify it.
+ * configuration names. Returns the problem when no platform's keys verify it: how much of it the
+ * caller is told is the registration service's choice.
  */
-export async function verifyRegistrationToken(ctx: AppContext, token: string | undefined, known: PlatformRow[], issuer: string): Promise<VerifiedRegistration> {
-  if (!token) throw refused(issuer, 'missing');
+export async function checkRegistrationToken(ctx: AppContext, token: string | undefined, known: PlatformRow[]): Promise<VerifiedRegistration | { problem: TokenProblem }> {
+  if (!token) return { problem: 'missing' };
   let kid: unknown;
   try {
     const header = decodeProtectedHeader(token);
     kid = header.alg === 'RS256' ? header.kid : undefined;
   } catch {
-    throw refused(issuer, 'signature');
+    return { problem: 'signature' };
   }
-  if (typeof kid !== 'string' || kid === '') throw refused(issuer, 'signature');
+  if (typeof kid !== 'string' || kid === '') return { problem: 'signature' };
 
   // One check per key set; a platform the operator added may publish its keys on a private network.
   const byKeySet = new Map<string, PlatformRow[]>();
@@ -77,8 +86,7 @@ export async function verifyRegistrationToken(ctx: AppContext, token: string | u
       if (found !== 'signature') problem = found;
     }
   }
-  if (!claims) throw refused(issuer, problem);
-  return { claims, platforms: verified };
+  return claims ? { claims, platforms: verified } : { problem };
 }
 
 function classify(err: unknown): TokenProblem {
@@ -89,7 +97,8 @@ function classify(err: unknown): TokenProblem {
   return 'keys';
 }
 
-export function refused(issuer: string, problem: TokenProblem): AppError {
-  const reason = PROBLEMS[problem];
+/** `registration-platform-known` (403), naming the issuer and showing `shown`; the logs keep the real problem. */
+export function refused(issuer: string, problem: TokenProblem, shown: ShownProblem = problem): AppError {
+  const reason = PROBLEMS[shown];
   return new AppError('registration-platform-known', 403, { issuer, reason: reason.en, reasonFr: reason.fr }, { logReason: `registration token: ${problem}` });
 }

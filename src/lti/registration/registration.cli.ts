@@ -59,7 +59,7 @@ function describeOpened(c: OpenedRegistrationCode): string {
     `Registration URL, for one Moodle, usable until ${c.expiresAt}:`,
     `  ${c.url}`,
     'Give it to the Moodle administrator: Site administration › Plugins › External tool › Manage tools,',
-    'paste it as the tool URL and press “Add LTI Advantage”. The registration that creates the platform spends it.',
+    'paste it as the tool URL and press “Add LTI Advantage”. The first successful registration spends it.',
     `It is shown only now. Withdraw it with: amphi registration close ${c.id}`,
     ...modeNote,
   ].join('\n');

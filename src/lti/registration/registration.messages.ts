@@ -1,12 +1,16 @@
 /** Server messages of src/lti/registration (spread into src/http/messages.ts). `{name}` placeholders take the error's params. */
 export const REGISTRATION_MESSAGES = {
   'registration-code-required': {
-    en: 'This Amphi registers a new platform only with a registration URL from its operator. Ask them for one (they create it with amphi registration open), then paste that URL into Moodle instead of this one.',
-    fr: 'Cet Amphi n’enregistre une nouvelle plateforme qu’avec une URL d’enregistrement fournie par son exploitant. Demandez-lui en une (il la crée avec amphi registration open), puis collez cette URL dans Moodle à la place de celle-ci.',
+    en: 'This Amphi registers a new platform only with a registration URL from its operator. Ask them for one (they create it with amphi registration open), then paste that URL into Moodle instead of this one. Moodle’s Update of a platform already registered needs no such URL only when Amphi knows that tool’s deployment id: a platform added with amphi platform add without --deployment, and never launched since, needs one too.',
+    fr: 'Cet Amphi n’enregistre une nouvelle plateforme qu’avec une URL d’enregistrement fournie par son exploitant. Demandez-lui en une (il la crée avec amphi registration open), puis collez cette URL dans Moodle à la place de celle-ci. La mise à jour (Mettre à jour, dans Moodle) d’une plateforme déjà enregistrée s’en passe seulement si Amphi connaît l’identifiant de déploiement de cet outil : une plateforme ajoutée avec amphi platform add sans --deployment, et jamais lancée depuis, en a besoin aussi.',
   },
   'registration-code-invalid': {
-    en: 'This registration URL is unknown, expired or already used. Ask the operator of this Amphi for a new one (amphi registration open).',
-    fr: 'Cette URL d’enregistrement est inconnue, expirée ou déjà utilisée. Demandez-en une nouvelle à l’exploitant de cet Amphi (amphi registration open).',
+    en: 'This registration URL is unknown, expired or already used. Ask the operator of this Amphi for a new one (amphi registration open). Moodle’s Update of a platform already registered works with a used URL only when Amphi knows that tool’s deployment id: not for a platform added with amphi platform add without --deployment and never launched since.',
+    fr: 'Cette URL d’enregistrement est inconnue, expirée ou déjà utilisée. Demandez-en une nouvelle à l’exploitant de cet Amphi (amphi registration open). La mise à jour (Mettre à jour, dans Moodle) d’une plateforme déjà enregistrée fonctionne avec une URL utilisée seulement si Amphi connaît l’identifiant de déploiement de cet outil : pas pour une plateforme ajoutée avec amphi platform add sans --deployment et jamais lancée depuis.',
+  },
+  'registration-code-in-use': {
+    en: 'This registration URL is in use by a registration in progress. If that one fails, the URL can be used again (two minutes later at most); otherwise ask the operator of this Amphi for a new one (amphi registration open).',
+    fr: 'Cette URL d’enregistrement sert à un enregistrement en cours. S’il échoue, elle redevient utilisable (au plus tard deux minutes après) ; sinon, demandez-en une nouvelle à l’exploitant de cet Amphi (amphi registration open).',
   },
   'registration-platform-known': {
     en: 'A platform with issuer {issuer} is already registered on this Amphi, and only that platform can change its registration (in Moodle: Update on the tool’s card). This registration is refused: {reason}. Nothing was changed.',

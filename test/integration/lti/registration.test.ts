@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -145,12 +146,111 @@ describe('LTI Dynamic Registration against a Moodle-like platform', () => {
     assert.equal(await platformCount(), 1);
   });
 
-  it('two registrations racing with one code make one platform', async () => {
+  it('two registrations racing with one code make one platform, and only the winner asks Moodle to make a tool', async () => {
     const opened = await openCode();
     const urls = await Promise.all(['client-a', 'client-b'].map((clientId) => platform.startDynamicRegistration(opened.url, { clientId })));
     const responses = await Promise.all(urls.map((url) => new BrowserClient().get(url)));
-    assert.deepEqual(responses.map((r) => r.status).sort(), [200, 403]);
+    const [won, lost] = responses.map((r) => r.status).sort();
+    assert.equal(won, 200);
+    // The loser finds the code held by the winner (409) or already spent (403).
+    assert.ok(lost === 409 || lost === 403, String(lost));
     assert.equal(await platformCount(), 1);
+    // A losing POST would leave a tool type in Moodle whose client_id Amphi never stores.
+    assert.equal(platform.registrations.length, 1);
+    assert.equal(platform.toolTypes.size, 1);
+  });
+
+  it('a code held by a registration in progress is refused before anything is fetched; a hold left by a crash lapses', async () => {
+    const opened = await openCode();
+    await app.ctx.db.updateTable('registration_codes').set({ reserved_by: crypto.randomUUID(), reserved_until: new Date(Date.now() + 60_000) }).execute();
+    const busy = await new BrowserClient({ acceptLanguage: 'fr' }).get(await platform.startDynamicRegistration(opened.url));
+    assert.equal(busy.status, 409);
+    assert.match(await busy.text(), /en cours/);
+    assert.equal(asked(), 0);
+    await app.ctx.db.updateTable('registration_codes').set({ reserved_until: new Date(Date.now() - 1000) }).execute();
+    const after = await new BrowserClient().get(await platform.startDynamicRegistration(opened.url));
+    assert.equal(after.status, 200, await after.text());
+    const [code] = await app.ctx.db.selectFrom('registration_codes').selectAll().execute();
+    assert.ok(code!.used_at);
+    assert.equal(code!.reserved_by, null);
+  });
+
+  it('a registration made with a code spends it, also when it ends as an update of a known platform', async () => {
+    app.config.lti.dynamicRegistration = 'open';
+    assert.equal((await new BrowserClient().get(await platform.startDynamicRegistration(`${app.url}/lti/register`))).status, 200);
+    app.config.lti.dynamicRegistration = 'code';
+    const [registered] = await app.ctx.db.selectFrom('platforms').selectAll().execute();
+    const opened = await openCode();
+    const update = await new BrowserClient().get(await platform.startDynamicRegistration(opened.url, { update: '7' }));
+    assert.equal(update.status, 200, await update.text());
+    assert.equal(await platformCount(), 1);
+    const [code] = await app.ctx.db.selectFrom('registration_codes').selectAll().execute();
+    assert.ok(code!.used_at, 'the first successful registration spends the code');
+    assert.equal(code!.platform_id, registered!.id);
+    const again = await new BrowserClient().get(await platform.startDynamicRegistration(opened.url, { clientId: 'client-second' }));
+    assert.equal(again.status, 403);
+    assert.equal(await platformCount(), 1);
+  });
+
+  it('attack: without a code, a registered university’s origin answers exactly as an unknown one, whatever its keys', async () => {
+    // One university whose keys Amphi reads, one whose key set does not answer, one unknown.
+    await addPlatform(app.ctx.db, platform.registration(), { allowNewDeployments: false });
+    const keysDown = await hostile(() => ({ status: 500, body: '' }));
+    await addPlatform(app.ctx.db, { ...moodleEndpoints(keysDown.origin), clientId: 'down-client', deploymentIds: ['1'] }, { allowNewDeployments: false });
+    const stranger = await hostile(() => ({ status: 500, body: '' }));
+    const other = await generateKeyPair('RS256');
+    const tokens = ['x', await platform.signRegistrationToken({ sub: 'someone', scope: 'reg' }, { key: other.privateKey, kid: 'attacker' })];
+    const answers = new Map<string, string[]>();
+    for (const origin of [platform.url, keysDown.origin, stranger.origin]) {
+      const seen: string[] = [];
+      for (const start of [`${app.url}/lti/register`, `${app.url}/lti/register?code=not-a-code`]) {
+        for (const token of tokens) {
+          for (const accept of ['text/html', 'application/json']) {
+            const response = await fetch(registerUrl(start, `${origin}/mod/lti/openid-configuration.php`, token), {
+              headers: { Accept: accept, 'Accept-Language': 'fr', 'X-Request-Id': 'same-request' },
+            });
+            seen.push(`${response.status} ${response.headers.get('content-type')} ${await response.text()}`);
+          }
+        }
+      }
+      answers.set(origin, seen);
+    }
+    assert.deepEqual(answers.get(platform.url), answers.get(stranger.origin));
+    assert.deepEqual(answers.get(keysDown.origin), answers.get(stranger.origin));
+    assert.ok(!answers.get(platform.url)!.join().includes('127.0.0.1'), 'no issuer named');
+    assert.equal(stranger.requests.length, 0);
+    assert.equal(asked(), 0);
+  });
+
+  it('Moodle’s Update of a platform the operator added on the private network reaches it; without a known deployment the refusal says what to do', async () => {
+    // 127.0.0.2 stands for the campus network: not in OUTBOUND_ALLOW, vetted by the operator's `amphi platform add`.
+    const campus = await TestPlatform.start({ host: '127.0.0.2' });
+    try {
+      campus.toolTypes.set('12', campus.clientId); // the tool the Moodle administrator configured by hand
+      await addPlatform(app.ctx.db, campus.registration(['12']), { allowNewDeployments: false });
+      const [before] = await app.ctx.db.selectFrom('platforms').selectAll().execute();
+      const update = await new BrowserClient().get(await campus.startDynamicRegistration(`${app.url}/lti/register`, { update: '12' }));
+      assert.equal(update.status, 200, await update.text());
+      assert.equal(campus.openIdConfigurationRequests, 1);
+      assert.equal(campus.registrations.length, 1);
+      const [after] = await app.ctx.db.selectFrom('platforms').selectAll().execute();
+      assert.equal(after!.id, before!.id);
+      assert.equal(after!.registered_via, 'manual');
+      assert.equal(after!.product_family_code, 'moodle');
+
+      // Added without --deployment and never launched: Amphi cannot tell that the token names its tool.
+      await app.ctx.db.deleteFrom('deployments').execute();
+      for (const [lang, text] of [['en', /--deployment/], ['fr', /--deployment/]] as const) {
+        const refused = await new BrowserClient({ acceptLanguage: lang }).get(await campus.startDynamicRegistration(`${app.url}/lti/register`, { update: '12' }));
+        assert.equal(refused.status, 403);
+        const page = await refused.text();
+        assert.match(page, text);
+        assert.match(page, lang === 'fr' ? /Mettre à jour/ : /Update/);
+      }
+      assert.equal(campus.registrations.length, 1);
+    } finally {
+      await campus.close();
+    }
   });
 
   it('refuses a configuration whose issuer is on another origin than its URL', async () => {
@@ -236,7 +336,8 @@ describe('LTI Dynamic Registration against a Moodle-like platform', () => {
       for (const start of [opened.url, `${app.url}/lti/register`]) {
         const response = await new BrowserClient().get(registerUrl(start, `${attacker.origin}/config`, token));
         assert.equal(response.status, 403, `${name}: ${response.status}`);
-        if (token) assert.match(await response.text(), /already registered/, name);
+        // Only the holder of a code learns that the issuer is registered.
+        assert.match(await response.text(), start === opened.url ? /already registered/ : /only with a registration URL from its operator/, name);
       }
     }
     assert.deepEqual(attacker.requests.filter((r) => r.method !== 'GET'), [], 'nothing was sent to the registration endpoint');
@@ -282,8 +383,11 @@ describe('LTI Dynamic Registration against a Moodle-like platform', () => {
     platform.openIdConfiguration = { ...platform.defaultOpenIdConfiguration(), registration_endpoint: internalUrl };
     assert.equal((await new BrowserClient().get(await platform.startDynamicRegistration(opened.url))).status, 400);
     assert.equal(internal.requests.length, 0);
-    const [code] = await app.ctx.db.selectFrom('registration_codes').select('used_at').execute();
+    const [code] = await app.ctx.db.selectFrom('registration_codes').selectAll().execute();
     assert.equal(code!.used_at, null, 'a failed registration does not spend the code');
+    assert.equal(code!.reserved_by, null, 'nor keeps it held');
+    platform.openIdConfiguration = undefined;
+    assert.equal((await new BrowserClient().get(await platform.startDynamicRegistration(opened.url))).status, 200);
   });
 
   it('attack: what a remote answers with an error is never shown to the caller', async () => {
@@ -314,6 +418,18 @@ describe('LTI Dynamic Registration against a Moodle-like platform', () => {
     const stranger = await new BrowserClient().get(await platform.startDynamicRegistration(`${app.url}/lti/register`, { token: null }));
     assert.equal(stranger.status, 403);
     assert.deepEqual(await platformRows(app), before);
+    // Whose key set cannot be read: anyone is told the token was not verified, only a code's holder why.
+    await app.ctx.db.updateTable('platforms').set({ jwks_url: `${platform.url}/mod/lti/gone.php` }).execute();
+    const unverified = await new BrowserClient().get(await platform.startDynamicRegistration(`${app.url}/lti/register`, { clientId: 'client-second' }));
+    assert.equal(unverified.status, 403);
+    const shown = await unverified.text();
+    assert.match(shown, /could not be verified with the keys Amphi trusts/);
+    assert.doesNotMatch(shown, /could not be read/);
+    app.config.lti.dynamicRegistration = 'code';
+    const holder = await new BrowserClient().get(await platform.startDynamicRegistration((await openCode()).url, { clientId: 'client-second' }));
+    assert.equal(holder.status, 403);
+    assert.match(await holder.text(), /published keys could not be read/);
+    app.config.lti.dynamicRegistration = 'open';
     const json = (await (await fetch(`${app.url}/lti/config`, { headers: { Accept: 'application/json' } })).json()) as Record<string, unknown>;
     assert.equal(json.dynamicRegistration, 'open');
     assert.equal(json.dynamicRegistrationUrl, `${app.url}/lti/register`);
