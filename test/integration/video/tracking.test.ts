@@ -312,6 +312,8 @@ describe('video tracking: the player’s statements, progress and grade', () => 
     const others = [await anotherVideo(600), await anotherVideo(600)];
     const launchedBefore = Date.now();
     const cheat = await newLearner('learner-videos');
+    // The player's first statement: the learner's budget exists (the claims below contend for its lock).
+    assert.equal((await post(cheat, [videoStatement('initialized', { sessionId: SESSION_1 })])).status, 200);
     await elapse(t.app.ctx.db, cheat, 30);
     // One session (a session may view any video of its course), a forged full claim on each video, in parallel.
     const answers = await Promise.all([video, ...others].map((v) => post(cheat, [pausedAt('0[.]600')], v.id)));
