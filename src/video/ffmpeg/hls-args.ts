@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { commonArgs } from './ffmpeg-process.js';
+import { ownPlaylistInputArgs, sourceInputArgs } from './input-args.js';
 import { h264Level, h264Profile, KEYFRAME_SECONDS, outputFrameRate, SEGMENT_SECONDS, X264_CRF, X264_PRESET } from './h264.js';
 import type { Rendition } from './ladder.js';
 import type { MediaProbe } from './probe.js';
@@ -47,7 +48,7 @@ export function videoPassArgs(o: VideoPassArgs): string[] {
     const pick = `select='gte(t,selected_n*${sb.intervalSeconds})'`;
     graph.push(`[s${o.renditions.length}]setpts=PTS-STARTPTS,${pick},scale=${sb.tileWidth}:${sb.tileHeight},setsar=1,tile=${sb.columns}x${sb.rows}[sb]`);
   }
-  const args = [...commonArgs(true), '-i', o.input, '-filter_complex', graph.join(';')];
+  const args = [...commonArgs(true), ...sourceInputArgs(), '-i', o.input, '-filter_complex', graph.join(';')];
   o.renditions.forEach((r, i) => args.push(...renditionOutput(o, r, `[v${i}]`, fps)));
   if (o.storyboard) args.push('-map', '[sb]', '-frames:v', '1', '-q:v', '5', '-update', '1', path.join(o.outputDir, o.storyboard.file));
   return args;
@@ -94,7 +95,7 @@ export function audioPassArgs(o: { input: string; outputDir: string; probe: Medi
     '[bg][w]overlay=shortest=1:format=auto,format=yuvj420p[wave]',
   ].join(';');
   return [
-    ...commonArgs(true), '-i', o.input, '-filter_complex', graph,
+    ...commonArgs(true), ...sourceInputArgs(), '-i', o.input, '-filter_complex', graph,
     '-map', '0:a:0', ...audioEncodeArgs(o.probe, o.kbps), ...hlsMuxArgs(o.outputDir, 'audio'),
     '-map', '[wave]', '-frames:v', '1', '-q:v', '3', '-update', '1', path.join(o.outputDir, o.poster),
   ];
@@ -103,7 +104,7 @@ export function audioPassArgs(o: { input: string; outputDir: string; probe: Medi
 /** The download file: the top rendition's segments remuxed (no re-encode), index up front. */
 export function downloadArgs(outputDir: string, playlist: string, file: string): string[] {
   return [
-    ...commonArgs(false), '-i', path.join(outputDir, playlist), '-map', '0', '-c', 'copy',
+    ...commonArgs(false), ...ownPlaylistInputArgs(), '-i', path.join(outputDir, playlist), '-map', '0', '-c', 'copy',
     '-movflags', '+faststart', '-f', file.endsWith('.m4a') ? 'ipod' : 'mp4', path.join(outputDir, file),
   ];
 }

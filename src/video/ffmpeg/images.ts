@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { commonArgs } from './ffmpeg-process.js';
 import type { StoryboardPlan } from './hls-args.js';
+import { sourceInputArgs } from './input-args.js';
 
 export const THUMBNAIL_COUNT = 5;
 export const THUMBNAIL_WIDTH = 320;
@@ -27,8 +28,8 @@ export function imagesArgs(o: {
 }): string[] {
   const d = o.durationSeconds;
   const args = [...commonArgs(false)];
-  args.push('-ss', (d * 0.1).toFixed(3), '-i', o.input);
-  o.thumbnails.forEach((_, i) => args.push('-ss', ((d * (i + 0.5)) / o.thumbnails.length).toFixed(3), '-i', o.input));
+  args.push('-ss', (d * 0.1).toFixed(3), ...sourceInputArgs(), '-i', o.input);
+  o.thumbnails.forEach((_, i) => args.push('-ss', ((d * (i + 0.5)) / o.thumbnails.length).toFixed(3), ...sourceInputArgs(), '-i', o.input));
   args.push(
     '-map', '0:v:0', '-vf', `thumbnail=50,scale=${o.poster.width}:${o.poster.height},setsar=1`,
     '-frames:v', '1', '-q:v', '3', '-update', '1', path.join(o.outputDir, o.poster.file),

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import { commonArgs, FfmpegError, FfmpegUnavailableError, runFfmpegProcess } from './ffmpeg-process.js';
+import { MEDIA_CONTAINERS, probeInputArgs, sourceInputArgs } from './input-args.js';
 
 export interface MediaProbe {
   formatName: string;
@@ -34,12 +35,6 @@ export interface ProbeOptions {
   signal?: AbortSignal;
 }
 
-/** ffprobe `format_name` parts of self-contained video and audio containers. */
-const MEDIA_CONTAINERS = new Set([
-  'mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2', 'matroska', 'webm', 'avi', 'mpegts', 'mpeg', 'mpegvideo', 'ogg', 'flv', 'asf', 'mxf', 'dv',
-  'wav', 'w64', 'aiff', 'caf', 'mp3', 'flac', 'aac', 'ac3', 'eac3', 'amr', 'wv', 'ape', 'h264', 'hevc', 'm4v', 'nut',
-]);
-
 /** Seconds decoded at the start and at the end of the file to prove it is decodable and whole. */
 const CHECK_SECONDS = 1.5;
 
@@ -52,8 +47,7 @@ export async function probeMedia(file: string, o: ProbeOptions): Promise<MediaPr
   if (/(^|,)image2($|,)|_pipe$/.test(formatName)) {
     throw new MediaProbeError('no-streams', `The file is a still image (${streams[0]?.codec_name ?? formatName}), not a video or audio recording.`);
   }
-  // Only containers that hold their media inside: a playlist (hls, concat…) would make ffmpeg
-  // read other files of the server (another platform's videos) or fetch URLs.
+  // Only containers that hold their media inside (input-args.ts already refuses to open playlists).
   if (!formatName.split(',').some((f) => MEDIA_CONTAINERS.has(f))) {
     throw new MediaProbeError('not-media', `The file's format (${formatName || 'unknown'}) is not a video or audio container Amphi accepts.`);
   }
@@ -99,7 +93,7 @@ async function runProbe(file: string, o: ProbeOptions): Promise<{ format?: { for
   try {
     const { stdout } = await runFfmpegProcess({
       bin: o.ffprobePath,
-      args: ['-hide_banner', '-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file],
+      args: ['-hide_banner', '-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ...probeInputArgs(), file],
       signal: o.signal,
     });
     return JSON.parse(stdout);
@@ -129,8 +123,8 @@ async function checkDecodable(file: string, duration: number, hasVideo: boolean,
   const maps = (i: number) => (hasVideo ? ['-map', `${i}:v:0`] : []).concat(['-map', `${i}:a:0?`]);
   const args = [
     ...commonArgs(false), '-xerror',
-    '-t', String(CHECK_SECONDS), '-i', file,
-    '-ss', tailStart.toFixed(3), '-i', file,
+    '-t', String(CHECK_SECONDS), ...sourceInputArgs(), '-i', file,
+    '-ss', tailStart.toFixed(3), ...sourceInputArgs(), '-i', file,
     ...maps(0), ...maps(1), '-f', 'null', '-',
   ];
   let lines: string[];

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { buildApp } from '../../../src/app.js';
 import type { ResourceRow } from '../../../src/content/resource.table.js';
 import { createLogger } from '../../../src/http/logger.js';
@@ -237,6 +237,47 @@ describe('video upload and media', () => {
     const last = await sendChunks(created.uploadUrl, otherTab.token, bytes, head.offset!, 64 * 1024);
     assert.equal(last.status, 204, JSON.stringify(last.body));
     await waitForVideo(t.app.url, teacher.token, resource.id, (v) => v.status === 'ready' && v.processing === null);
+  });
+
+  describe('playlists and manifests uploaded as a video', () => {
+    /** A loopback service standing for an internal one: it must receive nothing. */
+    let hits: string[];
+    let internal: http.Server;
+    let internalUrl: string;
+    before(async () => {
+      hits = [];
+      internal = http.createServer((req, res) => {
+        hits.push(`${req.method} ${req.url}`);
+        res.writeHead(200, { 'content-type': 'video/mp4' });
+        res.end(fs.readFileSync(clip));
+      });
+      await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+      internalUrl = `http://127.0.0.1:${(internal.address() as AddressInfo).port}`;
+    });
+    after(() => new Promise<void>((resolve) => internal.close(() => resolve())));
+
+    it('fetches nothing a DASH manifest or an HLS playlist names, and refuses them as any other non-video', async () => {
+      const bodies = {
+        dash: `<?xml version="1.0"?>\n<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT3S" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011">\n<BaseURL>${internalUrl}/dash/</BaseURL>\n<Period><AdaptationSet mimeType="video/mp4"><Representation id="1" bandwidth="100000" codecs="avc1.42c01e"><BaseURL>video.mp4</BaseURL></Representation></AdaptationSet></Period>\n</MPD>\n`,
+        hls: `#EXTM3U\n#EXT-X-TARGETDURATION:3\n#EXT-X-KEY:METHOD=AES-128,URI="${internalUrl}/hls/key"\n#EXTINF:3.0,\n${internalUrl}/hls/segment.ts\n#EXT-X-ENDLIST\n`,
+        // A file of the server (another platform's video): whether it exists must not show.
+        hlsLocal: `#EXTM3U\n#EXT-X-TARGETDURATION:3\n#EXTINF:3.0,\n${clip}\n#EXT-X-ENDLIST\n`,
+        hlsMissing: `#EXTM3U\n#EXT-X-TARGETDURATION:3\n#EXTINF:3.0,\n${path.join(path.dirname(clip), 'missing.mp4')}\n#EXT-X-ENDLIST\n`,
+        text: 'Bonjour, ceci est un texte.\n'.repeat(20),
+      };
+      const refusals: Record<string, string> = {};
+      for (const [name, body] of Object.entries(bodies)) {
+        const up = await uploadVideo(t.app.url, teacher.token, resource.id, await writeFakeFile(`${name}.mp4`, body));
+        assert.equal(up.status, 422, `${name}: ${JSON.stringify(up.body)}`);
+        assert.equal(up.body.reason, 'not-media', name);
+        assert.match(up.body.detail, /^Ce fichier ne peut pas servir de vidéo/);
+        refusals[name] = up.body.technicalDetail;
+      }
+      assert.deepEqual(hits, [], 'the internal service received nothing');
+      assert.deepEqual(new Set(Object.values(refusals)).size, 1, `one refusal for all, whatever the playlist names: ${JSON.stringify(refusals)}`);
+      assert.deepEqual(filesUnder('uploads'), []);
+      assert.deepEqual(filesUnder('media'), []);
+    });
   });
 });
 

@@ -120,6 +120,22 @@ describe('probeMedia: refused files', () => {
     assert.equal(err.reason, 'not-media', err.detail);
     const concat = await writeFakeFile('lecture2.mp4', `ffconcat version 1.0\nfile '${other}'\n`);
     assert.equal((await refusal(concat)).reason, 'not-media');
+    // Nor may the refusal tell whether the named file exists: playlists are never opened at all.
+    const text = await refusal(await writeFakeFile('text.mp4', 'Some text, not a video.\n'.repeat(20)));
+    const missing = await writeFakeFile('lecture3.mp4', `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:2.0,\n${other}.missing.mp4\n#EXT-X-ENDLIST\n`);
+    assert.equal(err.detail, text.detail);
+    assert.equal((await refusal(missing)).detail, text.detail);
+  });
+
+  it('refuses DASH manifests and SDP descriptions (which name URLs and network streams) as any other non-video', async () => {
+    const text = await refusal(await writeFakeFile('text2.mp4', 'Some text, not a video.\n'.repeat(20)));
+    const mpd = await writeFakeFile('manifest', `<?xml version="1.0"?>\n<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT2S" minBufferTime="PT1S" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011"><Period><AdaptationSet mimeType="video/mp4"><Representation id="1" bandwidth="1000" codecs="avc1.42c01e"><BaseURL>${await generateClip({ seconds: 2 })}</BaseURL></Representation></AdaptationSet></Period></MPD>\n`);
+    const sdp = await writeFakeFile('session', 'v=0\no=- 0 0 IN IP4 127.0.0.1\ns=x\nc=IN IP4 127.0.0.1\nt=0 0\nm=video 9 RTP/AVP 96\na=rtpmap:96 H264/90000\n');
+    for (const file of [mpd, sdp]) {
+      const err = await refusal(file);
+      assert.equal(err.reason, 'not-media');
+      assert.equal(err.detail, text.detail);
+    }
   });
 
   it('refuses a container holding only subtitles', async () => {

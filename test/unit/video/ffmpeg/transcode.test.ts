@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import {
-  FfmpegError, probeMedia, transcodeMedia, type MediaProbe, type TranscodeOutput,
+  audioPassArgs, downloadArgs, FfmpegError, imagesArgs, probeMedia, transcodeMedia, videoPassArgs, type MediaProbe, type TranscodeOutput,
 } from '../../../../src/video/ffmpeg/index.js';
 import { FFMPEG, FFPROBE, ffprobeJson, generateClip, mediaFixtureDir } from '../../../support/media-fixtures.js';
 
@@ -50,6 +50,32 @@ function assertMonotonicToOne(progress: { fraction: number }[]): void {
   assert.equal(fractions.at(-1), 1);
   assert.ok(fractions.filter((f) => f > 0 && f < 1).length >= 2, 'intermediate progress reported');
 }
+
+describe('ffmpeg inputs', () => {
+  // A source is recognised by its content: ffmpeg must never open it as a playlist of URLs or files.
+  it('limits every input of every run to local files and, for sources, to self-contained containers', () => {
+    const probe: MediaProbe = { formatName: 'mov', durationSeconds: 10, sizeBytes: 1, video: { codec: 'h264', width: 640, height: 360, frameRate: 25, rotation: 0 }, audio: { codec: 'aac', channels: 2, sampleRate: 48000 } };
+    const runs = {
+      video: videoPassArgs({ input: 'in', outputDir: 'out', probe, renditions: [{ name: '360p', width: 640, height: 360, videoKbps: 800, audioKbps: 96 }] }),
+      audio: audioPassArgs({ input: 'in', outputDir: 'out', probe, kbps: 96, poster: 'p.jpg' }),
+      images: imagesArgs({ input: 'in', outputDir: 'out', durationSeconds: 10, poster: { file: 'p.jpg', width: 64, height: 36 }, thumbnails: ['a.jpg', 'b.jpg'], thumbnailSize: { width: 32, height: 18 } }),
+      download: downloadArgs('out', '360p/index.m3u8', 'download.mp4'),
+    };
+    for (const [name, args] of Object.entries(runs)) {
+      const inputs = args.flatMap((a, i) => (a === '-i' ? [i] : []));
+      assert.ok(inputs.length >= 1, name);
+      for (const i of inputs) {
+        const options = args.slice(0, i);
+        const last = (flag: string) => options[options.lastIndexOf(flag) + 1];
+        assert.ok(options.lastIndexOf('-protocol_whitelist') > Math.max(...inputs.filter((j) => j < i)), `${name}: -i at ${i} has its own whitelist`);
+        assert.equal(last('-protocol_whitelist'), 'file', name);
+        const formats = last('-format_whitelist')!.split(',');
+        assert.ok(!formats.some((f) => ['concat', 'dash', 'sdp', 'rtsp', 'image2', 'tee', 'data'].includes(f)), `${name}: ${formats}`);
+        assert.equal(formats.includes('hls'), name === 'download', `${name}: only the playlist ffmpeg wrote itself is HLS`);
+      }
+    }
+  });
+});
 
 describe('transcodeMedia', () => {
   it('turns an 854x480 clip into an aligned 240p/360p/480p ladder with download, poster, thumbnails and storyboard', async () => {
