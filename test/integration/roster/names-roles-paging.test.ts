@@ -14,8 +14,13 @@ const LEARNER = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
  */
 class ScriptedLms {
   url = '';
-  pages = new Map<string, { status?: number; link?: string; body: unknown }>();
+  pages = new Map<string, { status?: number; link?: string; body: unknown; hold?: Promise<void> }>();
   requests: { path: string; accept: string | undefined; authorization: string | undefined }[] = [];
+  /** Pages being answered now, and the most at once, in all and per path. */
+  inFlight = 0;
+  maxInFlight = 0;
+  maxInFlightByPath = new Map<string, number>();
+  private inFlightByPath = new Map<string, number>();
   tokenRequests: URLSearchParams[] = [];
   private server = http.createServer((req, res) => void this.handle(req, res));
 
@@ -31,7 +36,7 @@ class ScriptedLms {
   }
 
   get platform() {
-    return { id: 'scripted', client_id: 'scripted-client', auth_token_url: `${this.url}/token`, registered_via: 'dynamic' as const };
+    return { id: 'scripted', client_id: 'scripted-client', auth_token_url: `${this.url}/token`, registered_via: 'dynamic' as 'dynamic' | 'manual' };
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -45,6 +50,14 @@ class ScriptedLms {
     this.requests.push({ path: req.url!, accept: req.headers.accept, authorization: req.headers.authorization });
     const page = this.pages.get(req.url!);
     if (!page) return void res.writeHead(404).end();
+    const path = req.url!;
+    const here = (this.inFlightByPath.get(path) ?? 0) + 1;
+    this.inFlightByPath.set(path, here);
+    this.maxInFlightByPath.set(path, Math.max(here, this.maxInFlightByPath.get(path) ?? 0));
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    await page.hold;
+    this.inFlight--;
+    this.inFlightByPath.set(path, here - 1);
     res.writeHead(page.status ?? 200, { 'Content-Type': MEMBERSHIP_CONTAINER_MEDIA_TYPE, ...(page.link ? { Link: page.link } : {}) });
     res.end(typeof page.body === 'string' ? page.body : JSON.stringify(page.body));
   }
@@ -142,6 +155,56 @@ describe('NRPS client paging', () => {
 
     lms.pages.set('/bad', { body: { members: [{ name: 'no id' }] } });
     assert.match((await rejection(fetchAll('/bad'))).params.reason as string, /no member could be read/);
+  });
+
+  // A platform's administrator signs launches whose NRPS URL is their own server: what Amphi reads
+  // and holds for one roster is bounded as a whole, not per page.
+  it('stops at the byte budget of the whole roster, counted across pages', async () => {
+    const filler = 'x'.repeat(3000);
+    for (let i = 0; i < 10; i++) lms.pages.set(`/m?p=${i}`, { link: `</m?p=${i + 1}>; rel="next"`, body: { members: [{ ...member(String(i)), name: filler }] } });
+    const err = await rejection(fetchContextMembership(app.ctx, lms.platform, `${lms.url}/m?p=0`, { maxBytes: 10_000 }));
+    assert.match(err.params.reason as string, /^the roster is larger than 10000 bytes/);
+    assert.equal(err.retryable, false);
+    assert.equal(lms.requests.length, 4, 'three pages fit, the fourth passes the budget');
+  });
+
+  it('stops at the member budget of the whole roster', async () => {
+    for (let i = 0; i < 10; i++) lms.pages.set(`/m?p=${i}`, { link: `</m?p=${i + 1}>; rel="next"`, body: { members: [member(`${i}a`), member(`${i}b`), { name: 'no id' }] } });
+    const err = await rejection(fetchContextMembership(app.ctx, lms.platform, `${lms.url}/m?p=0`, { maxMembers: 7 }));
+    assert.match(err.params.reason as string, /^the roster has more than 7 members/);
+    assert.equal(lms.requests.length, 3);
+  });
+
+  it('gives a self-registered platform a smaller roster budget than one the operator added', async () => {
+    const many = Array.from({ length: 50_001 }, (_, i) => ({ user_id: String(i), roles: [] }));
+    lms.pages.set('/m', { body: { members: many } });
+    const err = await rejection(fetchAll());
+    assert.match(err.params.reason as string, /^the roster has more than 50000 members/);
+    const operatorAdded = { ...lms.platform, id: 'scripted-manual', registered_via: 'manual' as const };
+    assert.equal((await fetchContextMembership(app.ctx, operatorAdded, `${lms.url}/m`)).members.length, 50_001);
+  });
+
+  it('fetches at most 2 rosters of one platform and 4 in all at once; a platform with too many waiting is told to try later', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    for (const path of ['/a', '/b', '/c']) lms.pages.set(path, { body: { members: [member('1')] }, hold: gate });
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => ({ ...lms.platform, id: `scripted-${id}` }));
+    const fetchOf = (platform: typeof a, times: number) => Array.from({ length: times }, () => fetchContextMembership(app.ctx, platform!, `${lms.url}/${platform!.id.slice(-1)}`));
+    // Platform a asks first, and most: it gets its share, not every slot.
+    const fetches = [...fetchOf(a, 3), ...fetchOf(b, 2), ...fetchOf(c, 2)];
+    // Fill platform a's waiting line: one more is refused at once, and reaches nothing.
+    const waiting = fetchOf(a, 19);
+    const refused = await rejection(fetchOf(a, 1)[0]!);
+    assert.match(refused.params.reason as string, /too many roster fetches under way for this platform/);
+    assert.equal(refused.retryable, true);
+    while (lms.inFlight < 4) await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    const results = await Promise.all([...fetches, ...waiting]);
+    assert.equal(results.length, 26);
+    assert.equal(lms.maxInFlight, 4, 'never more than 4 pages asked at once');
+    assert.equal(lms.maxInFlightByPath.get('/a'), 2, 'never more than 2 of one platform');
+    assert.ok([...lms.maxInFlightByPath.values()].every((n) => n <= 2), 'never more than 2 of one platform');
+    assert.equal(lms.requests.length, 26);
   });
 
   it('reports an HTTP failure with its status and whether a retry may help, never with the body', async () => {
