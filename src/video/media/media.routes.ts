@@ -14,6 +14,17 @@ const MediaRequest = z.object({
 
 /** What send and the file system answer for a name that is simply not there. */
 const NOT_THERE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ENAMETOOLONG']);
+/** 412 Precondition Failed (If-Match, If-Unmodified-Since), 416 Range Not Satisfiable. */
+const REQUEST_NOT_MET = new Set([412, 416]);
+
+// send's own answer, without a body: the file's headers are already set (its ETag and
+// Last-Modified stay; its type does not describe an empty body); a 416 keeps send's
+// `Content-Range: bytes */<size>` (RFC 9110 §15.5.17).
+function answerNotMet(res: Response, status: number, headers: Record<string, string> = {}): void {
+  res.removeHeader('Content-Type');
+  res.removeHeader('Content-Disposition');
+  res.status(status).set(headers).end();
+}
 
 /**
  * Media files behind signed URLs (/media/<token>/<path>): no session, the token is the grant.
@@ -39,10 +50,12 @@ export function mediaRoutes(ctx: AppContext): Router {
           ...(media.disposition ? { 'Content-Disposition': media.disposition } : {}),
         },
       },
-      (err?: Error & { status?: number; statusCode?: number }) => {
+      (err?: Error & { status?: number; statusCode?: number; headers?: Record<string, string> }) => {
         if (!err) return;
-        // send refuses some names itself (4xx: a null byte, a dot file, a ".." segment): not found either.
         const status = err.status ?? err.statusCode ?? 500;
+        // The file is there, the request's range or precondition is not met: a player needs that answer, not a 404.
+        if (REQUEST_NOT_MET.has(status) && !res.headersSent) return answerNotMet(res, status, err.headers);
+        // send refuses some names itself (400, 403: a null byte, a dot file, a ".." segment): not found either.
         if ((status >= 400 && status < 500) || NOT_THERE.has((err as NodeJS.ErrnoException).code ?? '')) return next();
         if (!res.headersSent) next(err);
       },

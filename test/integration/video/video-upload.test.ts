@@ -128,6 +128,14 @@ describe('video upload and media', () => {
     const valid = signMediaToken(t.app.ctx.secrets.sessionKeyBytes, { mediaId: payload.m, platformId: payload.p, exp: Math.floor(Date.now() / 1000) + 60 });
     assert.equal((await fetch(`${t.app.url}/media/${valid}/master.m3u8`)).status, 200);
     assert.equal((await fetch(`${t.app.url}/media/${valid}/..%2Fsource`)).status, 404, 'the source is never served');
+    // A range or a precondition the file does not meet keeps its answer (a player tells it from a missing file).
+    const masterUrl = `${t.app.url}/media/${valid}/master.m3u8`;
+    const size = (await (await fetch(masterUrl)).arrayBuffer()).byteLength;
+    const pastTheEnd = await fetch(masterUrl, { headers: { Range: `bytes=${size + 10}-` } });
+    assert.deepEqual([pastTheEnd.status, pastTheEnd.headers.get('content-range'), await pastTheEnd.text()], [416, `bytes */${size}`, '']);
+    const changed = await fetch(masterUrl, { headers: { 'If-Match': '"another-version"' } });
+    assert.deepEqual([changed.status, await changed.text()], [412, '']);
+    assert.equal((await fetch(`${t.app.url}/media/${valid}/absent.m3u8`, { headers: { Range: 'bytes=999999-' } })).status, 404);
     // Odd names are simply not there: 404, never a 500, and never logged as a server error. The
     // same app on a logger this test reads.
     const logLines: { level: number; msg: string }[] = [];
