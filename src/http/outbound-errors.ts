@@ -29,11 +29,29 @@ export class OutboundError extends Error {
   constructor(
     readonly reason: OutboundFailureReason,
     message: string = MESSAGES[reason],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; concealed?: boolean },
   ) {
     super(message, options);
     this.name = 'OutboundError';
+    this.concealed = options?.concealed ?? false;
   }
+
+  /** True when `message` is the one text shown for both 'address-refused' and 'dns-failed' (see concealInternalNames). */
+  readonly concealed: boolean;
+}
+
+/** What a web URL's chooser learns when the host is not one Amphi may reach, whatever the reason. */
+export const NOT_REACHABLE_MESSAGE =
+  'not reachable from Amphi: the host name does not resolve, or the address is loopback, private, link-local or reserved and not in OUTBOUND_ALLOW';
+
+/**
+ * For a URL that came through the web, a name that does not resolve and a name (or an IP) inside
+ * the network get the same message: otherwise whoever typed the URL learns which internal names
+ * exist. `reason` keeps the difference, for the logs and for the callers' retry decisions.
+ */
+export function concealInternalNames(err: OutboundError, trust: 'web' | 'operator'): OutboundError {
+  if (trust !== 'web' || (err.reason !== 'address-refused' && err.reason !== 'dns-failed')) return err;
+  return new OutboundError(err.reason, NOT_REACHABLE_MESSAGE, { cause: err.cause ?? err, concealed: true });
 }
 
 /** A short, classified text for any error an outbound request threw; safe to show and to store. */

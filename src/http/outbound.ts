@@ -3,9 +3,9 @@ import net, { type LookupFunction } from 'node:net';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 import { OutboundAllowList, isReachableAddress } from './outbound-address.js';
 import { cappedResponse } from './outbound-body.js';
-import { OutboundError, classifyNetworkError } from './outbound-errors.js';
+import { OutboundError, classifyNetworkError, concealInternalNames } from './outbound-errors.js';
 
-export { OutboundError, describeOutboundFailure, type OutboundFailureReason } from './outbound-errors.js';
+export { NOT_REACHABLE_MESSAGE, OutboundError, describeOutboundFailure, type OutboundFailureReason } from './outbound-errors.js';
 
 /**
  * The one HTTP client for every request Amphi makes to a URL it did not configure itself
@@ -64,7 +64,7 @@ export class OutboundHttp {
       try {
         answer = await undiciFetch(url, { method, headers, body, redirect: 'manual', signal, dispatcher });
       } catch (err) {
-        throw classifyNetworkError(err, signals);
+        throw concealInternalNames(classifyNetworkError(err, signals), request.trust);
       }
       const location = REDIRECT_STATUSES.has(answer.status) ? answer.headers.get('location') : null;
       if (location === null) {

@@ -175,6 +175,40 @@ describe('outbound HTTP client', () => {
     assert.equal((await failure(client.fetch(`http://127.0.0.1:${closed.port}/`, { trust: 'operator' }))).reason, 'unreachable');
   });
 
+  it('refuses the other spellings of loopback and "this host" for web URLs: nothing reaches a service listening on every address', async () => {
+    const hits: string[] = [];
+    const everywhere = http.createServer((req, res) => void (hits.push(req.headers.host ?? ''), res.end('x')));
+    await new Promise<void>((resolve) => everywhere.listen({ port: 0, host: '::', ipv6Only: false }, resolve));
+    const port = (everywhere.address() as AddressInfo).port;
+    const dotted = new OutboundHttp({ allow: [], lookup: lookupFrom({ 'localhost.': '127.0.0.1' }) });
+    try {
+      const urls = ['[::1]', '[::]', '0.0.0.0', '2130706433', '0x7f.1', '127.1', 'localhost.'].map((host) => `http://${host}:${port}/`);
+      for (const url of urls) {
+        const res = await dotted.fetch(url, { trust: 'operator' });
+        assert.equal(await res.text(), 'x', `${url} reaches the service when an operator set it`);
+      }
+      assert.equal(hits.length, urls.length);
+      for (const url of urls) assert.equal((await failure(dotted.fetch(url, { trust: 'web' }))).reason, 'address-refused', url);
+      assert.equal(hits.length, urls.length, 'nothing more reached the service');
+    } finally {
+      await dotted.close();
+      await new Promise<void>((resolve) => everywhere.close(() => resolve()));
+    }
+  });
+
+  it('tells whoever chose a web URL the same thing for a name that does not resolve and for a name inside the network; the reason stays distinct for logs', async () => {
+    const inside = await failure(client.fetch(`http://intranet.example:${internal.port}/`, { trust: 'web' }));
+    const nowhere = await failure(client.fetch('http://nowhere.example/', { trust: 'web' }));
+    const literal = await failure(client.fetch('http://10.1.2.3/', { trust: 'web' }));
+    assert.deepEqual([inside.reason, nowhere.reason, literal.reason], ['address-refused', 'dns-failed', 'address-refused']);
+    assert.equal(inside.message, nowhere.message);
+    assert.equal(literal.message, nowhere.message);
+    assert.equal(describeOutboundFailure(inside).message, describeOutboundFailure(nowhere).message);
+    assert.match(nowhere.message, /not reachable from Amphi/);
+    // An operator's URL: the precise reason helps whoever set it, and reveals nothing new to them.
+    assert.equal((await failure(client.fetch('http://nowhere.example/', { trust: 'operator' }))).message, 'the host name did not resolve');
+  });
+
   it('describes other errors without their text', () => {
     assert.deepEqual(describeOutboundFailure(new Error(SECRET)), { reason: 'other', message: 'the request failed' });
   });
