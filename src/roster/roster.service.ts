@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
+import { OutboundError } from '../http/outbound.js';
 import { PlatformServiceError } from '../lti/services/service-error.js';
 import { fetchContextMembership } from './names-roles.client.js';
 import { fromLaunch, fromNrps, mergeRoster, type RosterMember } from './roster-member.js';
@@ -142,7 +143,9 @@ async function fetchAndStore(ctx: AppContext, course: RosterCourse, url: string)
     if (!(err instanceof PlatformServiceError)) throw err;
     const error = `${err.serviceName}: ${String(err.params.reason)}`;
     await recordRosterFailure(ctx.db, { contextId: course.id, membershipsUrl: url, error, attemptedAt: startedAt });
-    log.warn({ error, httpStatus: err.httpStatus, retryable: err.retryable, detail: err.detail }, 'roster fetch failed');
+    // `outbound` tells the operator what the shown reason may hide from the course (dns-failed or address-refused).
+    const outbound = err.cause instanceof OutboundError ? err.cause.reason : undefined;
+    log.warn({ error, httpStatus: err.httpStatus, retryable: err.retryable, detail: err.detail, outbound }, 'roster fetch failed');
     return { status: 'failed', memberCount: 0, skippedMembers: 0, error, retryable: err.retryable };
   }
 }

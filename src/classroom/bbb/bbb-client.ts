@@ -1,5 +1,5 @@
 import type { Logger } from '../../http/logger.js';
-import type { OutboundHttp } from '../../http/outbound.js';
+import { OutboundError, type OutboundHttp } from '../../http/outbound.js';
 import { BbbFailedError, BbbUnavailableError } from './bbb-errors.js';
 import { encodeQuery, signedCallUrl } from './bbb-checksum.js';
 import { createQuery, getRecordingsQuery, joinQuery, presentationModulesXml, updateRecordingsQuery } from './bbb-params.js';
@@ -28,6 +28,12 @@ interface CallOptions {
 
 /** getRecordings of a busy server with its metadata stays far below this. */
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * What a version number looks like (3.0.4, 2.7.10-beta.2, Scalelite's 2.0). The version goes back
+ * to whoever typed the URL, and what answered may not be BBB: any other text is not shown.
+ */
+const VERSION_NUMBER = /^\d{1,4}(\.\d{1,4}){0,3}([-+~][0-9A-Za-z.-]{1,16})?$/;
 
 /**
  * The BigBlueButton (or Scalelite) API client: every call signed with the server's secret and
@@ -107,13 +113,16 @@ export class BbbClient implements BbbApi {
 
   /**
    * The API root: <bbbVersion> (BBB 2.6+, e.g. "3.0.4"), else the API <version> ("2.0", what
-   * Scalelite and older servers give). An answer without either is not a BBB API.
+   * Scalelite and older servers give). An answer without either is not a BBB API; one whose
+   * version does not read as a version number is, but its version is null (never repeated).
    */
-  async version(): Promise<string> {
+  async version(): Promise<string | null> {
     const answer = await this.call('version', '', { unsigned: true });
     const version = text_(answer.body.bbbVersion) || text_(answer.body.version);
     if (!version) throw new BbbUnavailableError('version', 'answered without a <version>: not a BigBlueButton API');
-    return version;
+    if (VERSION_NUMBER.test(version)) return version;
+    this.logger?.warn({ length: version.length }, 'bbb version not shown: it does not read as a version number');
+    return null;
   }
 
   /** One API call: sign, send, wait at most timeoutMs, parse; FAILED becomes BbbFailedError. */
@@ -152,7 +161,8 @@ export class BbbClient implements BbbApi {
   }
 
   private unavailable(callName: string, reason: string, cause?: unknown): BbbUnavailableError {
-    this.logger?.warn({ call: callName, reason }, 'bbb unavailable');
+    // The outbound classification tells the operator what `reason` may hide from the caller (dns-failed or address-refused).
+    this.logger?.warn({ call: callName, reason, outbound: cause instanceof OutboundError ? cause.reason : undefined }, 'bbb unavailable');
     return new BbbUnavailableError(callName, reason, cause === undefined ? undefined : { cause });
   }
 }

@@ -5,6 +5,8 @@ import { OutboundError } from '../../http/outbound.js';
  * classification, never the request URL (it carries the checksum) nor what the server answered.
  */
 export function describeFetchFailure(err: unknown, timeoutMs: number): string {
+  // A web URL's refused address and unknown name read alike (outbound-errors.ts); the code in the cause would tell them apart.
+  if (err instanceof OutboundError && err.concealed) return err.message;
   const error = err as { name?: string };
   if (error?.name === 'TimeoutError' || error?.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   if (err instanceof OutboundError) {

@@ -162,5 +162,5 @@ export interface BbbApi {
   /** meta_ updates (keys without prefix) and/or protect. */
   updateRecordings(recordIDs: string[], changes: { meta?: Record<string, string>; protect?: boolean }): Promise<void>;
   /** GET the API root (no checksum): the server's version; proves the URL is a BBB API. */
-  version(): Promise<string>;
+  version(): Promise<string | null>;
 }

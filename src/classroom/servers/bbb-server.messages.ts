@@ -44,6 +44,10 @@ export const SERVERS_MESSAGES = {
     en: 'Connected: BigBlueButton API {version} answered and accepted the secret ({meetings} meeting(s) running).',
     fr: 'Connexion réussie : l’API BigBlueButton {version} a répondu et accepté le secret ({meetings} réunion(s) en cours).',
   },
+  'bbb-test-ok-unnamed': {
+    en: 'Connected: a BigBlueButton API answered and accepted the secret ({meetings} meeting(s) running). Its version is not shown: it does not read as a version number.',
+    fr: 'Connexion réussie : une API BigBlueButton a répondu et accepté le secret ({meetings} réunion(s) en cours). Sa version n’est pas affichée : elle ne se lit pas comme un numéro de version.',
+  },
   'bbb-test-secret-mismatch': {
     en: 'The server answered, but refused the checksum: the secret does not match the server (or the server does not accept the {algorithm} checksum algorithm).',
     fr: 'Le serveur a répondu mais a refusé la somme de contrôle : le secret ne correspond pas à celui du serveur (ou le serveur n’accepte pas l’algorithme {algorithm}).',
@@ -51,6 +55,10 @@ export const SERVERS_MESSAGES = {
   'bbb-test-unreachable': {
     en: 'The BigBlueButton server could not be reached or did not answer as a BigBlueButton API: {reason}',
     fr: 'Le serveur BigBlueButton est injoignable ou n’a pas répondu comme une API BigBlueButton : {reason}',
+  },
+  'bbb-test-not-reachable': {
+    en: 'The BigBlueButton server is not reachable from Amphi: its host name does not resolve, or it points at an address inside the network (loopback, private, link-local or reserved). A server on the university’s own network must be listed in OUTBOUND_ALLOW by Amphi’s operator.',
+    fr: 'Le serveur BigBlueButton n’est pas joignable depuis Amphi : son nom d’hôte ne se résout pas, ou il désigne une adresse interne au réseau (boucle locale, privée, lien local ou réservée). Un serveur sur le réseau de l’université doit être inscrit dans OUTBOUND_ALLOW par l’exploitant d’Amphi.',
   },
   'bbb-test-refused': {
     en: 'The server refused the signed request: {messageKey}',

@@ -91,17 +91,37 @@ describe('outbound requests for a self-registered platform', () => {
       const res = await admin.api('POST', '/api/platform/bbb-server/test', { url, secret: 'any-secret-of-the-right-length' });
       assert.equal(res.status, 200, url);
       assert.equal(res.body.ok, false, url);
-      assert.equal(res.body.code, 'bbb-test-unreachable', url);
-      assert.match(res.body.message, /loopback, private, link-local or reserved and not in OUTBOUND_ALLOW/, url);
+      assert.equal(res.body.code, 'bbb-test-not-reachable', url);
+      assert.match(res.body.message, /not reachable from Amphi: .*OUTBOUND_ALLOW/, url);
       assert.ok(!JSON.stringify(res.body).includes(SECRET), url);
     }
     // Saved on the admin page, then tested as stored: the same refusal.
     const saved = await admin.api('PUT', '/api/platform/bbb-server', { url: targets[0], secret: 'any-secret-of-the-right-length' });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     const stored = await admin.api('POST', '/api/platform/bbb-server/test', {});
-    assert.equal(stored.body.code, 'bbb-test-unreachable');
+    assert.equal(stored.body.code, 'bbb-test-not-reachable');
     assert.ok(!JSON.stringify(stored.body).includes(SECRET));
     assert.deepEqual(internal.hits, [], 'the internal service received nothing');
+  });
+
+  it('Test connection reads alike for a host name that does not exist and one that points inside the network, in English and French', async () => {
+    const french = await launchPerson(app.ctx.db, platform, app.url, { sub: 'admin-fr', roles: [ROLE.admin], locale: 'fr-FR' });
+    const answers: { en: string; fr: string }[] = [];
+    for (const host of [`localhost:${internal.port}`, 'amphi-test-nowhere.invalid', '10.255.255.1']) {
+      const url = `http://${host}/bigbluebutton/api`;
+      const en = await admin.api('POST', '/api/platform/bbb-server/test', { url, secret: 'any-secret-of-the-right-length' });
+      const fr = await french.api('POST', '/api/platform/bbb-server/test', { url, secret: 'any-secret-of-the-right-length' });
+      for (const res of [en, fr]) {
+        assert.equal(res.status, 200, url);
+        assert.equal(res.body.ok, false, url);
+        assert.equal(res.body.code, 'bbb-test-not-reachable', url);
+      }
+      answers.push({ en: en.body.message, fr: fr.body.message });
+    }
+    assert.equal(new Set(answers.map((a) => JSON.stringify(a))).size, 1, JSON.stringify(answers));
+    assert.match(answers[0]!.en, /not reachable from Amphi/);
+    assert.match(answers[0]!.fr, /n’est pas joignable depuis Amphi/);
+    assert.deepEqual(internal.hits, []);
   });
 
   it('a server the operator set with the CLI may be on loopback; the administrator keeps that trust only for the same origin', async () => {
@@ -120,7 +140,7 @@ describe('outbound requests for a self-registered platform', () => {
     const moved = await admin.api('PUT', '/api/platform/bbb-server', { url: elsewhere, secret: bbb.secret, checksumAlgorithm: bbb.algorithm });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
     const refused = await admin.api('POST', '/api/platform/bbb-server/test', {});
-    assert.equal(refused.body.code, 'bbb-test-unreachable');
+    assert.equal(refused.body.code, 'bbb-test-not-reachable');
     assert.match(refused.body.message, /OUTBOUND_ALLOW/);
   });
 
@@ -140,7 +160,7 @@ describe('outbound requests for a self-registered platform', () => {
     app.ctx.platforms.invalidate();
     const { response, html } = await platform.launch(app.url, { sub: 'learner-9', roles: [ROLE.learner] });
     assert.equal(response.status, 401);
-    assert.match(html, /key set could not be fetched: the address is loopback, private, link-local or reserved and not in OUTBOUND_ALLOW/);
+    assert.match(html, /key set could not be fetched: not reachable from Amphi: .*not in OUTBOUND_ALLOW/);
     assert.ok(!html.includes(SECRET));
     assert.deepEqual(internal.hits, []);
   });

@@ -51,6 +51,8 @@ export interface FakeBbb {
   meeting(meetingID: string): FakeMeeting | undefined;
   meetings(): FakeMeeting[];
   setMode(mode: FakeBbbMode): void;
+  /** The bbbVersion the API root answers from now on (a server may announce anything). */
+  setVersion(version: string): void;
   /** Added before each API answer: BBB's own time. */
   setDelay(ms: number): void;
   join(meetingID: string, user: { userID: string; fullName: string; role: FakeRole }): string;
@@ -165,6 +167,7 @@ export async function startFakeBbb(options: FakeBbbOptions = {}): Promise<FakeBb
     meeting: (meetingID) => state.meetings.get(meetingID),
     meetings: () => [...state.meetings.values()],
     setMode: (m) => void (mode = m),
+    setVersion: (v) => void (state.version = v),
     setDelay: (ms) => void (delay = ms),
     join(meetingID, user) {
       const m = liveMeeting(state, meetingID);

@@ -39,6 +39,31 @@ describe('BBB server connection test', () => {
     assert.equal(fake.meeting('amphi-connection-check')?.internalMeetingID, created.internalMeetingID);
   });
 
+  it('shows the version a server announced only when it reads as a version number', async () => {
+    await useFakeBbbFor(t.app.ctx, admin.platformId, fake);
+    const french = await launchPerson(t.app.ctx.db, t.platform, t.app.url, { sub: 'admin-fr', roles: [ROLE.admin], locale: 'fr-FR' });
+    try {
+      // Whatever answers BBB's XML at a URL may put any text there: an internal service's banner, markup, a lot of it.
+      for (const odd of ['db-internal.corp PostgreSQL 15.2 ready', '3.0.4 <img src=x>', '7'.repeat(5000), `3.0.0-${'x'.repeat(40)}`, '3.0.4\nroot:x:0:0']) {
+        fake.setVersion(odd);
+        const res = await admin.api('POST', TEST, {});
+        assert.equal(res.body.ok, true, JSON.stringify(res.body));
+        assert.equal(res.body.version, null, odd.slice(0, 40));
+        assert.match(res.body.message, /^Connected: a BigBlueButton API answered and accepted the secret \(\d+ meeting\(s\) running\)\. Its version is not shown/);
+        assert.ok(!JSON.stringify(res.body).includes(odd.slice(0, 12)), odd.slice(0, 40));
+        assert.match((await french.api('POST', TEST, {})).body.message, /^Connexion réussie : une API BigBlueButton a répondu/);
+      }
+      for (const version of ['3.0.4', '2.7.10-beta.2', '2.0']) {
+        fake.setVersion(version);
+        const res = await admin.api('POST', TEST, {});
+        assert.equal(res.body.version, version);
+        assert.match(res.body.message, new RegExp(`^Connected: BigBlueButton API ${version.replace(/\./g, '\\.')} answered`));
+      }
+    } finally {
+      fake.setVersion('2.0');
+    }
+  });
+
   it('answers in the administrator’s language', async () => {
     await useFakeBbbFor(t.app.ctx, admin.platformId, fake);
     const french = await launchPerson(t.app.ctx.db, t.platform, t.app.url, { sub: 'admin-fr', roles: [ROLE.admin], locale: 'fr-FR' });

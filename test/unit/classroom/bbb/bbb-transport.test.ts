@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeFetchFailure, describeNonXmlAnswer } from '../../../../src/classroom/bbb/bbb-transport.js';
 import { OutboundError } from '../../../../src/http/outbound.js';
+import { concealInternalNames } from '../../../../src/http/outbound-errors.js';
 
 function fetchFailed(code: string): Error {
   return new TypeError('fetch failed', { cause: Object.assign(new Error(`connect ${code}`), { code }) });
@@ -28,6 +29,13 @@ describe('why a call to BBB failed', () => {
     assert.match(describeFetchFailure(new OutboundError('address-refused'), 1), /loopback, private, link-local or reserved and not in OUTBOUND_ALLOW/);
     assert.match(describeFetchFailure(new OutboundError('redirect-refused', 'answered with a redirect (HTTP 302), which is not followed'), 1), /redirect \(HTTP 302\)/);
     assert.equal(describeFetchFailure(new OutboundError('too-large', 'the answer is larger than 16 bytes'), 1), 'the answer is larger than 16 bytes');
+  });
+  it('keeps a web URL\'s unknown name and refused address alike, though the cause names ENOTFOUND', () => {
+    const unknown = concealInternalNames(new OutboundError('dns-failed', undefined, { cause: fetchFailed('ENOTFOUND') }), 'web');
+    const inside = concealInternalNames(new OutboundError('address-refused'), 'web');
+    assert.equal(describeFetchFailure(unknown, 1), describeFetchFailure(inside, 1));
+    assert.match(describeFetchFailure(unknown, 1), /^not reachable from Amphi/);
+    assert.equal(describeFetchFailure(concealInternalNames(new OutboundError('dns-failed', undefined, { cause: fetchFailed('ENOTFOUND') }), 'operator'), 1), 'host name not found');
   });
 });
 
