@@ -11,7 +11,7 @@ import { checkStatementParams, parseFormat, parseStatementQuery, type PageCursor
 import { decodeMore, encodeMore } from './more-cursor.js';
 import { getStatement, queryStatements, type ReadOutcome } from './statement-read.service.js';
 import { storeStatements } from './statement.service.js';
-import { consistencyMarginMs, consistentThrough as consistentThroughTime } from './consistent-through.js';
+import { consistentThrough as consistentThroughTime } from './consistent-through.js';
 import { validateStatement, validateStatementsInSlices } from './validation/statement.validate.js';
 import { isUuid } from './validation/primitives.js';
 
@@ -21,7 +21,7 @@ export const statementsResource: XapiResource = {
     requireWrite(principal);
     const { statement, parts } = await readPutStatement(req, version(res));
     await storeStatements(ctx, principal, [statement], parts, { xapiVersion: version(res) });
-    consistentThrough(ctx, res).status(204).end();
+    (await consistentThrough(ctx, res)).status(204).end();
   },
 
   async POST(ctx, req, principal, res) {
@@ -31,12 +31,13 @@ export const statementsResource: XapiResource = {
     const statements = await validateStatementsInSlices(json, { version: version(res) });
     checkAttachments(statements, parts);
     const ids = await storeStatements(ctx, principal, statements, parts, { xapiVersion: version(res) });
-    consistentThrough(ctx, res).status(200).type('application/json').send(JSON.stringify(ids));
+    (await consistentThrough(ctx, res)).status(200).type('application/json').send(JSON.stringify(ids));
   },
 
   async GET(ctx, req, principal, res) {
-    // Set first: clients poll on this header, refusals included (Communication 2.1.3).
-    consistentThrough(ctx, res);
+    // Set first, before anything is read: clients poll on this header, refusals included
+    // (Communication 2.1.3), and it vouches for what the query below returns.
+    await consistentThrough(ctx, res);
     if (!allows(principal, 'statements/read')) throw new XapiError(403, 'This credential may not read statements (scope statements/read or statements/read/mine needed).');
     const languages = acceptLanguages(req);
     const next = req.params.more !== undefined ? decodeMore(req.params.more) : undefined;
@@ -51,7 +52,7 @@ export const statementsResource: XapiResource = {
       if (next) query.filter.after = next.after;
       outcome = await queryStatements(ctx, principal, query, languages, (after) => moreUrl(ctx, params, after));
     }
-    send(ctx, res, outcome, parseFormat(params).attachments);
+    send(res, outcome, parseFormat(params).attachments);
   },
 };
 
@@ -72,8 +73,7 @@ async function readPutStatement(req: XapiRequest, xapiVersion: '1.0.3' | '2.0.0'
   return { statement: { ...statement, id }, parts };
 }
 
-function send(ctx: AppContext, res: Response, outcome: ReadOutcome, multipart: boolean) {
-  consistentThrough(ctx, res);
+function send(res: Response, outcome: ReadOutcome, multipart: boolean) {
   if (outcome.lastModified) res.setHeader('Last-Modified', outcome.lastModified.toUTCString());
   if (multipart) sendMultipart(res, JSON.parse(outcome.json), outcome.parts);
   else res.status(200).type('application/json').send(outcome.json);
@@ -87,9 +87,13 @@ function version(res: Response): '1.0.3' | '2.0.0' {
   return res.locals.xapiVersion === '2.0.0' ? '2.0.0' : '1.0.3';
 }
 
-/** Communication 2.1.3: every statement read or write answer says up to when the results are complete. */
-function consistentThrough(ctx: AppContext, res: Response): Response {
-  return res.setHeader('X-Experience-API-Consistent-Through', consistentThroughTime(ctx.db, consistencyMarginMs(ctx.engine)).toISOString());
+/**
+ * Communication 2.1.3: every statement read or write answer says up to when the results are
+ * complete. A read takes it before its query, never after: a batch committed in between would
+ * be in the time vouched for but not in the answer.
+ */
+async function consistentThrough(ctx: AppContext, res: Response): Promise<Response> {
+  return res.setHeader('X-Experience-API-Consistent-Through', (await consistentThroughTime(ctx.db, ctx.engine)).toISOString());
 }
 
 function moreUrl(ctx: AppContext, params: Record<string, string>, after: PageCursor): string {

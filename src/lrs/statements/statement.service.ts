@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { Insertable } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import type { AppContext } from '../../app-context.js';
 import { saveAttachments, type AttachmentPart } from '../attachments/attachment.repository.js';
 import { upsertActivityDefinitions } from '../activities/activity.service.js';
@@ -8,7 +9,7 @@ import { enqueueForwarding } from '../sinks/forwarding.service.js';
 import { XapiError } from '../xapi/xapi-error.js';
 import type { Statement, StoredStatement } from '../xapi/xapi.types.js';
 import { collectActivities } from './statement-activities.js';
-import { beginStoring } from './consistent-through.js';
+import { announceStoring, beginStoring } from './consistent-through.js';
 import { statementsMatch } from './statement-compare.js';
 import { findStatementsByIds, insertStatementRows } from './statement.repository.js';
 import { applyVoiding } from './voiding.js';
@@ -31,53 +32,66 @@ export async function storeStatements(
   parts: AttachmentPart[] = [],
   options: { xapiVersion?: '1.0.3' | '2.0.0' } = {},
 ): Promise<string[]> {
-  const storedAt = Date.now();
-  const stored = new Date(storedAt).toISOString();
+  const ids = statements.map((s) => (s.id ?? crypto.randomUUID()).toLowerCase());
+  if (new Set(ids).size !== ids.length) throw new XapiError(400, 'Two statements of the batch have the same id.');
   // Data 2.4.10: a statement without version gets 1.0.0 (xAPI 2.0: 2.0.0 when sent as 2.0).
   const defaultVersion = options.xapiVersion === '2.0.0' ? '2.0.0' : '1.0.0';
-  // From the moment `stored` is chosen: the work below lets other requests run, reads among them.
-  const done = beginStoring(ctx.db, storedAt);
-  let ids: string[];
-  try {
-    const prepared = await mapInSlices(statements, (s) => prepareStatement(s, principal, stored, defaultVersion));
-    ids = prepared.map((s) => s.id);
-    if (new Set(ids).size !== ids.length) throw new XapiError(400, 'Two statements of the batch have the same id.');
-    // Built before the transaction (the JSON text of each statement is most of the work), so that it stays short.
+  // The JSON text of each row holds `stored` and is most of the work: built in slices.
+  const build = async (stored: Date): Promise<Batch> => {
+    const storedText = stored.toISOString();
+    const prepared = await mapInSlices(statements, (s, i) => prepareStatement(s, ids[i]!, principal, storedText, defaultVersion));
     const rows = await mapInSlices(prepared, (s) => statementRow(principal.platformId, s, principal.credentialId));
-    const committed = await retryOnDeadlock(() => writeBatch(ctx, principal, prepared, rows, parts));
-    committed();
-  } finally {
-    done();
-  }
+    return { prepared, rows };
+  };
+  const committed = await retryOnDeadlock(() => storeAtStoredTime(ctx, build, (trx, batch) => writeBatch(trx, ctx, principal, batch, parts)));
+  committed();
   ctx.lrsForwarding.wake();
   return ids;
 }
 
+interface Batch {
+  prepared: StoredStatement[];
+  rows: Insertable<LrsStatementsTable>[];
+}
+
 /**
- * One transaction: the statements, then for the new ones voiding, attachments, activity
- * definitions and the forwarding outbox. Returns what to do once it has committed.
+ * When a batch takes its `stored` time, so that Consistent-Through never passes it before the
+ * batch is visible (consistent-through.ts). PostgreSQL: first thing in the transaction, which
+ * announces it to every process; the rows are built after. PGlite: before building the rows,
+ * registered in this process, the one that owns the database: building them outside the
+ * transaction keeps its one connection free for other requests meanwhile.
  */
-async function writeBatch(
-  ctx: AppContext,
-  principal: LrsPrincipal,
-  prepared: StoredStatement[],
-  rows: Insertable<LrsStatementsTable>[],
-  parts: AttachmentPart[],
-): Promise<() => void> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const inserted = await insertStatementRows(trx, rows, ROWS_PER_INSERT_ON[ctx.engine]);
-    if (inserted.size < prepared.length) await checkSameAsStored(trx, principal.platformId, prepared.filter((s) => !inserted.has(s.id)));
-    const fresh = prepared.filter((s) => inserted.has(s.id));
-    if (fresh.length === 0) return () => {};
-    await applyVoiding(trx, principal, prepared, fresh);
-    if (parts.length) await saveAttachments(trx, principal.platformId, parts);
-    const definitionsStored = await upsertActivityDefinitions(trx, principal.platformId, collectActivities(fresh), {
-      mayRedefine: allows(principal, 'activities/define'),
-      cacheKey: ctx,
-    });
-    await enqueueForwarding(trx, ctx, principal.platformId, fresh.map((s) => s.id));
-    return definitionsStored;
+async function storeAtStoredTime<T>(ctx: AppContext, build: (stored: Date) => Promise<Batch>, write: (trx: Trx, batch: Batch) => Promise<T>): Promise<T> {
+  if (ctx.engine === 'postgres') {
+    return ctx.db.transaction().execute(async (trx) => write(trx, await build(await announceStoring(trx))));
+  }
+  const storedAt = Date.now();
+  const done = beginStoring(ctx.db, storedAt);
+  try {
+    const batch = await build(new Date(storedAt));
+    return await ctx.db.transaction().execute((trx) => write(trx, batch));
+  } finally {
+    done();
+  }
+}
+
+/**
+ * In the batch's transaction: the statements, then for the new ones voiding, attachments,
+ * activity definitions and the forwarding outbox. Returns what to do once it has committed.
+ */
+async function writeBatch(trx: Trx, ctx: AppContext, principal: LrsPrincipal, { prepared, rows }: Batch, parts: AttachmentPart[]): Promise<() => void> {
+  const inserted = await insertStatementRows(trx, rows, ROWS_PER_INSERT_ON[ctx.engine]);
+  if (inserted.size < prepared.length) await checkSameAsStored(trx, principal.platformId, prepared.filter((s) => !inserted.has(s.id)));
+  const fresh = prepared.filter((s) => inserted.has(s.id));
+  if (fresh.length === 0) return () => {};
+  await applyVoiding(trx, principal, prepared, fresh);
+  if (parts.length) await saveAttachments(trx, principal.platformId, parts);
+  const definitionsStored = await upsertActivityDefinitions(trx, principal.platformId, collectActivities(fresh), {
+    mayRedefine: allows(principal, 'activities/define'),
+    cacheKey: ctx,
   });
+  await enqueueForwarding(trx, ctx, principal.platformId, fresh.map((s) => s.id));
+  return definitionsStored;
 }
 
 /**
@@ -86,6 +100,8 @@ async function writeBatch(
  * itself, ~0.1–0.5 ms a row: 100 rows keep every other request's wait to tens of ms.
  */
 const ROWS_PER_INSERT_ON = { postgres: 250, pglite: 100 } as const;
+
+type Trx = Transaction<Database>;
 
 /**
  * Two batches sharing statement ids in different orders (a client retrying a reordered batch)
@@ -104,10 +120,10 @@ async function retryOnDeadlock<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-function prepareStatement(statement: Statement, principal: LrsPrincipal, stored: string, defaultVersion: string): StoredStatement {
+function prepareStatement(statement: Statement, id: string, principal: LrsPrincipal, stored: string, defaultVersion: string): StoredStatement {
   return {
     ...statement,
-    id: (statement.id ?? crypto.randomUUID()).toLowerCase(),
+    id,
     timestamp: statement.timestamp ?? stored,
     stored,
     authority: principal.authority,
@@ -116,7 +132,7 @@ function prepareStatement(statement: Statement, principal: LrsPrincipal, stored:
 }
 
 /** Communication 2.1.1: the same id again must be the same statement (Data 2.3 comparison), else 409. */
-async function checkSameAsStored(trx: Parameters<typeof findStatementsByIds>[0], platformId: string, again: StoredStatement[]): Promise<void> {
+async function checkSameAsStored(trx: Trx, platformId: string, again: StoredStatement[]): Promise<void> {
   const existing = new Map((await findStatementsByIds(trx, platformId, again.map((s) => s.id))).map((r) => [r.id, r.statement as Statement]));
   await mapInSlices(again, (s) => {
     const before = existing.get(s.id);

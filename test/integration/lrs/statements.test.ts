@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { buildApp } from '../../../src/app.js';
+import { createContext } from '../../../src/context.js';
+import { openDatabase } from '../../../src/db/database.js';
+import { createLogger } from '../../../src/http/logger.js';
 import { authenticateLrs } from '../../../src/lrs/credentials/credential.service.js';
 import { recordPageStatements, recordStatements } from '../../../src/lrs/lrs.service.js';
+import { insertStatementRows } from '../../../src/lrs/statements/statement.repository.js';
+import { statementRow } from '../../../src/lrs/statements/statement-row.js';
 import { storeStatements } from '../../../src/lrs/statements/statement.service.js';
 import { validateStatements } from '../../../src/lrs/statements/validation/statement.validate.js';
 import type { Statement } from '../../../src/lrs/xapi/xapi.types.js';
@@ -163,6 +172,35 @@ describe('xAPI statements resource', () => {
       assert.equal(await isVoided(target), false, 'a statement the check did not see is not voided');
       assert.equal((await lrs.request('GET', '/statements', { params: { statementId: target } })).status, 200);
     });
+  });
+
+  it('keeps Consistent-Through before a batch another server is still storing, however long it takes (PostgreSQL, two servers)', {
+    skip: testEngine() === 'pglite' && 'one process owns the embedded database',
+  }, async () => {
+    const other = await startSecondServer(app);
+    try {
+      // A third connection's open transaction holds an id of the batch: the batch's INSERT waits
+      // on the unique index until that transaction ends.
+      const held = crypto.randomUUID();
+      const blocker = await holdStatementId(other.db, platformId, held);
+      const batch = lrs.request('POST', '/statements', { json: [{ ...statement('s1'), id: held }, statement('s2')] });
+      const blockedAt = await waitForLockWait(app);
+      // Longer than the 2 s the LRS once assumed another server's batch takes to commit.
+      await sleep(blockedAt + 2100 - Date.now());
+      const during = await lrsRequest(other.url, 'GET', '/statements', { auth: lrs });
+      await blocker.release();
+      const posted = await batch;
+      assert.equal(posted.status, 200, posted.text);
+      const { stored } = (await lrs.request('GET', '/statements', { params: { statementId: held } })).json;
+      assert.equal(during.status, 200, during.text);
+      assert.deepEqual(during.json.statements, [], 'the batch was not visible yet');
+      const through = during.headers.get('x-experience-api-consistent-through')!;
+      assert.ok(new Date(through) <= new Date(stored), `Consistent-Through ${through} passed the stored time ${stored} of a batch not yet visible`);
+      const after = (await lrsRequest(other.url, 'GET', '/statements', { auth: lrs })).headers.get('x-experience-api-consistent-through')!;
+      assert.ok(new Date(after) >= new Date(stored), `once the batch is committed, Consistent-Through (${after}) moves past it (${stored})`);
+    } finally {
+      await other.close();
+    }
   });
 
   it('filters by agent, verb, activity, registration and since, newest first, and related_* look inside context', async () => {
@@ -331,4 +369,58 @@ function afterVoidingCheck(between: () => Promise<void>): KyselyPlugin {
       return result;
     },
   };
+}
+
+/** Another Amphi server on the test's PostgreSQL database, as a second process would be: its own pool and context. */
+async function startSecondServer(app: TestApp) {
+  const database = await openDatabase({ engine: 'postgres', url: app.database.url!, poolSize: 3 });
+  const ctx = await createContext(app.config, database, createLogger('silent'));
+  const server = http.createServer(buildApp(ctx));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    db: database.db,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
+
+/** Inserts a statement with this id in a transaction left open until `release` (then rolled back). */
+async function holdStatementId(db: TestApp['ctx']['db'], platformId: string, id: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const holding = new Promise<void>((resolve) => (held = resolve));
+  const stored = new Date().toISOString();
+  const row = statementRow(platformId, { ...statement('holder'), id, stored, timestamp: stored, authority: { mbox: 'mailto:holder@example.com' }, version: '1.0.0' } as never, null);
+  const done = db
+    .transaction()
+    .execute(async (trx) => {
+      await insertStatementRows(trx, [row]);
+      held();
+      await released;
+      throw new Error('rolled back');
+    })
+    .catch(() => {});
+  await holding;
+  return {
+    async release() {
+      release();
+      await done;
+    },
+  };
+}
+
+/** When a query of the test's database starts waiting for a lock (polled), as Date.now(). */
+async function waitForLockWait(app: TestApp): Promise<number> {
+  for (let i = 0; i < 1000; i++) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(app.ctx.db);
+    if (rows[0]!.n > 0) return Date.now();
+    await sleep(10);
+  }
+  throw new Error('no query waited for the lock');
 }
