@@ -2,8 +2,10 @@ import express, { Router } from 'express';
 import type { AppContext } from '../../app-context.js';
 import { BadRequestError } from '../../http/errors.js';
 import { input, validate } from '../../http/validate.js';
+import { allowFramingByPlatform } from '../launch/framing.js';
+import type { PlatformRow } from '../platforms/platform.table.js';
 import { LoginParams, LoginRequest, RelaunchRequest } from './login.schemas.js';
-import { restartLogin, startLogin } from './login.service.js';
+import { platformNamedByLogin, restartLogin, startLogin } from './login.service.js';
 import { cookiesCanBeSecure, setStateCookie } from './state-cookie.js';
 
 export function loginRoutes(ctx: AppContext): Router {
@@ -17,19 +19,24 @@ export function loginRoutes(ctx: AppContext): Router {
   async function login(_req: express.Request, res: express.Response) {
     const { query, body } = input<typeof LoginRequest>(res);
     // Platforms send GET or POST; a POST's form wins over its query string.
-    const parsed = LoginParams.safeParse({ ...query, ...body });
+    const fields = { ...query, ...body };
+    // A refusal of a login that names a registered platform is shown in that platform's iframe.
+    const framedBy = (platform: PlatformRow) => allowFramingByPlatform(res, platform);
+    const parsed = LoginParams.safeParse(fields);
     if (!parsed.success) {
+      const platform = await platformNamedByLogin(ctx, fields.iss, fields.client_id);
+      if (platform) framedBy(platform);
       const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new BadRequestError('invalid-request', 400, { details });
     }
-    const { nonce, redirectUrl } = await startLogin(ctx, parsed.data);
+    const { nonce, redirectUrl } = await startLogin(ctx, parsed.data, framedBy);
     setStateCookie(res, nonce, ctx.config.lti.stateTtlSeconds, secure);
     res.redirect(302, redirectUrl);
   }
 
   async function newWindow(_req: express.Request, res: express.Response) {
     const { query } = input<typeof RelaunchRequest>(res);
-    const { nonce, redirectUrl } = await restartLogin(ctx, query.state);
+    const { nonce, redirectUrl } = await restartLogin(ctx, query.state, (platform) => allowFramingByPlatform(res, platform));
     setStateCookie(res, nonce, ctx.config.lti.stateTtlSeconds, secure);
     res.redirect(302, redirectUrl);
   }

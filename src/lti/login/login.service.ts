@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../../app-context.js';
 import { AppError } from '../../http/errors.js';
 import { findPlatformForLogin } from '../platforms/platform.service.js';
+import type { PlatformRow } from '../platforms/platform.table.js';
 import type { LoginParams } from './login.schemas.js';
 import { openLoginState, sealLoginState } from './login-state.js';
 
@@ -13,13 +14,20 @@ export interface LoginRedirect {
 }
 
 /**
+ * Called once the login names a registered platform: from then on a refusal is shown in that
+ * platform's iframe (its administrator reads it there), and only there.
+ */
+export type PlatformKnown = (platform: PlatformRow) => void;
+
+/**
  * Answers a third-party initiated login with an OIDC authentication request
  * (IMS Security Framework §5.1.1.2) carrying the sealed state and a fresh nonce.
  * https://www.imsglobal.org/spec/security/v1p0/#step-2-authentication-request
  */
-export async function startLogin(ctx: AppContext, params: LoginParams): Promise<LoginRedirect> {
-  assertTargetIsThisTool(ctx, params.target_link_uri);
+export async function startLogin(ctx: AppContext, params: LoginParams, platformKnown: PlatformKnown = () => {}): Promise<LoginRedirect> {
   const platform = await findPlatformForLogin(ctx.platforms, params.iss, params.client_id);
+  platformKnown(platform);
+  assertTargetIsThisTool(ctx, params.target_link_uri);
   const nonce = crypto.randomBytes(24).toString('base64url');
   const state = sealLoginState(ctx.secrets.loginStateKeyBytes, {
     p: platform.id,
@@ -51,18 +59,29 @@ export async function startLogin(ctx: AppContext, params: LoginParams): Promise<
  * "Open in a new window" after cookies were blocked: the same login, started again in a
  * first-party window where the state cookie can be kept.
  */
-export async function restartLogin(ctx: AppContext, sealedState: string): Promise<LoginRedirect> {
+export async function restartLogin(ctx: AppContext, sealedState: string, platformKnown: PlatformKnown = () => {}): Promise<LoginRedirect> {
   const login = openLoginState(ctx.secrets.loginStateKeyBytes, sealedState);
   const platform = login && (await ctx.platforms.findById(login.p));
   if (!login || !platform) throw new AppError('unknown-state', 400);
-  return startLogin(ctx, {
+  const params = {
     iss: platform.issuer,
     client_id: platform.client_id,
     login_hint: login.lh,
     target_link_uri: login.t,
     lti_message_hint: login.mh,
     lti_deployment_id: login.d,
-  });
+  };
+  return startLogin(ctx, params, platformKnown);
+}
+
+/**
+ * The platform a login that failed validation still names by its `iss` (and `client_id`), if it
+ * names exactly one, as a valid login would find it; none for anything else.
+ */
+export async function platformNamedByLogin(ctx: AppContext, iss: unknown, clientId: unknown): Promise<PlatformRow | undefined> {
+  if (typeof iss !== 'string' || iss.length > 1000 || !(clientId === undefined || (typeof clientId === 'string' && clientId.length <= 255))) return undefined;
+  const rows = await ctx.platforms.findByIssuer(iss, clientId);
+  return rows.length === 1 ? rows[0] : undefined;
 }
 
 /** A platform must not be able to bounce users to another site through us. */

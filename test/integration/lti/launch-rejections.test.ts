@@ -258,4 +258,23 @@ describe('OIDC login initiation rejections', () => {
     assert.equal(response.status, 400);
     assert.match(await response.text(), /does not point at this Amphi/);
   });
+
+  it('lets the platform a refused login names frame the refusal (its administrator reads it inside the LMS), and nobody when it names none', async () => {
+    const ancestors = (response: Response) => /frame-ancestors ([^;]*)/.exec(response.headers.get('content-security-policy') ?? '')?.[1]?.split(' ');
+    const own = ["'self'", new URL(platform.issuer).origin];
+    const target = `${app.url}/lti/launch`;
+    const cases: [string, Record<string, string>, string[]][] = [
+      ['target outside this tool', { iss: platform.issuer, client_id: platform.clientId, login_hint: 'u', target_link_uri: 'https://elsewhere.example/launch' }, own],
+      ['no login_hint', { iss: platform.issuer, client_id: platform.clientId, target_link_uri: target }, own],
+      ['target not a URL, no client_id (the issuer alone names it)', { iss: platform.issuer, login_hint: 'u', target_link_uri: 'launch' }, own],
+      ['unknown client_id', { iss: platform.issuer, client_id: 'other', login_hint: 'u', target_link_uri: 'https://elsewhere.example/launch' }, ["'self'"]],
+      ['unknown issuer', { iss: 'https://unknown.example', client_id: platform.clientId, login_hint: 'u', target_link_uri: target }, ["'self'"]],
+    ];
+    for (const [what, params, expected] of cases) {
+      const response = await login(params);
+      assert.equal(response.status, 400, what);
+      assert.match(await response.text(), /<main class="amphi-page">/, what);
+      assert.deepEqual(ancestors(response), expected, what);
+    }
+  });
 });
