@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
@@ -28,11 +29,17 @@ import type { Database } from '../../db/schema.js';
  *   AtEOXact_GUC), so the reader's later queries see its statements (or it rolled back).
  * So no statement stored before the answer is missing from what the reader then reads, however
  * long a batch takes, and `stored` and the answer come from one clock: no margin for the clocks
- * of several servers. The cost: one query more per batch and per statements response.
+ * of several servers. An answer also stays true later (a batch it does not hold back was announced
+ * after it was taken, so stores after it), which lets one query serve the reads of the next
+ * REUSE_MS: reading pg_stat_activity copies every backend's entry (about 1 ms on a busy machine).
+ * The cost: one query more per batch, and at most one per REUSE_MS for the answers.
  */
 const inFlight = new WeakMap<Db, Map<number, number>>();
 
 const ANNOUNCEMENT = 'amphi lrs store ';
+/** How long one PostgreSQL answer serves: the header then lags by at most this much more. */
+export const REUSE_MS = 100;
+const lastAnswer = new WeakMap<Db, { takenAt: number; answer: Promise<Date> }>();
 
 /** PGlite: registers a batch whose statements are stored at `storedMs` until `done()`. */
 export function beginStoring(db: Db, storedMs: number): () => void {
@@ -61,11 +68,22 @@ export async function announceStoring(trx: Transaction<Database>): Promise<Date>
 
 /** The Consistent-Through time, to be taken before the statements it vouches for are read. */
 export async function consistentThrough(db: Db, engine: 'pglite' | 'postgres'): Promise<Date> {
-  if (engine === 'postgres') return consistentThroughOnPostgres(db);
+  if (engine === 'postgres') return reusedAnswer(db);
   const now = Date.now();
   const batches = inFlight.get(db);
   if (!batches || batches.size === 0) return new Date(now);
   return new Date(Math.min(now, Math.min(...batches.keys()) - 1));
+}
+
+/** The answer taken less than REUSE_MS ago (or being taken), else a new one. */
+function reusedAnswer(db: Db): Promise<Date> {
+  const last = lastAnswer.get(db);
+  if (last && performance.now() - last.takenAt < REUSE_MS) return last.answer;
+  const answer = consistentThroughOnPostgres(db);
+  lastAnswer.set(db, { takenAt: performance.now(), answer });
+  // A failed query is not reused: the next reader asks again.
+  answer.catch(() => lastAnswer.get(db)?.answer === answer && lastAnswer.delete(db));
+  return answer;
 }
 
 async function consistentThroughOnPostgres(db: Db): Promise<Date> {
