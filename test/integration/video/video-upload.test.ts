@@ -271,7 +271,6 @@ describe('video upload and media', () => {
         // A file of the server (another platform's video): whether it exists must not show.
         hlsLocal: `#EXTM3U\n#EXT-X-TARGETDURATION:3\n#EXTINF:3.0,\n${clip}\n#EXT-X-ENDLIST\n`,
         hlsMissing: `#EXTM3U\n#EXT-X-TARGETDURATION:3\n#EXTINF:3.0,\n${path.join(path.dirname(clip), 'missing.mp4')}\n#EXT-X-ENDLIST\n`,
-        text: 'Bonjour, ceci est un texte.\n'.repeat(20),
       };
       const refusals: Record<string, string> = {};
       for (const [name, body] of Object.entries(bodies)) {
@@ -283,6 +282,7 @@ describe('video upload and media', () => {
       }
       assert.deepEqual(hits, [], 'the internal service received nothing');
       assert.deepEqual(new Set(Object.values(refusals)).size, 1, `one refusal for all, whatever the playlist names: ${JSON.stringify(refusals)}`);
+      assert.equal(refusals.hlsLocal, 'The file is not a video or audio file that can be read.', 'the refusal of any file ffprobe cannot read');
       assert.deepEqual(filesUnder('uploads'), []);
       assert.deepEqual(filesUnder('media'), []);
     });

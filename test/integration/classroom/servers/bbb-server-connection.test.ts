@@ -51,8 +51,8 @@ describe('BBB server connection test', () => {
         assert.equal(res.body.version, null, odd.slice(0, 40));
         assert.match(res.body.message, /^Connected: a BigBlueButton API answered and accepted the secret \(\d+ meeting\(s\) running\)\. Its version is not shown/);
         assert.ok(!JSON.stringify(res.body).includes(odd.slice(0, 12)), odd.slice(0, 40));
-        assert.match((await french.api('POST', TEST, {})).body.message, /^Connexion réussie : une API BigBlueButton a répondu/);
       }
+      assert.match((await french.api('POST', TEST, {})).body.message, /^Connexion réussie : une API BigBlueButton a répondu/);
       for (const version of ['3.0.4', '2.7.10-beta.2', '2.0']) {
         fake.setVersion(version);
         const res = await admin.api('POST', TEST, {});
