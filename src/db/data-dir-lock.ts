@@ -67,6 +67,7 @@ export function acquireDataDirLock(dataDir: string, owner: Partial<LockOwner> = 
   const content: LockOwner = { ...thisHolder(), startedAt: new Date().toISOString(), ...owner, token: crypto.randomBytes(12).toString('base64url') };
   const holder = claim(lockPath, JSON.stringify(content), 0);
   if (holder !== 'ours') throw new DataDirLockedError(lockPath, holder);
+  touch(lockPath);
   return makeLock(lockPath, content, options.heartbeatMs ?? HEARTBEAT_MS);
 }
 
@@ -234,12 +235,13 @@ function makeLock(lockPath: string, content: LockOwner, heartbeatMs: number): Da
       Object.assign(content, owner);
       // Whole, never truncated then written: a reader must not take a half-written lock for a stale one.
       replaceWith(lockPath, JSON.stringify(content));
+      touch(lockPath);
     },
     release() {
       if (!held) return;
       held = false;
       process.off('exit', releaseOnExit);
-      void heartbeat.terminate();
+      heartbeat.stop();
       if (ours()) fs.rmSync(lockPath, { force: true });
     },
   };
@@ -253,20 +255,41 @@ function makeLock(lockPath: string, content: LockOwner, heartbeatMs: number): Da
  * opened the database beside this one (it took our lock for stale): this process stops at once
  * rather than write into the other's files.
  */
-function startHeartbeat(file: string, token: string, everyMs: number): Worker {
+function startHeartbeat(file: string, token: string, everyMs: number): { stop(): void } {
+  const released = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(
-    `const { workerData: { file, token, everyMs } } = require('node:worker_threads');
+    `const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-setInterval(() => {
+const { file, token, everyMs } = workerData;
+const released = new Int32Array(workerData.released);
+const beat = () => {
   let current;
   try { current = JSON.parse(fs.readFileSync(file, 'utf8')).token; } catch { return; }
   if (current === token) { const now = new Date(); try { fs.utimesSync(file, now, now); } catch {} return; }
-  if (typeof current !== 'string') return;
+  // Released meanwhile (the lock may be another's by now, rightly): nothing to stop.
+  if (typeof current !== 'string' || Atomics.load(released, 0)) return;
   fs.writeSync(2, 'The DATA_DIR lock ' + file + ' was taken by another process: stopping now, the embedded database must not be open twice.\\n');
   process.kill(process.pid, 'SIGKILL');
-}, everyMs);`,
-    { eval: true, workerData: { file, token, everyMs }, execArgv: [] },
+};
+setInterval(beat, everyMs);`,
+    { eval: true, workerData: { file, token, everyMs, released: released.buffer }, execArgv: [] },
   );
   worker.unref();
-  return worker;
+  return {
+    stop() {
+      // Before the file goes: a beat that then reads another process's lock must not take it for a theft.
+      Atomics.store(released, 0, 1);
+      void worker.terminate();
+    },
+  };
+}
+
+/** Dates the lock on this host's clock (a file server may stamp it with its own): the lease is judged on it. */
+function touch(file: string): void {
+  const now = new Date();
+  try {
+    fs.utimesSync(file, now, now);
+  } catch {
+    // A mount that refuses it: the heartbeat tries again, and the file server's date is close enough.
+  }
 }
