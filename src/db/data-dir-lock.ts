@@ -77,12 +77,13 @@ export function acquireDataDirLock(dataDir: string, owner: Partial<LockOwner> = 
  * is created exclusively and then written: a reader may see it empty or in part, and takes such a
  * file for one being written while it is young (WRITE_GRACE_MS: writing a few hundred bytes takes
  * microseconds), for the leftover of a writer that died once it is older; a takeover waits for it
- * rather than replace what its live writer is about to own. A lock is replaced whole (rename). Replacing a stale lock is a compare-and-swap built on one
- * exclusive create: among the processes that read the same stale bytes, only the one that
- * creates the marker `<file>.takeover-<digest of those bytes>` may replace them, and only if the
- * file still holds them; nobody else can change a lock whose owner is dead, so that check holds
- * until the rename (a holder in another container that let its lease lapse is stopped by its own
- * heartbeat: see `startHeartbeat`). A live lock is never touched. A taker that dies holding a marker leaves a
+ * rather than replace what its live writer is about to own. A lock is replaced whole (rename).
+ * Replacing a stale lock is a compare-and-swap built on one exclusive create: among the
+ * processes that read the same stale bytes, only the one that creates the marker
+ * `<file>.takeover-<digest of those bytes>` may replace them, and only if the file still holds
+ * them; nobody else can change a lock whose owner is dead, so that check holds until the rename
+ * (a holder in another container that let its lease lapse is stopped by its own heartbeat: see
+ * `startHeartbeat`). A live lock is never touched. A taker that dies holding a marker leaves a
  * stale marker, taken over the same way.
  */
 function claim(file: string, body: string, depth: number): 'ours' | 'being written' | LockHolder {
