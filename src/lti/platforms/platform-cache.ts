@@ -4,9 +4,12 @@ import type { DeploymentRow, PlatformRow } from './platform.table.js';
 
 /**
  * Platforms and deployments as logins and launches read them, cached briefly: they change a few
- * times a year. Changes made in this process clear the cache at once; other processes sharing a
+ * times a year. What was not found is not cached. Changes made in this process clear the cache at once; other processes sharing a
  * PostgreSQL database see them within the TTL.
  */
+/** Far more than the platforms, deployments and client ids of any site: a bound, not a working size. */
+const MAX_ENTRIES = 10_000;
+
 export class PlatformCache {
   private entries = new Map<string, { value: Promise<unknown>; at: number }>();
 
@@ -24,11 +27,8 @@ export class PlatformCache {
   }
 
   /** Deployments are cached once found; an unknown one is looked up again each time. */
-  async findDeployment(platformId: string, deploymentId: string): Promise<DeploymentRow | undefined> {
-    const key = `d ${platformId} ${deploymentId}`;
-    const row = await this.get(key, () => findDeployment(this.db, platformId, deploymentId));
-    if (!row) this.entries.delete(key);
-    return row;
+  findDeployment(platformId: string, deploymentId: string): Promise<DeploymentRow | undefined> {
+    return this.get(`d ${platformId} ${deploymentId}`, () => findDeployment(this.db, platformId, deploymentId));
   }
 
   invalidate(): void {
@@ -38,8 +38,15 @@ export class PlatformCache {
   private get<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit && Date.now() - hit.at <= this.ttlMs) return hit.value as Promise<T>;
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const value = load();
-    value.catch(() => this.entries.delete(key));
+    // Only what exists is kept: anonymous logins naming random issuers must not grow the cache.
+    value.then(
+      (found) => {
+        if (found === undefined || (Array.isArray(found) && found.length === 0)) this.entries.delete(key);
+      },
+      () => this.entries.delete(key),
+    );
     this.entries.set(key, { value, at: Date.now() });
     return value;
   }

@@ -53,7 +53,12 @@ export function describeNoAnswer(err: unknown): string {
   return describeOutboundFailure(err).message;
 }
 
-/** A refused address or a bad URL stays so until an operator changes something: not worth retrying. */
+/**
+ * A bad URL stays bad: not worth retrying. A refused address is retried like a name that did not
+ * resolve: an operator may list it in OUTBOUND_ALLOW meanwhile, a retry sends nothing, and were
+ * it final, a score's "failed" against "pending" would tell a platform's administrator which
+ * internal host names exist, which the shared message hides.
+ */
 export function mayAnswerLater(err: unknown): boolean {
-  return !(err instanceof OutboundError && (err.reason === 'address-refused' || err.reason === 'bad-url'));
+  return !(err instanceof OutboundError && err.reason === 'bad-url');
 }

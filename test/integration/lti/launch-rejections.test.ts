@@ -6,6 +6,7 @@ import { BrowserClient } from '../../support/browser-client.js';
 import type { TestApp } from '../../support/test-app.js';
 import { useRegisteredPlatform } from '../../support/lti-fixture.js';
 import { startTestApp } from '../../support/test-app.js';
+import { addPlatform } from '../../../src/lti/platforms/platform.service.js';
 import { ROLE, TestPlatform, type LaunchSpec } from '../../support/test-platform.js';
 
 const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
@@ -237,6 +238,19 @@ describe('OIDC login initiation rejections', () => {
     const problem = await login(params, 'application/json');
     assert.equal(problem.status, 400);
     assert.equal(((await problem.json()) as { code: string }).code, 'unknown-platform');
+  });
+
+  it('caches no refusal: random issuers do not grow the platform cache, and a platform another process adds is seen at once', async () => {
+    const other = await TestPlatform.start();
+    try {
+      const params = { iss: other.issuer, login_hint: 'u', target_link_uri: `${app.url}/lti/launch`, client_id: other.clientId };
+      assert.equal((await login(params)).status, 400);
+      // Added behind this process's back (as `amphi platform add` does on a shared PostgreSQL).
+      await addPlatform(app.ctx.db, other.registration([other.deploymentId]), { allowNewDeployments: false });
+      assert.equal((await login(params)).status, 302);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses an unknown client_id for a known issuer', async () => {
