@@ -18,14 +18,23 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget =
   | { engine: 'postgres'; url: string; poolSize?: number }
-  /** `dataDir` undefined means in memory (tests). */
-  | { engine: 'pglite'; dataDir: string | undefined };
+  /**
+   * `dataDir` undefined means in memory (tests), started from `image` (a `dumpDataDir()` tarball)
+   * when given, which skips initdb.
+   */
+  | { engine: 'pglite'; dataDir: string | undefined; image?: Blob };
 
 export function databaseTargetFrom(config: { database: { url?: string | undefined; poolSize: number }; dataDir: string }): DatabaseTarget {
   return config.database.url
     ? { engine: 'postgres', url: config.database.url, poolSize: config.database.poolSize }
     : { engine: 'pglite', dataDir: path.join(config.dataDir, 'db') };
 }
+
+/**
+ * A tool's database is small: 16 MB of shared buffers instead of PostgreSQL's 128 MB keeps the
+ * WebAssembly heap (which never shrinks) small.
+ */
+export const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers=16MB'] };
 
 /** Opens the database. The caller holds the DATA_DIR lock for an on-disk PGlite. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
@@ -43,10 +52,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.dataDir && !fs.existsSync(path.join(target.dataDir, 'PG_VERSION'))) createEmbeddedDatabase(target.dataDir);
   // This user's only, like the rest of DATA_DIR (PGlite ignores the umask), older databases too.
   if (target.dataDir) closeToOthers(target.dataDir);
-  // A tool's database is small: 16 MB of shared buffers instead of PostgreSQL's 128 MB keeps the
-  // WebAssembly heap (which never shrinks) small.
-  const options = { postgresqlconf: ['shared_buffers=16MB'] };
-  const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
+  const pglite = target.dataDir
+    ? new PGlite(target.dataDir, PGLITE_OPTIONS)
+    : new PGlite({ ...PGLITE_OPTIONS, ...(target.image ? { loadDataDir: target.image } : {}) });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite) });
   return {

@@ -1,7 +1,12 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { PGLITE_OPTIONS, openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
 /** Which engine this test run uses: PGlite by default, PostgreSQL when the runner says so. */
@@ -21,7 +26,7 @@ export interface TestDatabase extends DatabaseHandle {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testEngine() === 'pglite') {
-    const handle = await openDatabase({ engine: 'pglite', dataDir: undefined });
+    const handle = await openDatabase({ engine: 'pglite', dataDir: undefined, image: await emptyPgliteImage() });
     await migrateToLatest(handle.db);
     return { ...handle, url: undefined, truncate: () => truncateAll(handle) };
   }
@@ -48,6 +53,38 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await dropper.end();
     },
   };
+}
+
+/**
+ * An empty PGlite data directory (initdb done, nothing migrated), made once per PGlite version
+ * and options and kept in the temporary directory: initdb costs ~4 s of CPU and ~500 MB of
+ * WebAssembly memory in every test process, loading the image a fraction of a second. Each test
+ * database still runs every migration itself.
+ */
+async function emptyPgliteImage(): Promise<Blob> {
+  const version = pgliteVersion();
+  const key = crypto.createHash('sha256').update(`${version} ${JSON.stringify(PGLITE_OPTIONS)}`).digest('hex').slice(0, 16);
+  const file = path.join(os.tmpdir(), `amphi-test-pglite-${key}.tar`);
+  if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+  const fresh = await PGlite.create(PGLITE_OPTIONS);
+  const image = await fresh.dumpDataDir('none');
+  await fresh.close();
+  // Test files start in parallel: each writes its own copy, the rename makes one whole file win.
+  const partial = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(partial, Buffer.from(await image.arrayBuffer()));
+  fs.renameSync(partial, file);
+  return image;
+}
+
+function pgliteVersion(): string {
+  // The package does not export its package.json: found above the module it resolves to.
+  for (let dir = path.dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite'))); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (!fs.existsSync(manifest)) continue;
+    const { name, version } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string; version: string };
+    if (name === '@electric-sql/pglite') return version;
+  }
+  throw new Error('@electric-sql/pglite: package.json not found');
 }
 
 async function truncateAll(handle: DatabaseHandle): Promise<void> {
