@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # All of Amphi's tests: the whole suite on the embedded database (PGlite), then every
-# database-backed test (test/integration, test/browser) again on PostgreSQL when
-# TEST_DATABASE_URL is set. Ends with one line: "total: N passed, N failed".
+# database-backed test (test/integration) again on PostgreSQL when TEST_DATABASE_URL is set.
+# The browser tests (test/browser) run once, on PGlite: they drive pages through the same HTTP
+# services that test/integration checks on both engines, and a second pass of Chromium and
+# ffmpeg cost CI ~4 minutes. Ends with one line: "total: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,11 +18,11 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 run_leg() {
-  local title=$1
-  shift
+  local title=$1 concurrency=$2
+  shift 2
   echo
   echo "== $title =="
-  node --import tsx --test --test-reporter=spec --test-concurrency=2 --test-timeout=300000 "$@" 2>&1 | tee "$log"
+  node --import tsx --test --test-reporter=spec --test-concurrency="$concurrency" --test-timeout=300000 "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   local p f
   p=$(grep -E '^ℹ pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
@@ -35,13 +37,15 @@ run_leg() {
 }
 
 mapfile -t all_tests < <(find test -name '*.test.ts' | sort)
-mapfile -t db_tests < <(find test/integration test/browser -name '*.test.ts' 2>/dev/null | sort)
+mapfile -t db_tests < <(find test/integration -name '*.test.ts' | sort)
 
-TEST_DB_ENGINE=pglite run_leg "all tests on the embedded database (PGlite)" "${all_tests[@]}"
+# Two cores: two files at a time on PGlite (CPU-bound: the database runs in the test process);
+# three on PostgreSQL, whose tests wait more on another process (the server, the CLI, PostgreSQL).
+TEST_DB_ENGINE=pglite run_leg "all tests on the embedded database (PGlite)" 2 "${all_tests[@]}"
 
 echo
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  TEST_DB_ENGINE=postgres run_leg "database-backed tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)" "${db_tests[@]}"
+  TEST_DB_ENGINE=postgres run_leg "database-backed tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)" 3 "${db_tests[@]}"
   echo "PostgreSQL leg: run."
 else
   echo "PostgreSQL leg: NOT RUN — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run the database-backed tests on PostgreSQL too."
