@@ -64,7 +64,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 async function emptyPgliteImage(): Promise<Blob> {
   const version = pgliteVersion();
   const key = crypto.createHash('sha256').update(`${version} ${JSON.stringify(PGLITE_OPTIONS)}`).digest('hex').slice(0, 16);
-  const file = path.join(os.tmpdir(), `amphi-test-pglite-${key}.tar`);
+  // Per user: another user's file could not be replaced, nor trusted.
+  const file = path.join(os.tmpdir(), `amphi-test-pglite-${os.userInfo().uid}-${key}.tar`);
   if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
   const fresh = await PGlite.create(PGLITE_OPTIONS);
   const image = await fresh.dumpDataDir('none');
