@@ -16,6 +16,7 @@ export type {
   VideoSettings,
 } from '../../../src/content/resource.view.js';
 export type { ResourceKind } from '../../../src/content/resource.table.js';
+import type { ResourceKind } from '../../../src/content/resource.table.js';
 export type { DeliveryState, GradebookResponse, RecordScoreBody, ScoreResponse } from '../../../src/grades/grades.view.js';
 
 import type { CourseListResponse } from '../../../src/content/resource.view.js';
@@ -24,8 +25,12 @@ import type { GradebookResponse } from '../../../src/grades/grades.view.js';
 export type CourseSummary = CourseListResponse['courses'][number];
 export type GradebookLearner = GradebookResponse['learners'][number];
 
-/** The kinds in the order the picker shows them (same as the server's RESOURCE_KINDS). */
-export const RESOURCE_KINDS = ['video', 'classroom', 'dashboard'] as const;
+/**
+ * The kinds a teacher can pick or create, in the order the picker shows them. Dashboards are
+ * left out until their charts exist (issue 14): their page would only say they are coming.
+ * Links to dashboards made earlier still open.
+ */
+export const OFFERED_KINDS: readonly ResourceKind[] = ['video', 'classroom'];
 
 /** The video API's wire types (issue 5): the server's own, so a change there fails typecheck. */
 export type { VideoResponse } from '../../../src/video/video.view.js';

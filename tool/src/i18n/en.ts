@@ -40,7 +40,7 @@ export const en = {
   'kind.dashboard': 'Dashboard',
 
   'route.unconfigured.staff.heading': 'This link is not set up yet',
-  'route.unconfigured.staff.body': 'Choose below what it opens: a video, a virtual classroom or a dashboard.',
+  'route.unconfigured.staff.body': 'Choose below what it opens: a video or a virtual classroom.',
   'route.unconfigured.missing.staff': 'The content this link opened is no longer available: it was deleted, or it belongs to another Amphi.',
   'route.unconfigured.missing.learner': 'The content this activity opened is no longer available.',
   'route.unconfigured.learner.heading': 'This activity is not ready yet',
@@ -137,9 +137,6 @@ export const en = {
   'resource.pending.video': 'The video will appear here once it is ready.',
   'resource.pending.classroom': 'The virtual classroom will open here once it is ready.',
   'resource.pending.dashboard': 'The dashboard will appear here once it is ready.',
-  'resource.instructorPending.video': 'The video player and upload come in a coming version of Amphi; students see the title and description meanwhile.',
-  'resource.instructorPending.classroom': 'Joining the classroom comes in a coming version of Amphi; students see the title and description meanwhile.',
-  'resource.instructorPending.dashboard': 'The charts come in a coming version of Amphi; students see the title and description meanwhile.',
   'resource.tabs': 'Manage the activity',
   'resource.tab.overview': 'Overview',
   'resource.tab.settings': 'Settings',

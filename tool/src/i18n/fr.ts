@@ -41,7 +41,7 @@ export const fr = {
   'kind.dashboard': 'Tableau de bord',
 
   'route.unconfigured.staff.heading': 'Ce lien n’est pas encore configuré',
-  'route.unconfigured.staff.body': 'Choisissez ci-dessous ce qu’il ouvre : une vidéo, une classe virtuelle ou un tableau de bord.',
+  'route.unconfigured.staff.body': 'Choisissez ci-dessous ce qu’il ouvre : une vidéo ou une classe virtuelle.',
   'route.unconfigured.missing.staff':
     'Le contenu que ce lien ouvrait n’est plus disponible : il a été supprimé, ou il appartient à un autre Amphi.',
   'route.unconfigured.missing.learner': 'Le contenu que cette activité ouvrait n’est plus disponible.',
@@ -142,12 +142,6 @@ export const fr = {
   'resource.pending.video': 'La vidéo apparaîtra ici dès qu’elle sera prête.',
   'resource.pending.classroom': 'La classe virtuelle s’ouvrira ici dès qu’elle sera prête.',
   'resource.pending.dashboard': 'Le tableau de bord apparaîtra ici dès qu’il sera prêt.',
-  'resource.instructorPending.video':
-    'Le lecteur et le dépôt de la vidéo arrivent dans une prochaine version d’Amphi ; en attendant, les étudiant·es voient le titre et la description.',
-  'resource.instructorPending.classroom':
-    'L’accès à la classe arrive dans une prochaine version d’Amphi ; en attendant, les étudiant·es voient le titre et la description.',
-  'resource.instructorPending.dashboard':
-    'Les graphiques arrivent dans une prochaine version d’Amphi ; en attendant, les étudiant·es voient le titre et la description.',
   'resource.tabs': 'Gérer l’activité',
   'resource.tab.overview': 'Aperçu',
   'resource.tab.settings': 'Paramètres',

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { listCourses } from '../api/content-api.js';
-import { RESOURCE_KINDS, type ResourceKind, type ResourceResponse } from '../api/api-types.js';
+import { OFFERED_KINDS, type ResourceKind, type ResourceResponse } from '../api/api-types.js';
 import { useApiData } from '../api/useApiData.js';
 import { Icon } from '../components/Icon.js';
 import { Tabs } from '../components/Tabs.js';
@@ -31,7 +31,7 @@ interface Props {
  */
 export function ResourcePicker({ idPrefix, multiple, selectedIds, onToggle, create, initialKind = 'video' }: Props) {
   const { t } = useI18n();
-  const [kind, setKind] = useState<ResourceKind>(initialKind);
+  const [kind, setKind] = useState<ResourceKind>(OFFERED_KINDS.includes(initialKind) ? initialKind : 'video');
   const [source, setSource] = useState<SourceValue>('current');
   const [search, setSearch] = useState('');
   const [refreshKey, setRefreshKey] = useState(0);
@@ -49,7 +49,7 @@ export function ResourcePicker({ idPrefix, multiple, selectedIds, onToggle, crea
       idPrefix={idPrefix}
       selected={kind}
       onSelect={setKind}
-      tabs={RESOURCE_KINDS.map((id) => ({ id, label: t(`kind.${id}`), icon: <Icon name={id} />, testId: `picker-tab-${id}` }))}
+      tabs={OFFERED_KINDS.map((id) => ({ id, label: t(`kind.${id}`), icon: <Icon name={id} />, testId: `picker-tab-${id}` }))}
     >
       <div class="amphi-picker-panel">
         <section class="amphi-picker-browse" aria-labelledby={`${idPrefix}-browse-heading`}>

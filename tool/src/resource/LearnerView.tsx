@@ -7,8 +7,9 @@ import { LearnerClassroom } from '../classroom/join/LearnerClassroom.js';
 import { ResourceDescription } from './ResourceDescription.js';
 
 /**
- * What a learner sees: a video's player; for the kinds whose page is still to come (classroom,
- * dashboard), what the activity is and a plain sentence that its content will appear here.
+ * What a learner sees: a video's player, a classroom's room; for a dashboard made before
+ * dashboards were withdrawn from the picker, what the activity is and that its content will
+ * appear here.
  */
 export function LearnerView({ resource }: { resource: ResourceResponse }) {
   const { t } = useI18n();

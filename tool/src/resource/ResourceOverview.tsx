@@ -6,7 +6,7 @@ import { GradedBadge } from './GradedBadge.js';
 import { KindLabel } from './KindLabel.js';
 import { ResourceDescription } from './ResourceDescription.js';
 
-/** The resource at a glance, and what its page will become. */
+/** The resource at a glance. */
 export function ResourceOverview({ resource }: { resource: ResourceResponse }) {
   const { t, locale } = useI18n();
   const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -27,7 +27,6 @@ export function ResourceOverview({ resource }: { resource: ResourceResponse }) {
           <time dateTime={resource.updatedAt}>{date(resource.updatedAt)}</time>
         </SummaryItem>
       </dl>
-      {resource.kind !== 'video' && <p class="amphi-muted">{t(`resource.instructorPending.${resource.kind}`)}</p>}
     </div>
   );
 }

@@ -18,7 +18,7 @@ interface Props {
 /**
  * The resource this link shows. Its editors (resource.canEdit) get tabs to set up (a video's
  * upload, preview and chapters), swap and grade it; everybody else gets its page (the video
- * player; what a classroom or dashboard is while their pages are still to come). A copied
+ * player, the classroom; what a dashboard is until its charts exist). A copied
  * course's original is shown read-only, as learners see it.
  */
 export function ResourcePage({ route, onSessionChange }: Props) {
