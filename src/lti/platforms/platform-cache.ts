@@ -2,14 +2,14 @@ import type { Db } from '../../db/database.js';
 import { findDeployment, findPlatformById, findPlatformsByIssuer } from './platform.repository.js';
 import type { DeploymentRow, PlatformRow } from './platform.table.js';
 
-/**
- * Platforms and deployments as logins and launches read them, cached briefly: they change a few
- * times a year. What was not found is not cached. Changes made in this process clear the cache at once; other processes sharing a
- * PostgreSQL database see them within the TTL.
- */
 /** Far more than the platforms, deployments and client ids of any site: a bound, not a working size. */
 const MAX_ENTRIES = 10_000;
 
+/**
+ * Platforms and deployments as logins and launches read them, cached briefly: they change a few
+ * times a year. What was not found is not cached. Changes made in this process clear the cache
+ * at once; other processes sharing a PostgreSQL database see them within the TTL.
+ */
 export class PlatformCache {
   private entries = new Map<string, { value: Promise<unknown>; at: number }>();
 
