@@ -4,6 +4,11 @@ import { scheduleEn } from '../classroom/i18n/schedule.en.js';
 import { joinEn } from '../classroom/i18n/join.en.js';
 import { attendanceEn } from '../classroom/i18n/attendance.en.js';
 import { recordingsEn } from '../classroom/i18n/recordings.en.js';
+import { chartsEn } from '../analytics/i18n/charts.en.js';
+import { courseEn } from '../analytics/i18n/course.en.js';
+import { resourceAnalyticsEn } from '../analytics/i18n/resource.en.js';
+import { learnerDashboardEn } from '../analytics/i18n/learner.en.js';
+import { actionsEn } from '../analytics/i18n/actions.en.js';
 
 /** English strings. The source catalog: fr.ts must have exactly these keys. */
 export const en = {
@@ -134,9 +139,6 @@ export const en = {
   'resource.readOnly.heading': 'Read-only copy',
   'resource.readOnly.body':
     'This course was copied from another one, and its teacher has not opened this activity yet. You see the original, read-only.',
-  'resource.pending.video': 'The video will appear here once it is ready.',
-  'resource.pending.classroom': 'The virtual classroom will open here once it is ready.',
-  'resource.pending.dashboard': 'The dashboard will appear here once it is ready.',
   'resource.tabs': 'Manage the activity',
   'resource.tab.overview': 'Overview',
   'resource.tab.settings': 'Settings',
@@ -361,6 +363,11 @@ export const en = {
   ...joinEn,
   ...attendanceEn,
   ...recordingsEn,
+  ...chartsEn,
+  ...courseEn,
+  ...resourceAnalyticsEn,
+  ...learnerDashboardEn,
+  ...actionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

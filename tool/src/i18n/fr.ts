@@ -5,6 +5,11 @@ import { scheduleFr } from '../classroom/i18n/schedule.fr.js';
 import { joinFr } from '../classroom/i18n/join.fr.js';
 import { attendanceFr } from '../classroom/i18n/attendance.fr.js';
 import { recordingsFr } from '../classroom/i18n/recordings.fr.js';
+import { chartsFr } from '../analytics/i18n/charts.fr.js';
+import { courseFr } from '../analytics/i18n/course.fr.js';
+import { resourceAnalyticsFr } from '../analytics/i18n/resource.fr.js';
+import { learnerDashboardFr } from '../analytics/i18n/learner.fr.js';
+import { actionsFr } from '../analytics/i18n/actions.fr.js';
 
 /** French strings; `satisfies Messages` makes the compiler check they match en.ts key for key. */
 export const fr = {
@@ -139,9 +144,6 @@ export const fr = {
   'resource.readOnly.heading': 'Copie en lecture seule',
   'resource.readOnly.body':
     'Ce cours a été copié d’un autre, et son enseignant·e n’a pas encore ouvert cette activité. Vous voyez l’original, en lecture seule.',
-  'resource.pending.video': 'La vidéo apparaîtra ici dès qu’elle sera prête.',
-  'resource.pending.classroom': 'La classe virtuelle s’ouvrira ici dès qu’elle sera prête.',
-  'resource.pending.dashboard': 'Le tableau de bord apparaîtra ici dès qu’il sera prêt.',
   'resource.tabs': 'Gérer l’activité',
   'resource.tab.overview': 'Aperçu',
   'resource.tab.settings': 'Paramètres',
@@ -372,4 +374,9 @@ export const fr = {
   ...joinFr,
   ...attendanceFr,
   ...recordingsFr,
+  ...chartsFr,
+  ...courseFr,
+  ...resourceAnalyticsFr,
+  ...learnerDashboardFr,
+  ...actionsFr,
 } satisfies Messages;

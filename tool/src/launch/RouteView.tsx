@@ -40,7 +40,7 @@ export function RouteView({ session, onSessionChange }: Props) {
         data-route={route.name}
         aria-labelledby={ROUTE_HEADING_ID}
       >
-        {route.name === 'resource' && <ResourcePage key={route.resourceId} route={route} onSessionChange={onSessionChange} />}
+        {route.name === 'resource' && <ResourcePage key={route.resourceId} route={route} onSessionChange={onSessionChange} staff={staff} />}
         {route.name === 'unconfigured' && <UnconfiguredRoute role={session.role} missingResource={route.missingResource} />}
         {route.name === 'deep-linking' && <DeepLinkingPicker options={route.options} platformName={session.platform.name} />}
       </section>

@@ -4,6 +4,10 @@ import { Tabs } from '../components/Tabs.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import type { SessionResponse } from '../session/session-types.js';
 import { InstructorVideo } from '../video/InstructorVideo.js';
+import { CourseDashboard } from '../analytics/course/CourseDashboard.js';
+import { dashboardAudience } from '../analytics/dashboard/dashboard-settings.js';
+import { LearnerPreview } from '../analytics/dashboard/LearnerPreview.js';
+import { ResourceAnalyticsPanel } from '../analytics/resource/ResourceAnalyticsPanel.js';
 import { AttendancePanel } from '../classroom/attendance/AttendancePanel.js';
 import { ClassroomRoomPanel } from '../classroom/join/ClassroomRoomPanel.js';
 import { RecordingsPanel } from '../classroom/recordings/RecordingsPanel.js';
@@ -15,9 +19,17 @@ import { ResourceOverview } from './ResourceOverview.js';
 import { ResourceSettingsForm } from './ResourceSettingsForm.js';
 
 type ClassroomSection = 'room' | 'sessions' | 'recordings' | 'attendance' | 'server';
-type Section = 'video' | ClassroomSection | 'overview' | 'settings' | 'content' | 'grades';
+type DashboardSection = 'dashboard' | 'learnerPreview';
+type Section = 'video' | ClassroomSection | DashboardSection | 'analytics' | 'overview' | 'settings' | 'content' | 'grades';
 
 const CLASSROOM_SECTIONS: ClassroomSection[] = ['room', 'sessions', 'recordings', 'attendance', 'server'];
+
+/** The kind's own tabs: its editor, then its figures; a dashboard's figures (and the students' view when they see it). */
+function ownSections(resource: ResourceResponse): Section[] {
+  if (resource.kind === 'video') return ['video', 'analytics'];
+  if (resource.kind === 'classroom') return [...CLASSROOM_SECTIONS, 'analytics'];
+  return dashboardAudience(resource) === 'learners' ? ['dashboard', 'learnerPreview'] : ['dashboard'];
+}
 
 interface Props {
   resource: ResourceResponse;
@@ -26,12 +38,13 @@ interface Props {
 }
 
 /**
- * The teacher's tabs: the kind's own editor first (a video's upload, preview and chapters),
- * overview, settings, which resource the link shows, and grades when graded.
+ * The teacher's tabs: the kind's own editor first (a video's upload, preview and chapters) and
+ * its figures (a dashboard's charts), overview, settings, which resource the link shows, and
+ * grades when graded.
  */
 export function InstructorView({ resource, onUpdated, onSessionChange }: Props) {
   const { t } = useI18n();
-  const own: Section[] = resource.kind === 'video' ? ['video'] : resource.kind === 'classroom' ? CLASSROOM_SECTIONS : [];
+  const own = ownSections(resource);
   const [section, setSection] = useState<Section>(own[0] ?? 'overview');
   const sections: Section[] = [...own, 'overview', 'settings', 'content', ...(resource.gradable ? (['grades'] as const) : [])];
   // Grading was just switched off while on its tab: that tab is gone.
@@ -39,6 +52,9 @@ export function InstructorView({ resource, onUpdated, onSessionChange }: Props) 
 
   function tabLabel(id: Section): string {
     if (id === 'video') return t('videoEditor.tab');
+    if (id === 'analytics') return t('resourceAnalytics.tab');
+    if (id === 'dashboard') return t('dashboardPage.tab.course');
+    if (id === 'learnerPreview') return t('dashboardPage.tab.learner');
     if ((CLASSROOM_SECTIONS as Section[]).includes(id)) return t(`classroom.tab.${id as ClassroomSection}`);
     return t(`resource.tab.${id as 'overview' | 'settings' | 'content' | 'grades'}`);
   }
@@ -57,6 +73,9 @@ export function InstructorView({ resource, onUpdated, onSessionChange }: Props) 
       {shown === 'recordings' && <RecordingsPanel resource={resource} onResourceChanged={onUpdated} />}
       {shown === 'attendance' && <AttendancePanel resource={resource} onResourceChanged={onUpdated} />}
       {shown === 'server' && <BbbServerPanel resource={resource} onResourceChanged={onUpdated} />}
+      {shown === 'analytics' && <ResourceAnalyticsPanel resourceId={resource.id} title={t('resourceAnalytics.heading')} />}
+      {shown === 'dashboard' && <CourseDashboard dashboardId={resource.id} />}
+      {shown === 'learnerPreview' && <LearnerPreview dashboardId={resource.id} />}
       {shown === 'overview' && <ResourceOverview resource={resource} />}
       {shown === 'settings' && <ResourceSettingsForm resource={resource} onSaved={onUpdated} />}
       {shown === 'content' && <ChangeContentPanel resource={resource} onSessionChange={onSessionChange} />}

@@ -13,15 +13,17 @@ import { ResourceHeader } from './ResourceHeader.js';
 interface Props {
   route: Extract<LaunchRoute, { name: 'resource' }>;
   onSessionChange: (session: SessionResponse) => void;
+  /** A teacher or administrator of the course (a dashboard shows them the course's figures). */
+  staff: boolean;
 }
 
 /**
  * The resource this link shows. Its editors (resource.canEdit) get tabs to set up (a video's
  * upload, preview and chapters), swap and grade it; everybody else gets its page (the video
- * player, the classroom; what a dashboard is until its charts exist). A copied
- * course's original is shown read-only, as learners see it.
+ * player, the classroom, the dashboard meant for them). A copied course's original is shown
+ * read-only, as learners see it.
  */
-export function ResourcePage({ route, onSessionChange }: Props) {
+export function ResourcePage({ route, onSessionChange, staff }: Props) {
   const { t } = useI18n();
   const resource = useApiData((client) => getResource(client, route.resourceId), [route.resourceId]);
 
@@ -41,7 +43,7 @@ export function ResourcePage({ route, onSessionChange }: Props) {
       {editable ? (
         <InstructorView resource={resource.data} onUpdated={resource.replace} onSessionChange={onSessionChange} />
       ) : (
-        <LearnerView resource={resource.data} />
+        <LearnerView resource={resource.data} staff={staff} />
       )}
     </div>
   );
