@@ -12,7 +12,7 @@
  * logstore_xapi writes them and as Amphi's pseudonymous setting does.
  */
 import type { Activity, Agent, Context, Statement } from '../../src/lrs/xapi/xapi.types.js';
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '../../src/demo/seeded-random.js';
 
 export const VERBS = {
   initialized: 'http://adlnet.gov/expapi/verbs/initialized',

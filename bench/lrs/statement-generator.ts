@@ -13,7 +13,7 @@
  */
 import type { Agent, Statement } from '../../src/lrs/xapi/xapi.types.js';
 import { actorOf, classroomSession, moodleSession, videoSession, VERBS, type Course, type Learner, type Site } from './learning-traces.js';
-import { cumulate, pickWeighted, SeededRandom } from './seeded-random.js';
+import { cumulate, pickWeighted, SeededRandom } from '../../src/demo/seeded-random.js';
 import { TimestampHeap } from './timestamp-heap.js';
 
 export interface GeneratorOptions {
