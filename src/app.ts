@@ -24,6 +24,7 @@ import { mediaRoutes } from './video/media/media.routes.js';
 import { videoRoutes } from './video/video.routes.js';
 import { allClassroomRoutes } from './classroom/classroom.routes.js';
 import { callbackRoutes } from './classroom/callbacks/callback.routes.js';
+import { demoRoutes } from './demo/demo.routes.js';
 
 export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
@@ -49,6 +50,8 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(launchRoutes(ctx, publicDir));
   app.use(registrationRoutes(ctx));
   app.use(ltiConfigRoutes(ctx));
+  // Answers nothing unless `amphi demo` made a demo platform and PUBLIC_URL lets it run.
+  app.use(demoRoutes(ctx));
   // Before the JSON parser: the LRS reads its bodies as bytes (multipart statements, documents of any type).
   app.use(lrsRoutes(ctx));
   // Before the JSON parser too: the player's statements have their own limit and a text/plain (sendBeacon) form.

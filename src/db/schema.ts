@@ -16,6 +16,7 @@ import type { VideoMediaTable } from '../video/video.table.js';
 import type { VideoViewsTable } from '../video/tracking/video-view.table.js';
 import type { WatchBudgetsTable } from '../video/tracking/watch-budget.table.js';
 import type { RegistrationCodesTable } from '../lti/registration/registration-code.table.js';
+import type { DemoPlatformsTable } from '../demo/demo-platform.table.js';
 import type { BbbServersTable, ClassroomAttendanceTable, ClassroomCallbackTokensTable, ClassroomMeetingsTable, ClassroomRecordingsTable } from '../classroom/classroom.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its `<entity>.table.ts`. */
@@ -50,4 +51,5 @@ export interface Database {
   classroom_attendance: ClassroomAttendanceTable;
   classroom_recordings: ClassroomRecordingsTable;
   classroom_callback_tokens: ClassroomCallbackTokensTable;
+  demo_platforms: DemoPlatformsTable;
 }

@@ -27,6 +27,8 @@ export interface PlatformView {
   deploymentIds: string[];
   /** How its users appear as xAPI actors (lrs/xapi/lti-actor.ts). */
   lrsIdentity: LrsIdentity;
+  /** Amphi's own demo platform (`amphi demo`), never a real LMS. */
+  demo: boolean;
   createdAt: string;
 }
 
@@ -112,6 +114,7 @@ export function toView(row: PlatformRow, deploymentIds: string[]): PlatformView 
     registeredVia: row.registered_via,
     deploymentIds,
     lrsIdentity: row.lrs_identity,
+    demo: row.demo,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -16,6 +16,8 @@ export interface PlatformsTable {
   product_family_code: string | null;
   /** How LTI users appear as xAPI actors: `account` (issuer + sub) or their email (mbox). */
   lrs_identity: ColumnType<LrsIdentity, LrsIdentity | undefined, LrsIdentity>;
+  /** The demo platform of `amphi demo` (src/demo): it signs launches for anyone who reaches it, so it is shown as such everywhere. */
+  demo: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
