@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/I18nContext.js';
 
 /** The action's name in the page's language; an action we have no words for, as the server named it. */
 export function actionName(action: string, t: (key: MessageKey) => string): { text: string; lang?: string } {
-  const key = `action.${action.split(/[/#]/).pop() ?? action}`;
+  const key = `action.${action}`;
   return key in en ? { text: t(key as MessageKey) } : { text: action, lang: 'en' };
 }
 

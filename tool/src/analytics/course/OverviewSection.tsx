@@ -25,7 +25,6 @@ export function OverviewSection({ overview }: { overview: CourseOverviewResponse
   return (
     <>
       <KeyFigures
-        label={t('dashboard.figures')}
         figures={[
           { id: 'roster', label: t('dashboard.figure.roster'), value: f.number(overview.rosterSize) },
           { id: 'active', label: t('dashboard.figure.active'), value: f.number(overview.activeLearners) },

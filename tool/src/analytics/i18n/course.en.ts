@@ -5,7 +5,6 @@ export const courseEn = {
   'dashboard.scope.resources.one': 'Covers {count} chosen resource of the course.',
   'dashboard.scope.resources.other': 'Covers {count} chosen resources of the course.',
   'dashboard.overview.heading': 'Activity',
-  'dashboard.figures': 'Key figures',
   'dashboard.figure.roster': 'Learners in the course',
   'dashboard.figure.active': 'Active in the period',
   'dashboard.figure.actions': 'Actions in the period',

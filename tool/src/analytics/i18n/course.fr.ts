@@ -7,7 +7,6 @@ export const courseFr = {
   'dashboard.scope.resources.one': 'Porte sur {count} ressource choisie du cours.',
   'dashboard.scope.resources.other': 'Porte sur {count} ressources choisies du cours.',
   'dashboard.overview.heading': 'Activité',
-  'dashboard.figures': 'Chiffres clés',
   'dashboard.figure.roster': 'Étudiant·es du cours',
   'dashboard.figure.active': 'Actifs sur la période',
   'dashboard.figure.actions': 'Actions sur la période',

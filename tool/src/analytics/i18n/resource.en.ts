@@ -2,7 +2,6 @@
 export const resourceAnalyticsEn = {
   'resourceAnalytics.tab': 'Analytics',
   'resourceAnalytics.heading': 'Analytics',
-  'resourceAnalytics.figures': 'Key figures',
   'resourceAnalytics.roster': 'Learners in the course: {count}',
   'videoAnalytics.views': 'Views',
   'videoAnalytics.uniqueViewers': 'Unique viewers',

@@ -4,7 +4,6 @@ import type { resourceAnalyticsEn } from './resource.en.js';
 export const resourceAnalyticsFr = {
   'resourceAnalytics.tab': 'Statistiques',
   'resourceAnalytics.heading': 'Statistiques',
-  'resourceAnalytics.figures': 'Chiffres clés',
   'resourceAnalytics.roster': 'Étudiant·es du cours : {count}',
   'videoAnalytics.views': 'Vues',
   'videoAnalytics.uniqueViewers': 'Spectateurs uniques',

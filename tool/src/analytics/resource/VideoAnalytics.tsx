@@ -28,7 +28,6 @@ export function VideoAnalytics({ analytics, headingLevel }: { analytics: VideoAn
   return (
     <div class="amphi-dashboard-section" data-testid="video-analytics">
       <KeyFigures
-        label={t('resourceAnalytics.figures')}
         figures={[
           { id: 'views', label: t('videoAnalytics.views'), value: f.number(analytics.views) },
           { id: 'unique-viewers', label: t('videoAnalytics.uniqueViewers'), value: f.number(analytics.uniqueViewers) },

@@ -1,12 +1,11 @@
 interface Props {
-  label: string;
   figures: { id: string; label: string; value: string }[];
 }
 
 /** A row of headline numbers, as a description list (each number after what it counts). */
-export function KeyFigures({ label, figures }: Props) {
+export function KeyFigures({ figures }: Props) {
   return (
-    <dl class="amphi-key-figures" aria-label={label}>
+    <dl class="amphi-key-figures">
       {figures.map((f) => (
         <div class="amphi-key-figure" key={f.id} data-testid={`figure-${f.id}`}>
           <dt>{f.label}</dt>
