@@ -23,6 +23,7 @@ import { uploadRoutes } from './video/upload/upload.routes.js';
 import { mediaRoutes } from './video/media/media.routes.js';
 import { videoRoutes } from './video/video.routes.js';
 import { allClassroomRoutes } from './classroom/classroom.routes.js';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { callbackRoutes } from './classroom/callbacks/callback.routes.js';
 import { demoRoutes } from './demo/demo.routes.js';
 
@@ -69,6 +70,7 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(rosterRoutes(ctx));
   app.use(videoRoutes(ctx));
   app.use(allClassroomRoutes(ctx));
+  app.use(analyticsRoutes(ctx));
   if (options.adminToken) app.use(adminRoutes(ctx, options.adminToken));
   // Hashed file names: cache for a year. Everything else under /static for an hour.
   app.use('/app/assets', express.static(path.join(publicDir, 'app', 'assets'), { immutable: true, maxAge: '365d', index: false }));

@@ -14,6 +14,7 @@ import { buildApp, type AppOptions } from './app.js';
 import { createContext } from './context.js';
 import type { AppContext } from './app-context.js';
 import { startHousekeeping } from './housekeeping.js';
+import { startAnalyticsRefresh } from './analytics/analytics.service.js';
 
 export interface RunningServer {
   url: string;
@@ -49,6 +50,7 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
     const adminUrl = `http://127.0.0.1:${port}`;
     lock?.update({ adminUrl });
     const stopHousekeeping = startHousekeeping(ctx);
+    const stopAnalyticsRefresh = startAnalyticsRefresh(ctx);
     ctx.scoreDelivery.start();
     ctx.lrsForwarding.start();
     if (config.jobs.inServer) ctx.jobs.start();
@@ -58,6 +60,7 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
     const close = () =>
       (closing ??= (async () => {
         stopHousekeeping();
+        stopAnalyticsRefresh();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

@@ -18,7 +18,15 @@ export const KindSettings = {
     .strict(),
   // Sessions, locks, attendance rule…: src/classroom/classroom.settings.ts (the presentation has its own upload).
   classroom: ClassroomSettingsInput,
-  dashboard: z.object({ audience: z.enum(['instructors', 'learners']).default('instructors') }).strict(),
+  // scope 'resources': the dashboard shows only these resources of its course (src/analytics reads
+  // them within the course, so an id from elsewhere shows nothing).
+  dashboard: z
+    .object({
+      audience: z.enum(['instructors', 'learners']).default('instructors'),
+      scope: z.enum(['course', 'resources']).default('course'),
+      resourceIds: z.array(z.string().min(1).max(64)).max(200).default([]),
+    })
+    .strict(),
 } as const;
 
 const ResourceId = z.string().min(1).max(64);

@@ -45,6 +45,9 @@ export interface VideoSettings {
 export type { ClassroomSettings } from '../classroom/classroom.settings.js';
 export interface DashboardSettings {
   audience: 'instructors' | 'learners';
+  /** The whole course, or only `resourceIds` (resources of the same course). */
+  scope: 'course' | 'resources';
+  resourceIds: string[];
 }
 
 export interface CreateResourceBody {

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_classroom.js';
 import * as m0011 from './migrations/0011_registration_codes.js';
 import * as m0012 from './migrations/0012_video_view_credit.js';
 import * as m0013 from './migrations/0013_bbb_server_trust.js';
+import * as m0014 from './migrations/0014_analytics.js';
 import * as m0015 from './migrations/0015_demo_platform.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_registration_codes': m0011,
   '0012_video_view_credit': m0012,
   '0013_bbb_server_trust': m0013,
+  '0014_analytics': m0014,
   '0015_demo_platform': m0015,
 };
 

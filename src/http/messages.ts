@@ -11,6 +11,7 @@ import { MEETINGS_MESSAGES } from '../classroom/meetings/meeting.messages.js';
 import { ATTENDANCE_MESSAGES } from '../classroom/attendance/attendance.messages.js';
 import { RECORDINGS_MESSAGES } from '../classroom/recordings/recording.messages.js';
 import { REGISTRATION_MESSAGES } from '../lti/registration/registration.messages.js';
+import { ANALYTICS_MESSAGES } from '../analytics/analytics.messages.js';
 import { DEMO_MESSAGES } from '../demo/demo.messages.js';
 
 const catalog = {
@@ -221,6 +222,7 @@ const catalog = {
   ...MEETINGS_MESSAGES,
   ...ATTENDANCE_MESSAGES,
   ...RECORDINGS_MESSAGES,
+  ...ANALYTICS_MESSAGES,
   ...DEMO_MESSAGES,
 } as const;
 

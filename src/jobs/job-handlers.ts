@@ -1,3 +1,4 @@
+import { refreshAnalyticsJob } from '../analytics/rollup/refresh-analytics.job.js';
 import { importRecordingJob } from '../classroom/recordings/import-recording.job.js';
 import { transcodeVideoJob } from '../video/transcode-video.job.js';
 import type { JobHandlers } from './job-registry.js';
@@ -6,4 +7,5 @@ import type { JobHandlers } from './job-registry.js';
 export const JOB_HANDLERS: JobHandlers = {
   'transcode-video': transcodeVideoJob,
   'import-recording': importRecordingJob,
+  'refresh-analytics': refreshAnalyticsJob,
 };

@@ -10,6 +10,8 @@ export interface JobPayloads {
   'transcode-video': { mediaId: string };
   /** A BBB recording's MP4 (and captions) into a new video resource of the classroom's course. */
   'import-recording': { platformId: string; recordId: string };
+  /** The platform's analytics rollups up to its newest statements (src/analytics); `rebuild` starts from the first. */
+  'refresh-analytics': { platformId: string; rebuild?: boolean };
 }
 
 export type JobName = keyof JobPayloads;

@@ -34,6 +34,18 @@ export async function insertJob(db: Q, job: NewJob): Promise<JobRow> {
     .executeTakeFirstOrThrow();
 }
 
+/** Whether a job of this name waits or runs for the platform (a periodic enqueuer adds no second one). */
+export async function hasActiveJob(db: Q, name: string, platformId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('name', '=', name)
+    .where('platform_id', '=', platformId)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Claims up to `limit` jobs this worker has handlers for: queued ones that are due, and running
  * ones whose lease ended (their worker died; one run more than `max_attempts` is allowed so that

@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { JobName, JobPayloads } from './job-registry.js';
-import { deleteFinishedJobs, insertJob, requestCancel, requeueJob, selectJob, selectJobs } from './job.repository.js';
+import { deleteFinishedJobs, hasActiveJob, insertJob, requestCancel, requeueJob, selectJob, selectJobs } from './job.repository.js';
 import type { JobRow, JobStatus } from './job.table.js';
 
 export type { JobRow, JobStatus };
@@ -36,6 +36,12 @@ export function enqueueJob<N extends JobName>(db: Db | Kysely<Database>, name: N
     runAt: options.runAt,
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
   });
+}
+
+/** Queues the job unless one of the same name is already queued or running for the platform; the job, or null. */
+export async function enqueueJobUnlessActive<N extends JobName>(db: Db, name: N, payload: JobPayloads[N], platformId: string, options: Omit<EnqueueOptions, 'platformId'> = {}): Promise<JobRow | null> {
+  if (await hasActiveJob(db, name, platformId)) return null;
+  return enqueueJob(db, name, payload, { ...options, platformId });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { LRS_SCOPES, type LrsPrincipal } from './credentials/lrs-principal.js';
+import { consistentThrough } from './statements/consistent-through.js';
 import { findStatementsByIds } from './statements/statement.repository.js';
 import { storeStatements } from './statements/statement.service.js';
 import { validateStatements } from './statements/validation/statement.validate.js';
@@ -51,4 +52,12 @@ export async function recordPageStatements(ctx: AppContext, platformId: string, 
     authority: amphiPageAuthority(ctx.config.http.publicUrl),
   };
   return storeStatements(ctx, principal, validateStatements(statements, { version: '1.0.3' }));
+}
+
+/**
+ * Every statement stored before this time is visible to readers (consistent-through.ts): what a
+ * reader of the store in insertion order (the analytics rollups) may safely read up to.
+ */
+export function statementsConsistentThrough(ctx: AppContext): Promise<Date> {
+  return consistentThrough(ctx.db, ctx.engine);
 }

@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { StatementFields } from './statement-facts.js';
+
+/** One statement as the refresh reads it: the fields the facts need, and its voiding state. */
+export interface RollupStatement extends StatementFields {
+  seq: string;
+  id: string;
+  voided: boolean;
+  isVoiding: boolean;
+  /** For a voiding statement: the statement it voids. */
+  targetId: string | null;
+}
+
+/** The platform's watermark row, locked until the transaction ends (one refresh at a time per platform). */
+export async function lockWatermark(db: Db, platformId: string, definitions: number): Promise<{ lastSeq: string; definitions: number }> {
+  await db.insertInto('analytics_watermarks').values({ platform_id: platformId, last_seq: 0, definitions }).onConflict((oc) => oc.column('platform_id').doNothing()).execute();
+  const row = await db.selectFrom('analytics_watermarks').select(['last_seq', 'definitions']).where('platform_id', '=', platformId).forUpdate().executeTakeFirstOrThrow();
+  return { lastSeq: String(row.last_seq), definitions: row.definitions };
+}
+
+export async function saveWatermark(db: Db, platformId: string, lastSeq: string, definitions: number): Promise<void> {
+  await db.updateTable('analytics_watermarks').set({ last_seq: lastSeq, definitions, refreshed_at: new Date() }).where('platform_id', '=', platformId).execute();
+}
+
+export async function findWatermark(db: Db, platformId: string): Promise<{ lastSeq: string; refreshedAt: Date } | undefined> {
+  const row = await db.selectFrom('analytics_watermarks').select(['last_seq', 'refreshed_at']).where('platform_id', '=', platformId).executeTakeFirst();
+  return row && { lastSeq: String(row.last_seq), refreshedAt: row.refreshed_at };
+}
+
+/** The newest statement of the platform stored before `before` ('0' when none). */
+export async function maxStatementSeq(db: Db, platformId: string, before: Date): Promise<string> {
+  const row = await db
+    .selectFrom('lrs_statements')
+    .select(sql<string | null>`max(seq)::text`.as('seq'))
+    .where('platform_id', '=', platformId)
+    .where('stored', '<', before)
+    .executeTakeFirst();
+  return row?.seq ?? '0';
+}
+
+/** Platforms whose statements go beyond their watermark (or that have statements and no watermark). */
+export async function listPlatformsBehind(db: Db): Promise<string[]> {
+  const rows = await sql<{ platform_id: string }>`
+    select p.id as platform_id from platforms p
+    left join analytics_watermarks w on w.platform_id = p.id
+    where exists (select 1 from lrs_statements s where s.platform_id = p.id and s.seq > coalesce(w.last_seq, 0))
+  `.execute(db);
+  return rows.rows.map((r) => r.platform_id);
+}
+
+/** Statements after `afterSeq` up to `untilSeq`, in insertion order, at most `limit`. */
+export async function readStatements(db: Db, platformId: string, afterSeq: string, untilSeq: string, limit: number): Promise<RollupStatement[]> {
+  const rows = await sql<{
+    seq: string; id: string; actor_key: string | null; actor_type: string | null; verb_id: string; object_activity_id: string | null;
+    activity_type: string | null; registration: string | null; parents: unknown; groupings: unknown; ts: string | null; stored: Date;
+    voided: boolean; is_voiding: boolean; object_statement_id: string | null;
+  }>`
+    select seq::text as seq, id::text as id, actor_key, statement #>> '{actor,objectType}' as actor_type, verb_id, object_activity_id,
+      statement #>> '{object,definition,type}' as activity_type, registration::text as registration,
+      statement #> '{context,contextActivities,parent}' as parents, statement #> '{context,contextActivities,grouping}' as groupings,
+      statement ->> 'timestamp' as ts, stored, voided, is_voiding, object_statement_id::text as object_statement_id
+    from lrs_statements
+    where platform_id = ${platformId} and seq > ${afterSeq}::bigint and seq <= ${untilSeq}::bigint
+    order by seq limit ${limit}
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    seq: r.seq,
+    id: r.id,
+    actorKey: r.actor_key,
+    actorIsGroup: r.actor_type === 'Group',
+    verbId: r.verb_id,
+    activityId: r.object_activity_id,
+    activityType: r.activity_type,
+    registration: r.registration,
+    contextActivityIds: [...activityIds(r.parents), ...activityIds(r.groupings)],
+    timestamp: r.ts,
+    stored: new Date(r.stored),
+    voided: r.voided,
+    isVoiding: r.is_voiding,
+    targetId: r.object_statement_id,
+  }));
+}
+
+function activityIds(value: unknown): string[] {
+  const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((a) => (a && typeof a === 'object' && typeof (a as { id?: unknown }).id === 'string' ? [(a as { id: string }).id] : []));
+}
+
+/** For each statement id: the seq of the first statement that voids it. */
+export async function firstVoidingSeqs(db: Db, platformId: string, targetIds: string[]): Promise<Map<string, string>> {
+  if (!targetIds.length) return new Map();
+  const rows = await db
+    .selectFrom('lrs_statements')
+    .select([sql<string>`object_statement_id::text`.as('target'), sql<string>`min(seq)::text`.as('seq')])
+    .where('platform_id', '=', platformId)
+    .where('is_voiding', '=', true)
+    .where('object_statement_id', 'in', targetIds)
+    .groupBy('object_statement_id')
+    .execute();
+  return new Map(rows.map((r) => [r.target, r.seq]));
+}
+
+/** The statements these ids name, with the fields their facts need (the targets of voiding statements). */
+export async function readStatementsByIds(db: Db, platformId: string, ids: string[]): Promise<RollupStatement[]> {
+  if (!ids.length) return [];
+  const out: RollupStatement[] = [];
+  for (const id of ids) {
+    const row = await db.selectFrom('lrs_statements').select(sql<string>`seq::text`.as('seq')).where('platform_id', '=', platformId).where('id', '=', id).executeTakeFirst();
+    if (!row) continue;
+    const before = (BigInt(row.seq) - 1n).toString();
+    out.push(...(await readStatements(db, platformId, before, row.seq, 1)));
+  }
+  return out;
+}
+
+/** Empties the platform's rollups and sets its watermark back to the start. */
+export async function clearRollups(db: Db, platformId: string, definitions: number): Promise<void> {
+  await db.deleteFrom('analytics_daily').where('platform_id', '=', platformId).execute();
+  await db.deleteFrom('analytics_learner_days').where('platform_id', '=', platformId).execute();
+  await db.deleteFrom('analytics_learners').where('platform_id', '=', platformId).execute();
+  await saveWatermark(db, platformId, '0', definitions);
+}
