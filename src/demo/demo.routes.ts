@@ -1,4 +1,5 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import crypto from 'node:crypto';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../app-context.js';
 import { AppError, NotFoundError } from '../http/errors.js';
 import { localeFromAcceptLanguage, type Locale } from '../http/messages.js';
@@ -6,7 +7,15 @@ import { input, validate } from '../http/validate.js';
 import { activityOf, answerAuthentication, loginInitiationUrl, personOf, type DemoActor } from './demo-platform.launch.js';
 import { DEMO_CSS, FORM_POST_JS, activityPage, coursePage, formPostPage } from './demo-platform.pages.js';
 import { loadLiveDemo, type LiveDemo } from './demo-platform.service.js';
-import { Authenticate, CoursePage, OpenActivity } from './demo.schemas.js';
+import { NRPS_MEDIA_TYPE, OAuthError, assertServiceToken, issueAccessToken, membershipContainer } from './demo-platform.services.js';
+import { Authenticate, CoursePage, LineItemRequest, OpenActivity, ServiceRequest, TokenRequest } from './demo.schemas.js';
+
+const SCOPE = {
+  nrps: 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
+  lineItem: 'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',
+  score: 'https://purl.imsglobal.org/spec/lti-ags/scope/score',
+};
+const SERVICES = '/demo/mod/lti/services.php/:contextId';
 
 /**
  * The demo platform at PUBLIC_URL/demo/ (`amphi demo`): Moodle's course page, activity view,
@@ -22,6 +31,13 @@ export function demoRoutes(ctx: AppContext): Router {
   router.get('/demo/activities/:resourceLinkId', requireDemo, validate(OpenActivity), activity);
   router.get('/demo/launch/:resourceLinkId', requireDemo, validate(OpenActivity), launch);
   router.get('/demo/auth', requireDemo, validate(Authenticate), authenticate);
+  const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 });
+  const lineItemJson = express.json({ limit: '16kb', type: ['application/vnd.ims.lis.v2.lineitem+json', 'application/json'] });
+  router.post('/demo/token', requireDemo, form, validate(TokenRequest), token);
+  router.get(`${SERVICES}/bindings/:binding/memberships`, requireDemo, validate(ServiceRequest), memberships);
+  router.get(`${SERVICES}/lineitems`, requireDemo, validate(ServiceRequest), lineItems);
+  router.post(`${SERVICES}/lineitems`, requireDemo, lineItemJson, validate(LineItemRequest), createLineItem);
+  router.post(`${SERVICES}/lineitems/:itemId/lineitem/scores`, requireDemo, validate(ServiceRequest), score);
   const publicUrl = ctx.config.http.publicUrl;
   const log = ctx.logger.child({ feature: 'demo', demo: true });
 
@@ -59,6 +75,41 @@ export function demoRoutes(ctx: AppContext): Router {
     const answer = await answerAuthentication(publicUrl, demo, query);
     log.info({ platformId: demo.platform.id, sub: query.login_hint }, 'demo platform signed a launch');
     res.set('Cache-Control', 'no-store').type('html').send(formPostPage(answer, localeOf(req)));
+  }
+  async function token(_req: Request, res: Response) {
+    const { body } = input<typeof TokenRequest>(res);
+    try {
+      res.set('Cache-Control', 'no-store').json(await issueAccessToken(ctx, demoOf(res), body));
+    } catch (err) {
+      if (!(err instanceof OAuthError)) throw err;
+      res.status(err.error === 'invalid_client' ? 401 : 400).json({ error: err.error });
+    }
+  }
+
+  async function memberships(req: Request, res: Response) {
+    const { params } = input<typeof ServiceRequest>(res);
+    await assertServiceToken(demoOf(res), req.headers.authorization, SCOPE.nrps);
+    res.type(NRPS_MEDIA_TYPE).send(JSON.stringify(membershipContainer(demoOf(res), `${publicUrl}${req.originalUrl}`, params.contextId)));
+  }
+
+  /** The demo platform keeps no gradebook: no line items to list, new ones get an id and nothing more. */
+  async function lineItems(req: Request, res: Response) {
+    await assertServiceToken(demoOf(res), req.headers.authorization, SCOPE.lineItem);
+    res.type('application/vnd.ims.lis.v2.lineitemcontainer+json').send('[]');
+  }
+
+  async function createLineItem(req: Request, res: Response) {
+    const { params, body } = input<typeof LineItemRequest>(res);
+    await assertServiceToken(demoOf(res), req.headers.authorization, SCOPE.lineItem);
+    const id = `${publicUrl}/demo/mod/lti/services.php/${encodeURIComponent(params.contextId)}/lineitems/${crypto.randomInt(1e6, 1e7)}/lineitem?type_id=1`;
+    res.status(201).type('application/vnd.ims.lis.v2.lineitem+json').send(JSON.stringify({ ...body, id }));
+  }
+
+  async function score(req: Request, res: Response) {
+    const { params } = input<typeof ServiceRequest>(res);
+    await assertServiceToken(demoOf(res), req.headers.authorization, SCOPE.score);
+    log.info({ platformId: demoOf(res).platform.id, contextId: params.contextId, lineItem: params.itemId }, 'demo platform received a score (not kept)');
+    res.status(204).end();
   }
   return router;
 }

@@ -30,3 +30,23 @@ export const Authenticate = z.object({
     nonce: z.string().min(1).max(255),
   }),
 });
+
+/** OAuth2 client credentials with a signed assertion (Security Framework §4.1). */
+export const TokenRequest = z.object({
+  body: z.object({
+    grant_type: z.string(),
+    client_assertion_type: z.string(),
+    client_assertion: z.string().max(8000),
+    scope: z.string().max(2000).default(''),
+  }),
+});
+
+export const ServiceRequest = z.object({
+  params: z.object({ contextId: z.string().min(1).max(255), binding: z.string().optional(), itemId: z.string().optional() }),
+});
+
+/** A new line item (AGS §3.2): only its shape is checked, the demo platform keeps none. */
+export const LineItemRequest = z.object({
+  params: z.object({ contextId: z.string().min(1).max(255) }),
+  body: z.object({ label: z.string().max(1000), scoreMaximum: z.number().positive() }).loose(),
+});
