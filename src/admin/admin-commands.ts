@@ -14,6 +14,7 @@ import { JOB_ADMIN_COMMANDS } from '../jobs/job.commands.js';
 import { VIDEO_ADMIN_COMMANDS } from '../video/video.commands.js';
 import { BBB_ADMIN_COMMANDS } from '../classroom/servers/bbb-server.commands.js';
 import { REGISTRATION_ADMIN_COMMANDS } from '../lti/registration/registration-code.commands.js';
+import { DEMO_ADMIN_COMMANDS } from '../demo/demo-command.js';
 
 /**
  * Administration commands, defined once and run either by the CLI on its own database or,
@@ -87,6 +88,7 @@ export const ADMIN_COMMANDS = {
   ...VIDEO_ADMIN_COMMANDS,
   ...BBB_ADMIN_COMMANDS,
   ...REGISTRATION_ADMIN_COMMANDS,
+  ...DEMO_ADMIN_COMMANDS,
 } satisfies Record<string, AdminCommand>;
 
 export type AdminCommandName = keyof typeof ADMIN_COMMANDS;

@@ -7,7 +7,7 @@ import { translate } from '../http/messages.js';
 import { moodleEndpoints } from '../lti/platforms/platform.schemas.js';
 import type { PlatformView } from '../lti/platforms/platform.service.js';
 import type { CreatedCredential, CredentialView } from '../lrs/credentials/credential.service.js';
-import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { DataDirLockedError, readLockOwner } from '../db/data-dir-lock.js';
 import { dataDirNotice, makeDataDirPrivate } from '../db/data-dir-permissions.js';
 import { CommandFailed, executeAdminCommand } from './admin-client.js';
 import { USAGE } from './usage.js';
@@ -16,6 +16,7 @@ import { workerCommand } from './worker-command.js';
 import { formatBytes, parseUploadLimit } from '../video/byte-size.js';
 import { bbbServerCommand } from '../classroom/servers/bbb-server.cli.js';
 import { registrationCommand } from '../lti/registration/registration.cli.js';
+import { demoCommand } from '../demo/demo.cli.js';
 
 /** `amphi <group> <action> [options]`: settings come from the same environment as the server. */
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
   if (dataDirAccess) process.stderr.write(`amphi: ${dataDirAccess}\n`);
   if (group === 'jobs') return jobsCommand(config, argv.slice(1));
   const run = (name: Parameters<typeof executeAdminCommand>[1], args: unknown = {}) => executeAdminCommand(config, name, args);
+  // Options follow `demo` directly (amphi demo --reset); with the embedded database, say whether a server will show it.
+  if (group === 'demo') return demoCommand(argv.slice(1), run, config.database.url ? undefined : !!readLockOwner(config.dataDir)?.adminUrl);
   const key = `${group} ${action ?? ''}`.trim();
   switch (key) {
     case 'platform add': {
@@ -139,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
 
 function describePlatform(p: PlatformView): string {
   return [
-    `${p.name}  [${p.id}]`,
+    `${p.name}  [${p.id}]${p.demo ? '  DEMO: amphi demo made it; it signs launches for anyone who reaches PUBLIC_URL/demo/' : ''}`,
     `  issuer            ${p.issuer}`,
     `  client_id         ${p.clientId}`,
     `  login URL         ${p.authLoginUrl}`,

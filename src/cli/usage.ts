@@ -33,6 +33,10 @@ export const USAGE = `Usage: amphi <command>
   jobs list [--status queued|running|succeeded|failed|cancelled] [--limit N] [--json]
   jobs cancel <job id>                    a queued job at once, a running one at its next poll
   jobs retry <job id>                     queue a failed or cancelled job again
+  demo [--learners N] [--seed S] [--reset] [--allow-public-url] [--json]
+                                          a demo platform and course at PUBLIC_URL/demo/ to look
+                                          around without Moodle (loopback PUBLIC_URL only unless
+                                          --allow-public-url; --reset makes a new course)
   keys rotate                             sign with a new key; keep publishing the old one
   keys list
 
