@@ -69,8 +69,9 @@ export async function generateDemoCourse(db: Db, options: DemoCourseOptions): Pr
   const writer = new StatementWriter(
     db,
     platform.id,
-    // PGlite runs each INSERT on this thread: smaller ones let the rest of the process breathe.
-    engine === 'postgres' ? { rowsPerInsert: 1000, rowsPerTransaction: 20_000, end: model.end } : { rowsPerInsert: 250, rowsPerTransaction: 5000, end: model.end },
+    // PostgreSQL: 17 parameters a row, 2,000 rows stay under its 65,535. PGlite runs each INSERT on this
+    // thread: smaller ones let the rest of the process breathe.
+    engine === 'postgres' ? { rowsPerInsert: 2000, rowsPerTransaction: 20_000, end: model.end } : { rowsPerInsert: 250, rowsPerTransaction: 5000, end: model.end },
     settings.onProgress,
   );
   const sources = {
