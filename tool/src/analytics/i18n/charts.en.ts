@@ -1,7 +1,6 @@
 /** English strings shared by the analytics pages: charts, tables, dates (spread into i18n/en.ts). */
 export const chartsEn = {
   'chart.csv': 'Download CSV',
-  'chart.csv.for': 'Download the table “{title}” as CSV',
   'chart.empty': 'No data for this period.',
   'chart.canvasLabel': 'Chart: {title}. Its figures are in the data table below it.',
   'chart.table.toggle': 'Show the data table',

@@ -3,7 +3,6 @@ import type { chartsEn } from './charts.en.js';
 /** French strings shared by the analytics pages: the same keys as charts.en.ts. */
 export const chartsFr = {
   'chart.csv': 'Télécharger en CSV',
-  'chart.csv.for': 'Télécharger le tableau « {title} » en CSV',
   'chart.empty': 'Aucune donnée sur cette période.',
   'chart.canvasLabel': 'Graphique : {title}. Ses chiffres sont dans le tableau de données en dessous.',
   'chart.table.toggle': 'Afficher le tableau de données',

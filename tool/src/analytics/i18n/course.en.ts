@@ -63,7 +63,7 @@ export const courseEn = {
   'risk.level.high': 'High',
   'risk.level.medium': 'Medium',
   'risk.level.low': 'Low',
-  'risk.table.caption': 'Learners who may need help',
+  'risk.table.caption': 'Learners who may need help and why',
   'risk.col.level': 'Level',
   'risk.col.score': 'Score',
   'risk.col.reasons': 'Reasons',

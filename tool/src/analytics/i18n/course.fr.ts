@@ -65,7 +65,7 @@ export const courseFr = {
   'risk.level.high': 'Élevé',
   'risk.level.medium': 'Moyen',
   'risk.level.low': 'Faible',
-  'risk.table.caption': 'Étudiant·es qui ont peut-être besoin d’aide',
+  'risk.table.caption': 'Étudiant·es qui ont peut-être besoin d’aide, et pourquoi',
   'risk.col.level': 'Niveau',
   'risk.col.score': 'Score',
   'risk.col.reasons': 'Raisons',
