@@ -61,8 +61,9 @@ export async function readStatements(db: Db, platformId: string, afterSeq: strin
       statement #> '{context,contextActivities,parent}' as parents, statement #> '{context,contextActivities,grouping}' as groupings,
       statement ->> 'timestamp' as ts, stored, voided, is_voiding, object_statement_id::text as object_statement_id
     from lrs_statements
+    -- Ordered by the bigint column, not the text alias of the same name.
     where platform_id = ${platformId} and seq > ${afterSeq}::bigint and seq <= ${untilSeq}::bigint
-    order by seq limit ${limit}
+    order by lrs_statements.seq limit ${limit}
   `.execute(db);
   return rows.rows.map((r) => ({
     seq: r.seq,
