@@ -7,6 +7,7 @@ import type { CohortResponse, CourseOverviewResponse, LearnerAnalyticsResponse, 
 import type { ResourceRow } from '../../../src/content/resource.table.js';
 import type { Db } from '../../../src/db/database.js';
 import { recordStatements } from '../../../src/lrs/lrs.service.js';
+import { REUSE_MS } from '../../../src/lrs/statements/consistent-through.js';
 import { courseActivityId, resourceActivityId } from '../../../src/lrs/traces/launch-trace.js';
 import type { Statement } from '../../../src/lrs/xapi/xapi.types.js';
 import { createResource, launchPerson, type LaunchedPerson } from '../../support/factories.js';
@@ -73,9 +74,10 @@ describe('learning analytics', () => {
     id: crypto.randomUUID(), actor: account('teacher-1'), verb: { id: VERB.voided }, object: { objectType: 'StatementRef', id: target.id! },
   });
   const store = (statements: Statement[]) => recordStatements(t.app.ctx, teacher.platformId, statements);
-  // Consistent-through is strict (stored < it): a batch stored this very millisecond waits for the next one.
+  // Consistent-through is strict (stored < it), and on PostgreSQL one answer serves 100 ms (REUSE_MS):
+  // what was just stored waits that long before a refresh may read it.
   const refresh = async () => {
-    await new Promise((r) => setTimeout(r, 3));
+    await new Promise((r) => setTimeout(r, REUSE_MS + 20));
     return refreshAnalytics(t.app.ctx, teacher.platformId, { settleMs: 0 });
   };
 
