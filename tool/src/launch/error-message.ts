@@ -27,6 +27,12 @@ const TRANSLATED: Record<string, Parameters<Translate>[0]> = {
   'deep-linking-multiple': 'error.deep-linking-multiple',
   'bbb-not-configured': 'error.bbb-not-configured',
   'external-service': 'error.external-service',
+  'dashboard-for-instructors': 'error.dashboard-for-instructors',
+  'analytics-no-course': 'error.analytics-no-course',
+  'analytics-no-user': 'error.analytics-no-user',
+  'analytics-unknown-resource': 'error.analytics-unknown-resource',
+  'analytics-not-a-dashboard': 'error.analytics-not-a-dashboard',
+  'analytics-no-analytics': 'error.analytics-no-analytics',
 };
 
 /** Codes whose server detail says more than our sentence (which field, which value). */

@@ -1,8 +1,8 @@
 import type { ResourceKind } from '../api/api-types.js';
 import { CheckboxField } from '../components/CheckboxField.js';
-import { ChoiceGroup } from '../components/ChoiceGroup.js';
 import { TextField } from '../components/TextField.js';
 import { useI18n } from '../i18n/I18nContext.js';
+import { DashboardSettingsFields } from './DashboardSettingsFields.js';
 import type { DraftErrors, ResourceDraft } from './resource-draft.js';
 
 interface Props {
@@ -44,15 +44,5 @@ export function KindSettingsFields({ kind, draft, errors, onChange }: Props) {
       </>
     );
   }
-  return (
-    <ChoiceGroup
-      legend={t('form.dashboard.audience')}
-      value={draft.audience}
-      options={[
-        { value: 'instructors', label: t('form.dashboard.audience.instructors') },
-        { value: 'learners', label: t('form.dashboard.audience.learners'), hint: t('form.dashboard.audience.learners.hint') },
-      ]}
-      onChange={(audience) => onChange({ audience })}
-    />
-  );
+  return <DashboardSettingsFields draft={draft} errors={errors} onChange={onChange} />;
 }

@@ -13,9 +13,12 @@ export interface ResourceDraft {
   welcomeMessage: string;
   recordingAllowed: boolean;
   audience: 'instructors' | 'learners';
+  /** A dashboard covers the whole course or the resources chosen in `resourceIds`. */
+  scope: 'course' | 'resources';
+  resourceIds: string[];
 }
 
-export type DraftField = 'title' | 'description' | 'scoreMaximum' | 'welcomeMessage' | 'audience';
+export type DraftField = 'title' | 'description' | 'scoreMaximum' | 'welcomeMessage' | 'audience' | 'scope' | 'resourceIds';
 export type DraftErrors = Partial<Record<DraftField, FieldMessage>>;
 
 export const EMPTY_DRAFT: ResourceDraft = {
@@ -27,6 +30,8 @@ export const EMPTY_DRAFT: ResourceDraft = {
   welcomeMessage: '',
   recordingAllowed: true,
   audience: 'instructors',
+  scope: 'course',
+  resourceIds: [],
 };
 
 /** The server's limits (src/content/resource.schemas.ts), checked here to say so in the user's language. */
@@ -43,6 +48,8 @@ export function draftFromResource(resource: ResourceResponse): ResourceDraft {
     welcomeMessage: typeof s.welcomeMessage === 'string' ? s.welcomeMessage : '',
     recordingAllowed: s.recordingAllowed === true,
     audience: s.audience === 'learners' ? 'learners' : 'instructors',
+    scope: s.scope === 'resources' ? 'resources' : 'course',
+    resourceIds: Array.isArray(s.resourceIds) ? s.resourceIds.filter((id): id is string => typeof id === 'string') : [],
   };
 }
 
@@ -57,6 +64,8 @@ export function validateDraft(
   if (!draft.title.trim()) errors.title = { text: t('form.error.titleRequired') };
   else if (draft.title.trim().length > LIMITS.title) errors.title = tooLong(LIMITS.title);
   if (draft.description.trim().length > LIMITS.description) errors.description = tooLong(LIMITS.description);
+  // Only a dashboard offers 'resources'; every other kind keeps the default 'course'.
+  if (draft.scope === 'resources' && draft.resourceIds.length === 0) errors.resourceIds = { text: t('form.error.resourcesRequired') };
   if (options.grading && draft.gradable) {
     const maximum = Number(draft.scoreMaximum);
     if (!draft.scoreMaximum.trim() || !Number.isFinite(maximum) || maximum <= 0 || maximum > LIMITS.scoreMaximum) {
@@ -74,7 +83,7 @@ export function settingsOf(kind: ResourceKind, draft: ResourceDraft): NonNullabl
     case 'classroom':
       return { welcomeMessage: draft.welcomeMessage.trim(), recordingAllowed: draft.recordingAllowed };
     case 'dashboard':
-      return { audience: draft.audience };
+      return { audience: draft.audience, scope: draft.scope, resourceIds: draft.scope === 'resources' ? draft.resourceIds : [] };
   }
 }
 
@@ -96,7 +105,7 @@ export function toUpdateBody(kind: ResourceKind, draft: ResourceDraft): UpdateRe
   return { title: draft.title.trim(), description: draft.description.trim(), ...grading(draft), settings: settingsOf(kind, draft) };
 }
 
-const FIELDS: DraftField[] = ['title', 'description', 'scoreMaximum', 'welcomeMessage', 'audience'];
+const FIELDS: DraftField[] = ['title', 'description', 'scoreMaximum', 'welcomeMessage', 'audience', 'scope', 'resourceIds'];
 
 /**
  * The server's validation issues (problem+json `issues`, paths like `body.settings.welcomeMessage`)
@@ -106,9 +115,10 @@ export function serverErrors(error: ApiError): { fields: DraftErrors; other: Fie
   const fields: DraftErrors = {};
   const other: FieldMessage[] = [];
   for (const issue of error.issues) {
-    const last = issue.path.split('.').pop() as DraftField;
+    // `body.settings.resourceIds.0` is about resourceIds: the deepest segment naming a field.
+    const last = issue.path.split('.').reverse().find((segment): segment is DraftField => (FIELDS as string[]).includes(segment));
     const message = { text: issue.message, lang: 'en' };
-    if (FIELDS.includes(last) && !fields[last]) fields[last] = message;
+    if (last && !fields[last]) fields[last] = message;
     else other.push(message);
   }
   return { fields, other };

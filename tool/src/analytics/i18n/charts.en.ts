@@ -21,4 +21,10 @@ export const chartsEn = {
   'analytics.range.error.required': 'Enter a date.',
   'analytics.range.error.order': 'The start must be on or before the end.',
   'analytics.range.error.span': 'Choose a period of at most {max} days.',
+  'error.dashboard-for-instructors': 'This dashboard is for the course’s teachers: it shows no figures to students.',
+  'error.analytics-no-course': 'This activity was opened outside a course: a course’s figures need one.',
+  'error.analytics-no-user': 'This launch names nobody: there is no progress to show.',
+  'error.analytics-unknown-resource': 'This resource is not part of this course.',
+  'error.analytics-not-a-dashboard': 'This resource is not a dashboard.',
+  'error.analytics-no-analytics': 'Figures exist for videos and virtual classrooms only.',
 } as const;

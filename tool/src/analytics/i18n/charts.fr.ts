@@ -23,4 +23,10 @@ export const chartsFr = {
   'analytics.range.error.required': 'Saisissez une date.',
   'analytics.range.error.order': 'Le début doit précéder la fin ou être le même jour.',
   'analytics.range.error.span': 'Choisissez une période de {max} jours au plus.',
+  'error.dashboard-for-instructors': 'Ce tableau de bord est réservé aux enseignant·es du cours : il ne montre aucun chiffre aux étudiant·es.',
+  'error.analytics-no-course': 'Cette activité a été ouverte hors d’un cours : les chiffres d’un cours en ont besoin.',
+  'error.analytics-no-user': 'Ce lancement ne désigne personne : il n’y a pas de progression à afficher.',
+  'error.analytics-unknown-resource': 'Cette ressource ne fait pas partie de ce cours.',
+  'error.analytics-not-a-dashboard': 'Cette ressource n’est pas un tableau de bord.',
+  'error.analytics-no-analytics': 'Les chiffres existent seulement pour les vidéos et les classes virtuelles.',
 } as const satisfies Record<keyof typeof chartsEn, string>;
