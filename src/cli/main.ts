@@ -117,6 +117,13 @@ async function main(argv: string[]): Promise<number> {
       return lrsCredentials(rest, run);
     case 'lrs forwarding':
       return lrsForwarding(rest, run);
+    case 'analytics rebuild': {
+      const { values } = parseArgs({ args: rest, options: { platform: { type: 'string' }, json: { type: 'boolean' } } });
+      const outcomes = (await run('analytics-rebuild', { platformId: values.platform })) as { platformId: string; statements: number; lastSeq: string; seconds: number }[];
+      if (values.json) process.stdout.write(JSON.stringify(outcomes, null, 2) + '\n');
+      else for (const o of outcomes) process.stdout.write(`${o.platformId}: ${o.statements} statements counted again in ${o.seconds} s (up to seq ${o.lastSeq})\n`);
+      return 0;
+    }
     case 'worker':
       return workerCommand(config);
     case 'keys rotate': {

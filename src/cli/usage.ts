@@ -28,6 +28,9 @@ export const USAGE = `Usage: amphi <command>
   lrs credentials revoke <credential id or key>
   lrs forwarding status [--json]          statements waiting for Elasticsearch / the other LRS
   lrs forwarding retry [--sink elasticsearch|xapi]   send refused statements again
+  analytics rebuild [--platform <id>] [--json]
+                                          recount the dashboards' rollups from every statement
+                                          (after an upgrade that changed their definitions)
   worker                                  run queued jobs (transcodes…) apart from the server;
                                           needs PostgreSQL (DATABASE_URL); stops on SIGTERM
   jobs list [--status queued|running|succeeded|failed|cancelled] [--limit N] [--json]

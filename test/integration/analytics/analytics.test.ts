@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { beforeEach, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { ADMIN_COMMANDS } from '../../../src/admin/admin-commands.js';
 import { rebuildAnalytics, refreshAnalytics } from '../../../src/analytics/analytics.service.js';
+import type { AppError } from '../../../src/http/errors.js';
 import type { CohortResponse, CourseOverviewResponse, LearnerAnalyticsResponse, RiskResponse, VideoAnalyticsResponse } from '../../../src/analytics/analytics.view.js';
 import type { ResourceRow } from '../../../src/content/resource.table.js';
 import type { Db } from '../../../src/db/database.js';
@@ -114,6 +116,13 @@ describe('learning analytics', () => {
     const rebuilt = await rebuildAnalytics(t.app.ctx, teacher.platformId, { settleMs: 0 });
     assert.equal(rebuilt.lastSeq, last.lastSeq, 'the rebuild read the same statements');
     assert.deepEqual(await rollups(t.app.ctx.db), incremental);
+
+    // What `amphi analytics rebuild` runs: every platform, or one that exists.
+    const rebuild = ADMIN_COMMANDS['analytics-rebuild'];
+    await assert.rejects(rebuild.run(t.app.ctx, { platformId: 'no-such-platform' }), (err: AppError) => err.code === 'unknown-platform-id');
+    const [outcome] = (await rebuild.run(t.app.ctx, { platformId: teacher.platformId })) as { platformId: string; seconds: number }[];
+    assert.equal(outcome!.platformId, teacher.platformId);
+    assert.ok(outcome!.seconds >= 0);
   });
 
   it('serves the teacher’s views: one learner across sources, never-active roster members, a video’s numbers, the cohort and the risk reasons', async () => {
