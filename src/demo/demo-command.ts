@@ -19,7 +19,8 @@ import {
 import { seedDemoCourse } from './demo-seeding.js';
 
 export const DemoArgs = z.object({
-  learners: z.number().int().min(1).max(2000).optional(),
+  // The CLI waits for the server's answer (undici: 300 s without headers); 300 learners take about 70 s on PGlite.
+  learners: z.number().int().min(1).max(1000).optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   reset: z.boolean().default(false),
   allowPublicUrl: z.boolean().default(false),

@@ -22,9 +22,9 @@ export async function demoCommand(argv: string[], run: Run, serverRuns: boolean 
       json: { type: 'boolean' },
     },
   });
-  const learners = integerOption(values.learners, 1, 2000);
+  const learners = integerOption(values.learners, 1, 1000);
   const seed = integerOption(values.seed, 0, 2 ** 31 - 1);
-  if (learners === null || seed === null) throw new CommandFailed(`${DEMO_USAGE}\n  --learners from 1 to 2000, --seed a whole number`);
+  if (learners === null || seed === null) throw new CommandFailed(`${DEMO_USAGE}\n  --learners from 1 to 1000, --seed a whole number`);
   if (!values.json) process.stderr.write(values.reset ? 'Making a new demo course (a minute or so)…\n' : 'Preparing the demo course (a minute or so the first time)…\n');
   const outcome = (await run('demo', { learners, seed, reset: values.reset ?? false, allowPublicUrl: values['allow-public-url'] ?? false })) as DemoOutcome;
   if (values.json) {
