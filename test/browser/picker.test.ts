@@ -151,32 +151,28 @@ describe('deep-linking picker and resource page, in the LMS iframe (Chromium)', 
     const frame = await openPicker(page, deepLinkingSpec('en-GB'));
     const tab = (kind: string) => frame.getByTestId(`picker-tab-${kind}`);
     const state = async () =>
-      Promise.all(['video', 'classroom'].map(async (kind) => [await tab(kind).getAttribute('aria-selected'), await tab(kind).getAttribute('tabindex')].join(':')));
+      Promise.all(['video', 'classroom', 'dashboard'].map(async (kind) => [await tab(kind).getAttribute('aria-selected'), await tab(kind).getAttribute('tabindex')].join(':')));
 
     assert.equal(await frame.getByRole('tablist').getAttribute('aria-label'), ui('en', 'picker.kinds'));
-    // Dashboards are not offered until their charts exist: two tabs, no dashboard to make.
-    assert.equal(await frame.getByRole('tab').count(), 2);
-    assert.equal(await tab('dashboard').count(), 0);
-    assert.deepEqual(await state(), ['true:0', 'false:-1']);
+    assert.equal(await frame.getByRole('tab').count(), 3);
+    assert.deepEqual(await state(), ['true:0', 'false:-1', 'false:-1']);
     await tab('video').press('ArrowRight');
     assert.equal(await focusedTestId(frame), 'picker-tab-classroom');
-    assert.deepEqual(await state(), ['false:-1', 'true:0']);
+    assert.deepEqual(await state(), ['false:-1', 'true:0', 'false:-1']);
     const panel = frame.getByRole('tabpanel');
     assert.equal(await panel.getAttribute('aria-labelledby'), await tab('classroom').getAttribute('id'));
     assert.equal(await tab('classroom').getAttribute('aria-controls'), await panel.getAttribute('id'));
     assert.equal(await panel.getByRole('heading', { level: 3 }).first().textContent(), ui('en', 'picker.existing.classroom'));
 
-    await tab('classroom').press('Home');
-    assert.equal(await focusedTestId(frame), 'picker-tab-video');
-    await tab('video').press('End');
-    assert.equal(await focusedTestId(frame), 'picker-tab-classroom');
-    await tab('classroom').press('ArrowRight');
+    await tab('classroom').press('End');
+    assert.equal(await focusedTestId(frame), 'picker-tab-dashboard');
+    await tab('dashboard').press('ArrowRight');
     assert.equal(await focusedTestId(frame), 'picker-tab-video', 'the arrows wrap around');
     await tab('video').press('ArrowLeft');
-    assert.equal(await focusedTestId(frame), 'picker-tab-classroom');
-    await tab('classroom').press('Home');
+    assert.equal(await focusedTestId(frame), 'picker-tab-dashboard');
+    await tab('dashboard').press('Home');
     assert.equal(await focusedTestId(frame), 'picker-tab-video');
-    assert.deepEqual(await state(), ['true:0', 'false:-1']);
+    assert.deepEqual(await state(), ['true:0', 'false:-1', 'false:-1']);
 
     // Tab leaves the tab list for the panel's first control: the other tabs are not tab stops.
     await tab('video').press('Tab');

@@ -25,12 +25,8 @@ import type { GradebookResponse } from '../../../src/grades/grades.view.js';
 export type CourseSummary = CourseListResponse['courses'][number];
 export type GradebookLearner = GradebookResponse['learners'][number];
 
-/**
- * The kinds a teacher can pick or create, in the order the picker shows them. Dashboards are
- * left out until their charts exist (issue 14): their page would only say they are coming.
- * Links to dashboards made earlier still open.
- */
-export const OFFERED_KINDS: readonly ResourceKind[] = ['video', 'classroom'];
+/** The kinds a teacher can pick or create, in the order the picker shows them. */
+export const OFFERED_KINDS: readonly ResourceKind[] = ['video', 'classroom', 'dashboard'];
 
 /** The video API's wire types (issue 5): the server's own, so a change there fails typecheck. */
 export type { VideoResponse } from '../../../src/video/video.view.js';

@@ -45,7 +45,7 @@ export const en = {
   'kind.dashboard': 'Dashboard',
 
   'route.unconfigured.staff.heading': 'This link is not set up yet',
-  'route.unconfigured.staff.body': 'Choose below what it opens: a video or a virtual classroom.',
+  'route.unconfigured.staff.body': 'Choose below what it opens: a video, a virtual classroom or a dashboard.',
   'route.unconfigured.missing.staff': 'The content this link opened is no longer available: it was deleted, or it belongs to another Amphi.',
   'route.unconfigured.missing.learner': 'The content this activity opened is no longer available.',
   'route.unconfigured.learner.heading': 'This activity is not ready yet',

@@ -46,7 +46,7 @@ export const fr = {
   'kind.dashboard': 'Tableau de bord',
 
   'route.unconfigured.staff.heading': 'Ce lien n’est pas encore configuré',
-  'route.unconfigured.staff.body': 'Choisissez ci-dessous ce qu’il ouvre : une vidéo ou une classe virtuelle.',
+  'route.unconfigured.staff.body': 'Choisissez ci-dessous ce qu’il ouvre : une vidéo, une classe virtuelle ou un tableau de bord.',
   'route.unconfigured.missing.staff':
     'Le contenu que ce lien ouvrait n’est plus disponible : il a été supprimé, ou il appartient à un autre Amphi.',
   'route.unconfigured.missing.learner': 'Le contenu que cette activité ouvrait n’est plus disponible.',
