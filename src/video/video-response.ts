@@ -23,14 +23,14 @@ export function downloadFileName(title: string, file: string): string {
   return `${clean}${ext}`;
 }
 
-export function toMediaView(ctx: AppContext, media: VideoMediaRow, title: string, allowDownload: boolean): VideoResponse['media'] {
+export function toMediaView(ctx: AppContext, media: VideoMediaRow, title: string, allowDownload: boolean, viewer?: { userId: string; resourceId: string }): VideoResponse['media'] {
   const output = media.output as TranscodeOutput | null;
   if (!output) return null;
   const { url, exp } = mediaUrls(ctx, media);
   let downloadUrl: string | null = null;
   if (allowDownload && output.download) {
     const download = downloadFileName(title, output.download);
-    const token = signMediaToken(ctx.secrets.sessionKeyBytes, { mediaId: media.id, platformId: media.platform_id, exp, download });
+    const token = signMediaToken(ctx.secrets.sessionKeyBytes, { mediaId: media.id, platformId: media.platform_id, exp, download, ...(viewer ? { viewer } : {}) });
     downloadUrl = `${ctx.config.http.publicUrl}/media/${token}/${output.download}`;
   }
   const video = media.probe?.video ?? null;
@@ -84,7 +84,7 @@ export function toVideoResponse(ctx: AppContext, p: VideoParts): VideoResponse {
     title: resource.title,
     description: resource.description,
     status,
-    media: published ? toMediaView(ctx, published, resource.title, settings.allowDownload) : null,
+    media: published ? toMediaView(ctx, published, resource.title, settings.allowDownload, p.viewer.userId ? { userId: p.viewer.userId, resourceId: resource.id } : undefined) : null,
     // The media being prepared, for its editors; a first upload published at its first rendition is still being prepared.
     processing: p.canEdit ? ((pending && toProcessingView(pending)) ?? (published && published.status !== 'ready' ? toProcessingView(published) : null)) : null,
     chapters: settings.chapters,

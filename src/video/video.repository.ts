@@ -61,3 +61,8 @@ export async function setPlatformUploadLimit(db: Conn, platformId: string, bytes
   const r = await sql`update platforms set video_max_upload_bytes = ${bytes} where id = ${platformId}`.execute(db);
   return Number(r.numAffectedRows ?? 0) > 0;
 }
+
+/** The person a download was signed for, on its platform (gone: undefined). */
+export function findViewer(db: Conn, platformId: string, userId: string) {
+  return db.selectFrom('lti_users').select(['id', 'sub', 'email', 'name']).where('id', '=', userId).where('platform_id', '=', platformId).executeTakeFirst();
+}

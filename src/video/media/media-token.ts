@@ -12,6 +12,8 @@ export interface MediaGrant {
   exp: number;
   /** Set only in a download URL: the file name offered to the browser. */
   download?: string;
+  /** In a download URL: who it was signed for and for which resource, to record the download. */
+  viewer?: { userId: string; resourceId: string };
 }
 
 interface Payload {
@@ -19,6 +21,8 @@ interface Payload {
   p: string;
   e: number;
   d?: string;
+  u?: string;
+  r?: string;
 }
 
 const keys = new WeakMap<Buffer, Buffer>();
@@ -31,7 +35,13 @@ function mediaKey(sessionKey: Buffer): Buffer {
 }
 
 export function signMediaToken(sessionKey: Buffer, grant: MediaGrant): string {
-  const payload: Payload = { m: grant.mediaId, p: grant.platformId, e: grant.exp, ...(grant.download ? { d: grant.download } : {}) };
+  const payload: Payload = {
+    m: grant.mediaId,
+    p: grant.platformId,
+    e: grant.exp,
+    ...(grant.download ? { d: grant.download } : {}),
+    ...(grant.viewer ? { u: grant.viewer.userId, r: grant.viewer.resourceId } : {}),
+  };
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${body}.${crypto.createHmac('sha256', mediaKey(sessionKey)).update(body).digest('base64url')}`;
 }
@@ -52,7 +62,8 @@ export function verifyMediaToken(sessionKey: Buffer, token: string, nowSeconds =
   }
   if (typeof payload.m !== 'string' || typeof payload.p !== 'string' || typeof payload.e !== 'number') return { ok: false, reason: 'malformed' };
   if (payload.e < nowSeconds) return { ok: false, reason: 'expired' };
-  return { ok: true, grant: { mediaId: payload.m, platformId: payload.p, exp: payload.e, ...(payload.d ? { download: payload.d } : {}) } };
+  const viewer = typeof payload.u === 'string' && typeof payload.r === 'string' ? { viewer: { userId: payload.u, resourceId: payload.r } } : {};
+  return { ok: true, grant: { mediaId: payload.m, platformId: payload.p, exp: payload.e, ...(payload.d ? { download: payload.d } : {}), ...viewer } };
 }
 
 /**

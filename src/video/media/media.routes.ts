@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
 import { input, validate } from '../../http/validate.js';
 import { openMediaFile } from './media.service.js';
+import { recordDownloadTrace } from '../tracking/download-trace.js';
 
 const MediaRequest = z.object({
   params: z.object({
@@ -34,9 +35,17 @@ export function mediaRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/media/:token/*rest', validate(MediaRequest), serve);
 
-  async function serve(_req: Request, res: Response, next: NextFunction) {
+  async function serve(req: Request, res: Response, next: NextFunction) {
     const { params } = input<typeof MediaRequest>(res);
     const media = await openMediaFile(ctx, params.token, params.rest.join('/'));
+    // One download, one trace: a browser resuming it asks for later ranges, which are not a new one.
+    const range = req.headers.range;
+    if (media.downloadBy && (!range || /^bytes=0-/.test(range))) {
+      const by = media.downloadBy;
+      res.once('finish', () => {
+        if (res.statusCode === 200 || res.statusCode === 206) void recordDownloadTrace(ctx, by);
+      });
+    }
     const cache = media.immutable ? `private, max-age=${media.maxAgeSeconds}, immutable` : 'private, no-cache';
     res.sendFile(
       media.file,

@@ -29,6 +29,8 @@ export interface MediaFile {
   immutable: boolean;
   /** `attachment; filename=…` for a download URL. */
   disposition: string | null;
+  /** A download signed for a person: whose, of which resource (recorded when it starts). */
+  downloadBy: { platformId: string; userId: string; resourceId: string } | null;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function openMediaFile(ctx: AppContext, token: string, rel: string)
     maxAgeSeconds: Math.max(0, Math.floor(grant.exp - Date.now() / 1000)),
     immutable: media.status === 'ready',
     disposition: isDownload ? contentDisposition(grant.download!) : null,
+    downloadBy: isDownload && grant.viewer ? { platformId: grant.platformId, ...grant.viewer } : null,
   };
 }
 

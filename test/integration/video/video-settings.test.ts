@@ -7,7 +7,8 @@ import type { ResourceRow } from '../../../src/content/resource.table.js';
 import type { Db } from '../../../src/db/database.js';
 import type { TranscodeOutput } from '../../../src/video/ffmpeg/index.js';
 import { cleanUpVideoFiles, retiredGraceMs } from '../../../src/video/video-housekeeping.js';
-import { createResource, launchPerson, type LaunchedPerson } from '../../support/factories.js';
+import { createResource, eventually, launchPerson, type LaunchedPerson } from '../../support/factories.js';
+import { mediaStorage } from '../../../src/video/storage/media-storage.js';
 import { useRegisteredPlatform } from '../../support/lti-fixture.js';
 import { ROLE } from '../../support/test-platform.js';
 
@@ -68,6 +69,28 @@ describe('video settings API', () => {
     // The page's store of unsent statements is per viewer: the same browser never sends one person's under another's session.
     assert.equal(again.body.tracking.queueKey, body.tracking.queueKey, 'stable for one viewer');
     assert.notEqual(forLearner.body.tracking.queueKey, body.tracking.queueKey, 'another viewer, another store');
+  });
+
+  it('records a learner’s download of the MP4 as a downloaded statement, once per download', async () => {
+    const media = await insertReadyMedia(t.app.ctx.db, resource, 120);
+    const file = mediaStorage(t.app.config.dataDir).resolveOutput(media.platform_id, media.id, 'download.mp4')!;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, Buffer.alloc(4096, 1));
+    await teacher.api('PATCH', `/api/videos/${resource.id}`, { allowDownload: true });
+    const { body } = await learner.api('GET', `/api/videos/${resource.id}`);
+    const whole = await fetch(body.media.downloadUrl);
+    assert.equal(whole.status, 200);
+    await whole.arrayBuffer();
+    const resumed = await fetch(body.media.downloadUrl, { headers: { range: 'bytes=2048-' } });
+    assert.equal(resumed.status, 206);
+    await resumed.arrayBuffer();
+    const downloads = () =>
+      t.app.ctx.db.selectFrom('lrs_statements').select(['actor_key', 'object_activity_id']).where('verb_id', '=', 'http://id.tincanapi.com/verb/downloaded').execute();
+    const rows = await eventually('the download statement', async () => ((await downloads()).length ? downloads() : undefined));
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await downloads()).length, 1, 'the resumed range is the same download');
+    assert.equal(rows[0]!.actor_key, `account:${t.platform.issuer}|learner-1`);
+    assert.equal(rows[0]!.object_activity_id, `${t.app.url}/xapi/activities/resources/${resource.id}`);
   });
 
   it('changes title, download, threshold and chapters; refuses bad chapters', async () => {
