@@ -107,6 +107,8 @@ describe('analytics dashboards (Chromium)', { skip }, () => {
     await frame.getByRole('button', { name: ui(theme === 'dark' ? 'display.theme.dark' : 'display.theme.light') }).click();
     await frame.locator(`html[data-theme="${theme}"]`).waitFor();
     await page.mouse.move(0, 0);
+    // Two frames: the new colours are painted before axe reads them.
+    await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   }
 
   /** Waits for the chart, then counts its painted (non-transparent) pixels. */

@@ -83,7 +83,7 @@ export function settingsOf(kind: ResourceKind, draft: ResourceDraft): NonNullabl
     case 'classroom':
       return { welcomeMessage: draft.welcomeMessage.trim(), recordingAllowed: draft.recordingAllowed };
     case 'dashboard':
-      return { audience: draft.audience, scope: draft.scope, resourceIds: draft.scope === 'resources' ? draft.resourceIds : [] };
+      return draft.scope === 'resources' ? { audience: draft.audience, scope: 'resources', resourceIds: draft.resourceIds } : { audience: draft.audience };
   }
 }
 
@@ -102,7 +102,11 @@ export function toCreateBody(kind: ResourceKind, draft: ResourceDraft, options: 
 }
 
 export function toUpdateBody(kind: ResourceKind, draft: ResourceDraft): UpdateResourceBody {
-  return { title: draft.title.trim(), description: draft.description.trim(), ...grading(draft), settings: settingsOf(kind, draft) };
+  const settings = settingsOf(kind, draft);
+  // The server merges settings into the stored ones: going back to the whole course must say so
+  // (at creation, its defaults already do).
+  if (kind === 'dashboard' && draft.scope === 'course') Object.assign(settings, { scope: 'course', resourceIds: [] });
+  return { title: draft.title.trim(), description: draft.description.trim(), ...grading(draft), settings };
 }
 
 const FIELDS: DraftField[] = ['title', 'description', 'scoreMaximum', 'welcomeMessage', 'audience', 'scope', 'resourceIds'];
