@@ -5,20 +5,11 @@ import { trimSlash } from './statement-facts.js';
 /** The platform's facts that do not change from batch to batch. */
 export interface PlatformBasics {
   issuer: string;
-  bbbOrigin: string | null;
 }
 
 export async function loadPlatformBasics(db: Db, platformId: string): Promise<PlatformBasics | undefined> {
   const platform = await db.selectFrom('platforms').select('issuer').where('id', '=', platformId).executeTakeFirst();
-  if (!platform) return undefined;
-  const bbb = await db.selectFrom('bbb_servers').select('url').where('platform_id', '=', platformId).executeTakeFirst();
-  let bbbOrigin: string | null = null;
-  try {
-    bbbOrigin = bbb ? new URL(bbb.url).origin : null;
-  } catch {
-    bbbOrigin = null;
-  }
-  return { issuer: trimSlash(platform.issuer), bbbOrigin };
+  return platform && { issuer: trimSlash(platform.issuer) };
 }
 
 /** Resolves a batch's resource ids, sessions and courses within the platform: one query each. */

@@ -35,8 +35,6 @@ export interface FactLookups {
   issuer: string;
   /** Amphi's PUBLIC_URL, without a trailing slash. */
   publicUrl: string;
-  /** The origin of the platform's BigBlueButton server, if it has one. */
-  bbbOrigin: string | null;
   /** Amphi resources of the platform by id → their course (lti_contexts.id). */
   resources: ReadonlyMap<string, string>;
   /** Amphi classroom sessions (classroom_meetings.id) → resource and course. */
@@ -127,18 +125,20 @@ export function amphiId(iri: string | undefined, publicUrl: string, kind: 'resou
 
 /**
  * Who did it, as one key per person: `sub:<LTI sub>` for an account on the platform (the
- * pseudonymous actor Amphi and logstore_xapi write) or on its BigBlueButton server within an
- * Amphi session (Amphi joins people with userID = their sub); otherwise the xAPI agent key
- * (agent-key.ts), matched to the roster by email when read (`mbox:`).
+ * pseudonymous actor Amphi and logstore_xapi write), or any account in a statement about an
+ * Amphi classroom session (its `registration`): BigBlueButton's webhooks name people by the
+ * userID Amphi joined them with, their sub, on the BigBlueButton host that ran the meeting
+ * (behind Scalelite, any of its servers). Otherwise the xAPI agent key (agent-key.ts), matched
+ * to the roster by email when read (`mbox:`).
  */
-export function learnerOf(actorKey: string | null, l: Pick<FactLookups, 'issuer' | 'bbbOrigin'>, viaMeeting: boolean): string | null {
+export function learnerOf(actorKey: string | null, l: Pick<FactLookups, 'issuer'>, viaMeeting: boolean): string | null {
   if (!actorKey) return null;
   if (!actorKey.startsWith('account:')) return actorKey;
   // An IRL holds no bare '|': the first one ends the homePage (agent-key.ts writes homePage|name).
   const bar = actorKey.indexOf('|');
   const home = trimSlash(actorKey.slice('account:'.length, bar));
   const name = actorKey.slice(bar + 1);
-  if (home === l.issuer || (viaMeeting && l.bbbOrigin !== null && originOf(home) === l.bbbOrigin)) return `sub:${name}`;
+  if (home === l.issuer || viaMeeting) return `sub:${name}`;
   return actorKey;
 }
 
@@ -155,12 +155,4 @@ export function dayOf(s: Pick<StatementFields, 'timestamp' | 'stored'>): string 
 
 export function trimSlash(url: string): string {
   return url.endsWith('/') ? url.slice(0, -1) : url;
-}
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 }

@@ -195,7 +195,6 @@ function sorted<T>(rows: T[]): T[] {
 
 /** A held classroom session (what a join leaves), for BigBlueButton's statements to name by registration. */
 async function insertMeeting(db: Db, teacher: LaunchedPerson, resourceId: string): Promise<string> {
-  await db.insertInto('bbb_servers').values({ platform_id: teacher.platformId, url: `${BBB}/bigbluebutton/`, secret_encrypted: 'unused', updated_by: null, configured_by: 'operator' }).execute();
   const id = crypto.randomUUID();
   await db.insertInto('classroom_meetings').values({ id, platform_id: teacher.platformId, resource_id: resourceId, meeting_id: `m-${id}`, state: 'ended', started_at: new Date(), ended_at: new Date(), created_by: teacher.userId }).execute();
   return id;

@@ -9,7 +9,6 @@ const BBB = 'https://bbb.univ.example';
 const lookups: FactLookups = {
   issuer: MOODLE,
   publicUrl: AMPHI,
-  bbbOrigin: BBB,
   resources: new Map([['vid-1', 'ctx-1']]),
   meetings: new Map([['6f1c0f7e-7d0e-4b6a-9a55-0e1f3b2d4c5a', { resourceId: 'class-1', contextId: 'ctx-1' }]]),
   contextRowIds: new Set(['ctx-1']),
