@@ -7,46 +7,32 @@ import type { Db } from '../db/database.js';
  * lrs_statements. `objectIds` limits a read to a dashboard's chosen resources.
  */
 
-/** Per day of the range: each learner's statements (scoped: their statements about the chosen objects; `learners`: only theirs). */
-export async function learnerDayCounts(db: Db, contextId: string, from: string, to: string, objectIds: string[] | null, learners?: string[]): Promise<{ day: string; learner: string; count: number }[]> {
+/** Per day of the range: these learner keys' statements (scoped: their statements about the chosen objects). */
+export async function learnerDayCounts(db: Db, contextId: string, from: string, to: string, objectIds: string[] | null, learners: string[]): Promise<{ day: string; learner: string; count: number }[]> {
   if (objectIds) {
-    let q = db
+    const q = db
       .selectFrom('analytics_daily')
       .select([sql<string>`day::text`.as('day'), 'learner', sql<number>`sum(count)::int`.as('count')])
       .where('context_id', '=', contextId)
       .where('day', '>=', from)
       .where('day', '<=', to)
       .where('object_id', 'in', objectIds.length ? objectIds : ['']);
-    if (learners) q = q.where('learner', 'in', learners);
-    return q.groupBy(['day', 'learner']).execute();
+    return q.where('learner', 'in', learners).groupBy(['day', 'learner']).execute();
   }
-  let q = db
+  return db
     .selectFrom('analytics_learner_days')
     .select([sql<string>`day::text`.as('day'), 'learner', 'count'])
     .where('context_id', '=', contextId)
     .where('day', '>=', from)
-    .where('day', '<=', to);
-  if (learners) q = q.where('learner', 'in', learners);
-  return q.execute();
+    .where('day', '<=', to)
+    .where('learner', 'in', learners)
+    .execute();
 }
 
 /** All-time totals per learner of the course: who was ever active, and their last day. */
 export async function learnerTotals(db: Db, contextId: string): Promise<{ learner: string; count: number; lastDay: string }[]> {
   const rows = await db.selectFrom('analytics_learners').select(['learner', 'count', sql<string>`last_day::text`.as('last_day')]).where('context_id', '=', contextId).execute();
   return rows.map((r) => ({ learner: r.learner, count: r.count, lastDay: r.last_day }));
-}
-
-/** Distinct (learner, object, action) done in the range: the cohort's actions. */
-export async function learnerActions(db: Db, contextId: string, from: string, to: string, objectIds: string[] | null): Promise<{ learner: string; object_id: string; action: string }[]> {
-  let q = db
-    .selectFrom('analytics_daily')
-    .select(['learner', 'object_id', 'action'])
-    .distinct()
-    .where('context_id', '=', contextId)
-    .where('day', '>=', from)
-    .where('day', '<=', to);
-  if (objectIds) q = q.where('object_id', 'in', objectIds.length ? objectIds : ['']);
-  return q.execute();
 }
 
 /** Per object of the course in the range: learners, statements, last day. */

@@ -231,5 +231,5 @@ export interface LearnerAnalyticsResponse {
   activeDays: number;
   resources: LearnerResourceProgress[];
   /** Their place in the cohort (TdBP) over the window ending `range.to`; null when the cohort or its actions are too few, or they were not active in it. */
-  cohort: { quartile: 1 | 2 | 3 | 4; cohortSize: number; status: CohortStatus } | { quartile: null; cohortSize: number; status: CohortStatus };
+  cohort: { quartile: 1 | 2 | 3 | 4 | null; cohortSize: number; status: CohortStatus; windowDays: number };
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
-import { activityTitles, learnerActions, learnerDayCounts } from './analytics.repository.js';
+import { activityTitles } from './analytics.repository.js';
+import { actionsPerLearner, activeLearners } from './course-activity.repository.js';
 import type { CohortResponse } from './analytics.view.js';
 import { resolveScope, type AnalyticsScope } from './analytics-scope.js';
 import { addDays } from './indicators/calendar-days.js';
@@ -23,16 +24,12 @@ export interface CohortComputation {
  */
 export async function computeCohort(ctx: AppContext, scope: AnalyticsScope, directory: LearnerDirectory, to: string, days: number): Promise<CohortComputation> {
   const from = addDays(to, -(days - 1));
-  const [active, actions] = await Promise.all([
-    learnerDayCounts(ctx.db, scope.contextId, from, to, scope.objectIds),
-    learnerActions(ctx.db, scope.contextId, from, to, scope.objectIds),
-  ]);
+  const where = { contextId: scope.contextId, from, to, objectIds: scope.objectIds };
+  const keys = directory.keyMap();
+  const [active, done] = await Promise.all([activeLearners(ctx.db, where, keys), actionsPerLearner(ctx.db, where, keys)]);
+  const names = done.actions.map((a) => `${a.objectId}${SEP}${a.action}`);
   const byLearner = new Map<string, Set<string>>();
-  for (const row of active) {
-    const key = directory.canonical(row.learner);
-    if (directory.isLearner(key) && !byLearner.has(key)) byLearner.set(key, new Set());
-  }
-  for (const row of actions) byLearner.get(directory.canonical(row.learner))?.add(`${row.object_id}${SEP}${row.action}`);
+  for (const learner of active) byLearner.set(learner, new Set((done.byLearner.get(learner) ?? []).map((i) => names[i]!)));
   return { from, to, days, result: cohortPosition(byLearner) };
 }
 

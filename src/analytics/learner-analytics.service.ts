@@ -33,7 +33,7 @@ export async function getLearnerAnalytics(ctx: AppContext, session: LaunchSessio
     actionsPerDay: everyDay(range.from, range.to, perDay),
     activeDays: perDay.size,
     resources,
-    cohort: { quartile: position?.quartile ?? null, cohortSize: cohort.result.cohortSize, status: cohort.result.status },
+    cohort: { quartile: position?.quartile ?? null, cohortSize: cohort.result.cohortSize, status: cohort.result.status, windowDays: cohort.days },
   };
 }
 

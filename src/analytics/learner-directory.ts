@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { getRoster, type RosterMember } from '../roster/roster.service.js';
 import type { LearnerRef } from './analytics.view.js';
+import type { LearnerKeyMap } from './course-activity.repository.js';
 
 /**
  * The people of a course as the analytics see them: rollup learner keys (`sub:…`, `mbox:…`,
@@ -44,9 +45,19 @@ export class LearnerDirectory {
     return m ? m.role !== 'instructor' && m.status !== 'Deleted' : true;
   }
 
-  /** The keys the course's staff may appear under in the rollups (sub and email). */
-  staffKeys(): string[] {
-    return this.members.filter((m) => m.role === 'instructor').flatMap((m) => LearnerDirectory.ownKeys({ sub: m.userSub, email: m.email }));
+  /**
+   * For the rollup queries: each roster email key → its member's sub key, and the keys that are
+   * no learner (the staff's, and members the roster says were deleted).
+   */
+  keyMap(): LearnerKeyMap {
+    const aliases: string[] = [];
+    const canonicals: string[] = [];
+    for (const [alias, sub] of this.subByEmail) {
+      aliases.push(alias);
+      canonicals.push(`sub:${sub}`);
+    }
+    const excluded = this.members.filter((m) => m.role === 'instructor' || m.status === 'Deleted').flatMap((m) => LearnerDirectory.ownKeys({ sub: m.userSub, email: m.email }));
+    return { aliases, canonicals, excluded };
   }
 
   /** The roster's learners (Active or Inactive members with the learner role), as canonical keys. */

@@ -1,7 +1,8 @@
 import type { AppContext } from '../app-context.js';
 import { translate } from '../http/messages.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
-import { learnerDayCounts, learnerTotals, videoViews } from './analytics.repository.js';
+import { learnerTotals, videoViews } from './analytics.repository.js';
+import { activityAround } from './course-activity.repository.js';
 import { latestGradeShares } from './classroom-analytics.repository.js';
 import type { RiskLearner, RiskResponse } from './analytics.view.js';
 import { inScope, resolveScope } from './analytics-scope.js';
@@ -19,9 +20,10 @@ export async function getRisk(ctx: AppContext, session: LaunchSession, asOf: str
   const directory = await LearnerDirectory.load(ctx, scope.contextId);
   const videos = scope.resources.filter((r) => r.kind === 'video' && inScope(scope, r.id)).map((r) => r.id);
   const graded = scope.resources.filter((r) => r.gradable && inScope(scope, r.id)).map((r) => r.id);
+  const split = addDays(asOf, -13);
   const [totals, recent, cohort, views, grades] = await Promise.all([
     learnerTotals(ctx.db, scope.contextId),
-    learnerDayCounts(ctx.db, scope.contextId, addDays(asOf, -27), asOf, scope.objectIds),
+    activityAround(ctx.db, { contextId: scope.contextId, from: addDays(asOf, -27), to: asOf, objectIds: scope.objectIds }, directory.keyMap(), split),
     computeCohort(ctx, scope, directory, asOf, DEFAULT_WINDOW_DAYS),
     videoViews(ctx.db, scope.platformId, videos),
     latestGradeShares(ctx.db, scope.platformId, graded),
@@ -31,16 +33,7 @@ export async function getRisk(ctx: AppContext, session: LaunchSession, asOf: str
     const key = directory.canonical(t.learner);
     if (t.lastDay <= asOf && (lastDay.get(key) ?? '') < t.lastDay) lastDay.set(key, t.lastDay);
   }
-  const split = addDays(asOf, -13);
-  const activity = new Map<string, { recent: number; previous: number; last: string }>();
-  for (const r of recent) {
-    const key = directory.canonical(r.learner);
-    const a = activity.get(key) ?? { recent: 0, previous: 0, last: r.day };
-    if (r.day >= split) a.recent += r.count;
-    else a.previous += r.count;
-    if (r.day > a.last) a.last = r.day;
-    activity.set(key, a);
-  }
+  const activity = new Map(recent.map((r) => [r.learner, { recent: r.recent, previous: r.previous, last: r.last_day }]));
   const positions = new Map(cohort.result.positions.map((p) => [p.learner, p]));
   const activeActions = cohort.result.activeActions.length;
   const watched = sumBySub(views.map((v) => ({ sub: v.sub, value: v.watched_share })));

@@ -2,17 +2,11 @@ import type { LearnerAnalyticsResponse } from '../../api/analytics-types.js';
 import { useI18n } from '../../i18n/I18nContext.js';
 import { useFormats } from '../useFormats.js';
 
-/**
- * The window the API places a learner in (its default, src/analytics: 15 days): the learner
- * response does not carry it, the sentence needs it.
- */
-const COHORT_WINDOW_DAYS = 15;
-
 /** The learner's quarter of the class in words; a neutral sentence when there is none to give. */
 export function CohortPosition({ cohort }: { cohort: LearnerAnalyticsResponse['cohort'] }) {
   const { t } = useI18n();
   const f = useFormats();
-  const days = f.number(COHORT_WINDOW_DAYS);
+  const days = f.number(cohort.windowDays);
   return (
     <section class="amphi-card amphi-stack" aria-labelledby="amphi-my-position" data-testid="learner-position" data-quartile={cohort.quartile ?? 'none'}>
       <h4 id="amphi-my-position">{t('learnerDashboard.position.heading')}</h4>
