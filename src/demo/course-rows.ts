@@ -120,7 +120,8 @@ async function writeResources(db: Db, model: CourseModel): Promise<void> {
 
 /**
  * A published, ready media as a finished transcode leaves it. No file exists: the player gets
- * URLs that answer 404 until the caller puts a real transcoded clip in this media's place.
+ * URLs that answer 404 until the caller puts a real transcoded clip in this media's place
+ * (`amphi demo` does: demo-videos.ts).
  */
 function mediaRow(model: CourseModel, v: CourseModel['videos'][number], creator: string) {
   const sizeBytes = Math.round(v.durationSeconds * 180_000);

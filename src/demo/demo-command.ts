@@ -17,6 +17,7 @@ import {
   type DemoPerson,
 } from './demo-platform.service.js';
 import { seedDemoCourse } from './demo-seeding.js';
+import { makeDemoVideos, type DemoClipOptions, type DemoVideos } from './demo-videos.js';
 
 export const DemoArgs = z.object({
   // The CLI waits for the server's answer (undici: 300 s without headers); 300 learners take about 70 s on PGlite.
@@ -33,6 +34,13 @@ export interface DemoOutcome {
   platformId: string;
   course: { title: string; label: string; learners: number; activities: number };
   statements: number | null;
+  /** The videos' clips, handed to the transcode jobs (null: a kept course, whose videos are as they were). */
+  videos: DemoVideos | null;
+}
+
+/** Not for the CLI: tests make fewer videos, with short clips. */
+export interface DemoTestOptions extends DemoClipOptions {
+  videos?: number;
 }
 
 /** The same course every time unless asked: a newcomer and the README see the same names. */
@@ -42,7 +50,7 @@ const DEFAULT_SEED = 2025;
  * `amphi demo`: the demo platform and its seeded course, made once (kept on later runs, made again
  * with `reset`), refused on a PUBLIC_URL others can reach unless the operator says so.
  */
-export async function setUpDemo(ctx: AppContext, args: z.output<typeof DemoArgs>): Promise<DemoOutcome> {
+export async function setUpDemo(ctx: AppContext, args: z.output<typeof DemoArgs>, testOptions: DemoTestOptions = {}): Promise<DemoOutcome> {
   const publicUrl = ctx.config.http.publicUrl;
   assertDemoAllowed(publicUrl, args.allowPublicUrl);
   const url = demoEndpoints(publicUrl).page;
@@ -52,7 +60,7 @@ export async function setUpDemo(ctx: AppContext, args: z.output<typeof DemoArgs>
       throw new AppError('demo-public-url-changed', 409, { issuer: existing.platform.issuer, publicUrl });
     }
     const course = JSON.parse(existing.demo.course) as DemoCourse;
-    return { created: false, url, platformId: existing.platform.id, course: courseFacts(course), statements: null };
+    return { created: false, url, platformId: existing.platform.id, course: courseFacts(course), statements: null, videos: null };
   }
   // Also a half-made one (a crash while seeding): nothing of an old demo is kept.
   await removeDemoPlatforms(ctx);
@@ -62,12 +70,15 @@ export async function setUpDemo(ctx: AppContext, args: z.output<typeof DemoArgs>
       seed: args.seed ?? DEFAULT_SEED,
       publicUrl,
       learners: args.learners,
+      videos: testOptions.videos,
       platform: { id: platform.id, issuer: platform.issuer, name: DEMO_PLATFORM_NAME, clientId: platform.client_id, deploymentId: DEMO_DEPLOYMENT_ID },
     });
     const course = toDemoCourse(seeded);
     await updateDemoCourse(ctx.db, platform.id, JSON.stringify(course));
     ctx.logger.info({ feature: 'demo', demo: true, platformId: platform.id, statements: seeded.statements }, 'demo course seeded');
-    return { created: true, url, platformId: platform.id, course: courseFacts(course), statements: seeded.statements };
+    // Never fails: a video without its clip simply has no media yet.
+    const videos = await makeDemoVideos(ctx, seeded, testOptions);
+    return { created: true, url, platformId: platform.id, course: courseFacts(course), statements: seeded.statements, videos };
   } catch (err) {
     // A half-seeded course would show broken dashboards: remove it all, the next run starts clean.
     await removeDemoPlatforms(ctx).catch((cleanup: unknown) => ctx.logger.error({ err: cleanup }, 'demo platform not removed after a failed seeding'));
@@ -76,7 +87,7 @@ export async function setUpDemo(ctx: AppContext, args: z.output<typeof DemoArgs>
 }
 
 export const DEMO_ADMIN_COMMANDS = {
-  demo: { args: DemoArgs, run: setUpDemo } satisfies AdminCommand<typeof DemoArgs>,
+  demo: { args: DemoArgs, run: (ctx, args) => setUpDemo(ctx, args) } satisfies AdminCommand<typeof DemoArgs>,
 };
 
 function courseFacts(course: DemoCourse): DemoOutcome['course'] {

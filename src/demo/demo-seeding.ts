@@ -9,7 +9,7 @@ import { generateDemoCourse, type DemoCourseSummary } from './demo-course.js';
  */
 export async function seedDemoCourse(
   ctx: AppContext,
-  options: Pick<DemoCourseOptions, 'seed' | 'publicUrl' | 'learners' | 'platform'>,
+  options: Pick<DemoCourseOptions, 'seed' | 'publicUrl' | 'learners' | 'videos' | 'platform'>,
 ): Promise<DemoCourseSummary> {
   const log = ctx.logger.child({ feature: 'demo', demo: true, platformId: options.platform.id });
   let reported = 0;

@@ -35,12 +35,29 @@ export async function demoCommand(argv: string[], run: Run, serverRuns: boolean 
   const lines = [
     `${outcome.created ? 'Seeded' : 'Kept'} the demo course ${course.title} (${course.label}): ${course.learners} learners, ${course.activities} activities` +
       (outcome.statements !== null ? `, ${outcome.statements.toLocaleString('en')} learning traces.` : ' (amphi demo --reset makes a new one).'),
+    ...videoLines(outcome, serverRuns),
     serverRuns === false ? `Start Amphi (npm start), then open ${outcome.url}` : `Open ${outcome.url}`,
     '  and choose an activity: "open as the teacher" or "open as learner N" launches it in the course page, as Moodle would.',
     `The demo platform [${outcome.platformId}] is marked DEMO in amphi platform list; amphi platform remove ${outcome.platformId} deletes it with its course.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** What the videos will show: their clips are transcoded by the job worker, after this command. */
+function videoLines({ videos }: DemoOutcome, serverRuns: boolean | undefined): string[] {
+  if (!videos) return [];
+  const minutes = Math.round(videos.seconds / 60);
+  if (videos.status === 'queued') {
+    const when =
+      serverRuns === true ? 'the server is transcoding them: playable within a minute or two' :
+      serverRuns === false ? 'Amphi transcodes them once started: playable a minute or two later' :
+      'the job worker (the server, or amphi worker) transcodes them: playable a minute or two after it starts';
+    return [`Videos: ${videos.queued} generated clips (${minutes} min in all) are queued for transcoding; ${when} (amphi jobs list shows the jobs).`];
+  }
+  const why = videos.status === 'no-ffmpeg' ? 'ffmpeg was not found (FFMPEG_PATH)' : `the clips could not be made (${videos.reason ?? 'unknown error'})`;
+  const retry = videos.status === 'no-ffmpeg' ? 'install ffmpeg and run amphi demo --reset' : 'amphi demo --reset tries again';
+  return [`Videos: ${why}; ${videos.queued ? `${videos.queued} are queued, the others` : 'they'} show "no video yet" (as the teacher, upload one; or ${retry}).`];
 }
 
 /** undefined when absent, null when not a whole number in range. */

@@ -7,6 +7,7 @@ import { AppError } from '../../../src/http/errors.js';
 import { setUpDemo, type DemoOutcome } from '../../../src/demo/demo-command.js';
 import { loadLiveDemo } from '../../../src/demo/demo-platform.service.js';
 import type { PlatformView } from '../../../src/lti/platforms/platform.service.js';
+import { waitForVideo } from '../../support/video-client.js';
 
 /**
  * `amphi demo`: the demo platform inside Amphi (PUBLIC_URL/demo/) is off unless made, refused on
@@ -46,9 +47,11 @@ describe('demo platform', () => {
     assert.deepEqual(await admin('platform-list'), [], 'nothing was made');
   });
 
-  it('lists the course, launches an activity as a learner through the real login, and is marked as a demo', async () => {
-    const outcome = (await admin('demo', { learners: 4, seed: 7 })) as DemoOutcome;
+  it('lists the course, launches an activity as a learner through the real login, plays its transcoded clip, and is marked as a demo', async () => {
+    // One video with a 2-second clip (the CLI's course has 8, each as long as its video).
+    const outcome = await setUpDemo(app.ctx, { learners: 4, seed: 7, reset: false, allowPublicUrl: false }, { videos: 1, clipSeconds: 2 });
     assert.equal(outcome.created, true);
+    assert.deepEqual(outcome.videos, { status: 'queued', queued: 1, seconds: 2, reason: null });
     assert.equal(outcome.url, `${app.url}/demo/`);
     const [platform] = (await admin('platform-list')) as PlatformView[];
     assert.equal(platform!.demo, true);
@@ -89,6 +92,17 @@ describe('demo platform', () => {
     assert.equal(session.locale, 'fr');
     assert.equal(session.route.name, 'resource');
     assert.match(session.platform.name, /demo/i);
+
+    // The video plays its clip once the 'transcode-video' job has run; before that, no player (never one whose URLs answer 404).
+    assert.equal(session.route.kind, 'video');
+    const ready = await waitForVideo(app.url, token, session.route.resourceId, (v) => {
+      assert.ok(v.status === 'ready' ? v.media : v.status === 'processing' && !v.media, v.status);
+      return v.status === 'ready';
+    }, 30_000);
+    assert.ok(Math.abs(ready.media!.durationSeconds - 2) < 0.2, `duration ${ready.media!.durationSeconds}`);
+    for (const url of [ready.media!.masterUrl, ready.media!.posterUrl, new URL('240p/index.m3u8', ready.media!.masterUrl).href]) {
+      assert.equal((await fetch(url)).status, 200, url);
+    }
 
     // The teacher's roster comes from the demo platform's NRPS, through its token endpoint.
     const teacherLink = /href="(\/demo\/activities\/[^"]+as=teacher[^"]*)"/.exec(coursePage)![1]!.replaceAll('&amp;', '&');
