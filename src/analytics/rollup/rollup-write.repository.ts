@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { RollupDelta } from './rollup-counts.js';
 
-const CHUNK = 1000;
+/** Rows per INSERT. */
+const CHUNK = 5000;
 
 /**
  * Applies a batch's counts: additions as one upsert per chunk (count = count + n), the
@@ -11,19 +12,22 @@ const CHUNK = 1000;
 export async function applyDelta(db: Db, platformId: string, delta: RollupDelta): Promise<void> {
   const dailyAdd = [...delta.daily.values()].filter((d) => d.n > 0);
   const daysAdd = [...delta.learnerDays.values()].filter((d) => d.n > 0);
+  // Arrays, one per column (unnest): a fixed handful of parameters however many rows, where a
+  // VALUES list of thousands of rows makes PostgreSQL parse and plan tens of thousands of them.
   for (let i = 0; i < dailyAdd.length; i += CHUNK) {
-    await db
-      .insertInto('analytics_daily')
-      .values(dailyAdd.slice(i, i + CHUNK).map((d) => ({ platform_id: platformId, context_id: d.contextId, day: d.day, learner: d.learner, object_id: d.objectId, action: d.action, count: d.n })))
-      .onConflict((oc) => oc.columns(['context_id', 'day', 'learner', 'object_id', 'action']).doUpdateSet({ count: sql`analytics_daily.count + excluded.count` }))
-      .execute();
+    const rows = dailyAdd.slice(i, i + CHUNK);
+    await sql`
+      insert into analytics_daily (platform_id, context_id, day, learner, object_id, action, count)
+      select ${platformId}, * from unnest(${rows.map((d) => d.contextId)}::text[], ${rows.map((d) => d.day)}::date[], ${rows.map((d) => d.learner)}::text[],
+        ${rows.map((d) => d.objectId)}::text[], ${rows.map((d) => d.action)}::text[], ${rows.map((d) => d.n)}::int[])
+      on conflict (context_id, day, learner, object_id, action) do update set count = analytics_daily.count + excluded.count`.execute(db);
   }
   for (let i = 0; i < daysAdd.length; i += CHUNK) {
-    await db
-      .insertInto('analytics_learner_days')
-      .values(daysAdd.slice(i, i + CHUNK).map((d) => ({ platform_id: platformId, context_id: d.contextId, day: d.day, learner: d.learner, count: d.n })))
-      .onConflict((oc) => oc.columns(['context_id', 'day', 'learner']).doUpdateSet({ count: sql`analytics_learner_days.count + excluded.count` }))
-      .execute();
+    const rows = daysAdd.slice(i, i + CHUNK);
+    await sql`
+      insert into analytics_learner_days (platform_id, context_id, day, learner, count)
+      select ${platformId}, * from unnest(${rows.map((d) => d.contextId)}::text[], ${rows.map((d) => d.day)}::date[], ${rows.map((d) => d.learner)}::text[], ${rows.map((d) => d.n)}::int[])
+      on conflict (context_id, day, learner) do update set count = analytics_learner_days.count + excluded.count`.execute(db);
   }
   await addLearnerTotals(db, platformId, daysAdd);
   for (const d of delta.daily.values()) {
@@ -57,17 +61,13 @@ async function addLearnerTotals(db: Db, platformId: string, days: { contextId: s
   }
   const rows = [...totals.values()];
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('analytics_learners')
-      .values(rows.slice(i, i + CHUNK).map((t) => ({ platform_id: platformId, context_id: t.contextId, learner: t.learner, count: t.n, first_day: t.first, last_day: t.last })))
-      .onConflict((oc) =>
-        oc.columns(['context_id', 'learner']).doUpdateSet({
-          count: sql`analytics_learners.count + excluded.count`,
-          first_day: sql`least(analytics_learners.first_day, excluded.first_day)`,
-          last_day: sql`greatest(analytics_learners.last_day, excluded.last_day)`,
-        }),
-      )
-      .execute();
+    const part = rows.slice(i, i + CHUNK);
+    await sql`
+      insert into analytics_learners (platform_id, context_id, learner, count, first_day, last_day)
+      select ${platformId}, * from unnest(${part.map((t) => t.contextId)}::text[], ${part.map((t) => t.learner)}::text[], ${part.map((t) => t.n)}::int[],
+        ${part.map((t) => t.first)}::date[], ${part.map((t) => t.last)}::date[])
+      on conflict (context_id, learner) do update set count = analytics_learners.count + excluded.count,
+        first_day = least(analytics_learners.first_day, excluded.first_day), last_day = greatest(analytics_learners.last_day, excluded.last_day)`.execute(db);
   }
 }
 

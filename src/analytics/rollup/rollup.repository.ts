@@ -49,17 +49,23 @@ export async function listPlatformsBehind(db: Db): Promise<string[]> {
   return rows.rows.map((r) => r.platform_id);
 }
 
-/** Statements after `afterSeq` up to `untilSeq`, in insertion order, at most `limit`. */
-export async function readStatements(db: Db, platformId: string, afterSeq: string, untilSeq: string, limit: number): Promise<RollupStatement[]> {
+/**
+ * Statements after `afterSeq` up to `untilSeq`, in insertion order, at most `limit`. What the
+ * facts need and no more: the indexed columns, the timestamp, the activity type of an
+ * `initialized` only (video or classroom), and of the statement's activities (related_activities:
+ * object and context activities) only those under one of `coursePrefixes`.
+ */
+export async function readStatements(db: Db, platformId: string, afterSeq: string, untilSeq: string, limit: number, coursePrefixes: string[]): Promise<RollupStatement[]> {
   const rows = await sql<{
     seq: string; id: string; actor_key: string | null; actor_type: string | null; verb_id: string; object_activity_id: string | null;
-    activity_type: string | null; registration: string | null; parents: unknown; groupings: unknown; ts: string | null; stored: Date;
+    activity_type: string | null; registration: string | null; courses: string[] | null; ts: string | null; stored_ms: number;
     voided: boolean; is_voiding: boolean; object_statement_id: string | null;
   }>`
     select seq::text as seq, id::text as id, actor_key, statement #>> '{actor,objectType}' as actor_type, verb_id, object_activity_id,
-      statement #>> '{object,definition,type}' as activity_type, registration::text as registration,
-      statement #> '{context,contextActivities,parent}' as parents, statement #> '{context,contextActivities,grouping}' as groupings,
-      statement ->> 'timestamp' as ts, stored, voided, is_voiding, object_statement_id::text as object_statement_id
+      case when verb_id = 'http://adlnet.gov/expapi/verbs/initialized' then statement #>> '{object,definition,type}' end as activity_type,
+      registration::text as registration,
+      (select array_agg(a) from unnest(related_activities) a where a like any (${coursePrefixes.map((p) => `${escapeLike(p)}%`)}::text[])) as courses,
+      statement ->> 'timestamp' as ts, (extract(epoch from stored) * 1000)::float8 as stored_ms, voided, is_voiding, object_statement_id::text as object_statement_id
     from lrs_statements
     -- Ordered by the bigint column, not the text alias of the same name.
     where platform_id = ${platformId} and seq > ${afterSeq}::bigint and seq <= ${untilSeq}::bigint
@@ -74,19 +80,17 @@ export async function readStatements(db: Db, platformId: string, afterSeq: strin
     activityId: r.object_activity_id,
     activityType: r.activity_type,
     registration: r.registration,
-    contextActivityIds: [...activityIds(r.parents), ...activityIds(r.groupings)],
+    contextActivityIds: r.courses ?? [],
     timestamp: r.ts,
-    stored: new Date(r.stored),
+    stored: new Date(Number(r.stored_ms)),
     voided: r.voided,
     isVoiding: r.is_voiding,
     targetId: r.object_statement_id,
   }));
 }
 
-function activityIds(value: unknown): string[] {
-  const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((a) => (a && typeof a === 'object' && typeof (a as { id?: unknown }).id === 'string' ? [(a as { id: string }).id] : []));
+function escapeLike(prefix: string): string {
+  return prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** For each statement id: the seq of the first statement that voids it. */
@@ -104,22 +108,23 @@ export async function firstVoidingSeqs(db: Db, platformId: string, targetIds: st
 }
 
 /** The statements these ids name, with the fields their facts need (the targets of voiding statements). */
-export async function readStatementsByIds(db: Db, platformId: string, ids: string[]): Promise<RollupStatement[]> {
+export async function readStatementsByIds(db: Db, platformId: string, ids: string[], coursePrefixes: string[]): Promise<RollupStatement[]> {
   if (!ids.length) return [];
   const out: RollupStatement[] = [];
   for (const id of ids) {
     const row = await db.selectFrom('lrs_statements').select(sql<string>`seq::text`.as('seq')).where('platform_id', '=', platformId).where('id', '=', id).executeTakeFirst();
     if (!row) continue;
     const before = (BigInt(row.seq) - 1n).toString();
-    out.push(...(await readStatements(db, platformId, before, row.seq, 1)));
+    out.push(...(await readStatements(db, platformId, before, row.seq, 1, coursePrefixes)));
   }
   return out;
 }
 
-/** Empties the platform's rollups and sets its watermark back to the start. */
+/** Empties the platform's rollups (course by course: the tables are keyed by course) and sets its watermark back to the start. */
 export async function clearRollups(db: Db, platformId: string, definitions: number): Promise<void> {
-  await db.deleteFrom('analytics_daily').where('platform_id', '=', platformId).execute();
-  await db.deleteFrom('analytics_learner_days').where('platform_id', '=', platformId).execute();
-  await db.deleteFrom('analytics_learners').where('platform_id', '=', platformId).execute();
+  const courses = db.selectFrom('lti_contexts as c').innerJoin('deployments as d', 'd.id', 'c.deployment_id').select('c.id').where('d.platform_id', '=', platformId);
+  await db.deleteFrom('analytics_daily').where('context_id', 'in', courses).execute();
+  await db.deleteFrom('analytics_learner_days').where('context_id', 'in', courses).execute();
+  await db.deleteFrom('analytics_learners').where('context_id', 'in', courses).execute();
   await saveWatermark(db, platformId, '0', definitions);
 }

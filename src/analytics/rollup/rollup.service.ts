@@ -2,8 +2,8 @@ import type { AppContext } from '../../app-context.js';
 import { statementsConsistentThrough } from '../../lrs/lrs.service.js';
 import { trimSlash } from './statement-facts.js';
 import { collectKeys, factOf, type Fact } from './statement-facts.js';
-import { addFact, emptyDelta } from './rollup-counts.js';
-import { loadFactLookups, loadPlatformBasics, type PlatformBasics } from './fact-lookups.repository.js';
+import { addFact, emptyDelta, type RollupDelta } from './rollup-counts.js';
+import { FactLookupCache, loadPlatformBasics } from './fact-lookups.repository.js';
 import { applyDelta } from './rollup-write.repository.js';
 import { clearRollups, firstVoidingSeqs, lockWatermark, maxStatementSeq, readStatements, readStatementsByIds, saveWatermark, type RollupStatement } from './rollup.repository.js';
 
@@ -13,7 +13,12 @@ import { clearRollups, firstVoidingSeqs, lockWatermark, maxStatementSeq, readSta
  */
 export const ROLLUP_DEFINITIONS = 1;
 
-const BATCH = 5000;
+/**
+ * Statements read per query, and pages per transaction: the rollups are written once per
+ * transaction, so a key that a day's statements share is written once, not once per page.
+ */
+const PAGE = 5000;
+const PAGES_PER_TRANSACTION = 20;
 
 export interface RefreshOutcome {
   platformId: string;
@@ -38,8 +43,9 @@ export interface RefreshOptions {
 
 /**
  * Brings a platform's rollups up to its newest settled statement: reads what was stored after
- * the watermark, batch by batch, each batch and its watermark in one transaction that holds the
- * watermark row (two workers never count a statement twice). Voided statements: countBatch.
+ * the watermark, page by page, up to 100,000 statements and the new watermark in one transaction
+ * that holds the watermark row (two workers never count a statement twice; a run cut short keeps
+ * what it committed). Voided statements: countBatch.
  */
 export async function refreshAnalytics(ctx: AppContext, platformId: string, options: RefreshOptions = {}): Promise<RefreshOutcome> {
   const basics = await loadPlatformBasics(ctx.db, platformId);
@@ -48,6 +54,8 @@ export async function refreshAnalytics(ctx: AppContext, platformId: string, opti
   const settled = new Date((await statementsConsistentThrough(ctx)).getTime() - (options.settleMs ?? 30_000));
   const until = await maxStatementSeq(ctx.db, platformId, settled);
   const publicUrl = trimSlash(ctx.config.http.publicUrl);
+  const coursePrefixes = [`${publicUrl}/xapi/activities/courses/`, `${basics.issuer}/course/view.php?id=`];
+  const cache = new FactLookupCache(platformId, basics, publicUrl);
   let start: string | undefined;
   for (;;) {
     options.signal?.throwIfAborted();
@@ -60,17 +68,23 @@ export async function refreshAnalytics(ctx: AppContext, platformId: string, opti
         outcome.rebuilt = true;
       }
       start ??= after;
+      const delta = emptyDelta();
+      let done = false;
+      for (let page = 0; page < PAGES_PER_TRANSACTION && !done; page++) {
+        const batch = BigInt(after) < BigInt(until) ? await readStatements(trx, platformId, after, until, PAGE, coursePrefixes) : [];
+        if (batch.length) {
+          const counts = await countBatch(trx, platformId, cache, { publicUrl, issuer: basics.issuer }, batch, after, coursePrefixes, delta);
+          outcome.statements += batch.length;
+          outcome.counted += counts.counted;
+          outcome.takenBack += counts.takenBack;
+          after = batch[batch.length - 1]!.seq;
+        }
+        done = batch.length < PAGE;
+      }
+      await applyDelta(trx, platformId, delta);
+      await saveWatermark(trx, platformId, after, ROLLUP_DEFINITIONS);
       outcome.lastSeq = after;
-      if (BigInt(after) >= BigInt(until)) return true;
-      const batch = await readStatements(trx, platformId, after, until, BATCH);
-      if (!batch.length) return true;
-      const counts = await countBatch(trx, platformId, basics, publicUrl, batch, after);
-      outcome.statements += batch.length;
-      outcome.counted += counts.counted;
-      outcome.takenBack += counts.takenBack;
-      outcome.lastSeq = batch[batch.length - 1]!.seq;
-      await saveWatermark(trx, platformId, outcome.lastSeq, ROLLUP_DEFINITIONS);
-      return batch.length < BATCH;
+      return done;
     });
     if (start !== undefined && BigInt(until) > BigInt(start)) options.onProgress?.(Number(BigInt(outcome.lastSeq) - BigInt(start)) / Number(BigInt(until) - BigInt(start)));
     if (done) return outcome;
@@ -93,7 +107,16 @@ export async function rebuildAnalytics(ctx: AppContext, platformId: string, opti
  * first voiding. Net effect, however the statements were cut into batches and refreshes: a
  * statement counts iff nothing up to the watermark voids it, as a full rebuild finds.
  */
-async function countBatch(db: AppContext['db'], platformId: string, basics: PlatformBasics, publicUrl: string, batch: RollupStatement[], after: string) {
+async function countBatch(
+  db: AppContext['db'],
+  platformId: string,
+  cache: FactLookupCache,
+  urls: { publicUrl: string; issuer: string },
+  batch: RollupStatement[],
+  after: string,
+  coursePrefixes: string[],
+  delta: RollupDelta,
+) {
   const end = BigInt(batch[batch.length - 1]!.seq);
   const voidedIds = batch.filter((s) => s.voided).map((s) => s.id);
   const voidings = batch.filter((s) => s.isVoiding && s.targetId);
@@ -104,9 +127,8 @@ async function countBatch(db: AppContext['db'], platformId: string, basics: Plat
   };
   const counted = batch.filter((s) => !s.isVoiding && !voidedByNow(s));
   const takeBack = voidings.filter((v) => firstVoiding.get(v.targetId!) === v.seq);
-  const targets = (await readStatementsByIds(db, platformId, takeBack.map((v) => v.targetId!))).filter((t) => BigInt(t.seq) <= BigInt(after));
-  const lookups = await loadFactLookups(db, platformId, basics, publicUrl, collectKeys([...counted, ...targets], { publicUrl, issuer: basics.issuer }));
-  const delta = emptyDelta();
+  const targets = (await readStatementsByIds(db, platformId, takeBack.map((v) => v.targetId!), coursePrefixes)).filter((t) => BigInt(t.seq) <= BigInt(after));
+  const lookups = await cache.lookups(db, collectKeys([...counted, ...targets], urls));
   let countedFacts = 0;
   for (const s of counted) {
     const fact: Fact | null = factOf(s, lookups);
@@ -119,6 +141,5 @@ async function countBatch(db: AppContext['db'], platformId: string, basics: Plat
     const fact = factOf(t, lookups);
     if (fact) addFact(delta, fact, -1);
   }
-  await applyDelta(db, platformId, delta);
   return { counted: countedFacts, takenBack: targets.length };
 }

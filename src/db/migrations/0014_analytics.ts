@@ -30,8 +30,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       refreshed_at timestamptz not null default now()
     );
 
+    -- platform_id has no foreign key of its own: the course's (lti_contexts, deleted with its
+    -- platform) removes the rows, and every write of a rebuild would pay a second key check.
     create table analytics_daily (
-      platform_id text not null references platforms (id) on delete cascade,
+      platform_id text not null,
       context_id text not null references lti_contexts (id) on delete cascade,
       day date not null,
       learner text not null,
@@ -41,10 +43,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (context_id, day, learner, object_id, action)
     );
     create index analytics_daily_object on analytics_daily (context_id, object_id, day);
-    create index analytics_daily_platform on analytics_daily (platform_id);
 
     create table analytics_learner_days (
-      platform_id text not null references platforms (id) on delete cascade,
+      platform_id text not null,
       context_id text not null references lti_contexts (id) on delete cascade,
       day date not null,
       learner text not null,
@@ -52,10 +53,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (context_id, day, learner)
     );
     create index analytics_learner_days_learner on analytics_learner_days (context_id, learner, day);
-    create index analytics_learner_days_platform on analytics_learner_days (platform_id);
 
     create table analytics_learners (
-      platform_id text not null references platforms (id) on delete cascade,
+      platform_id text not null,
       context_id text not null references lti_contexts (id) on delete cascade,
       learner text not null,
       count integer not null check (count > 0),
@@ -63,7 +63,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_day date not null,
       primary key (context_id, learner)
     );
-    create index analytics_learners_platform on analytics_learners (platform_id);
   `.execute(db);
 }
 
