@@ -35,19 +35,6 @@ export async function learnerTotals(db: Db, contextId: string): Promise<{ learne
   return rows.map((r) => ({ learner: r.learner, count: r.count, lastDay: r.last_day }));
 }
 
-/** Per object of the course in the range: learners, statements, last day. */
-export async function objectUse(db: Db, contextId: string, from: string, to: string, excludeLearners: string[]): Promise<{ object_id: string; learners: number; actions: number; last_day: string }[]> {
-  return db
-    .selectFrom('analytics_daily')
-    .select(['object_id', sql<number>`count(distinct learner)::int`.as('learners'), sql<number>`sum(count)::int`.as('actions'), sql<string>`max(day)::text`.as('last_day')])
-    .where('context_id', '=', contextId)
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .where('learner', 'not in', [...excludeLearners, ''])
-    .groupBy('object_id')
-    .execute();
-}
-
 /** One object's statements per day and action in the range, with the learners. */
 export async function objectDaily(db: Db, contextId: string, objectId: string, from: string, to: string): Promise<{ day: string; action: string; learner: string; count: number }[]> {
   return db

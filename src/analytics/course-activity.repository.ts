@@ -34,33 +34,6 @@ function scoped(s: Scope, keys: LearnerKeyMap): RawBuilder<unknown> {
       and d.learner <> all(${keys.excluded}::text[]) ${objects}`;
 }
 
-export async function activityPerDay(db: Db, s: Scope, keys: LearnerKeyMap): Promise<{ day: string; learners: number; actions: number }[]> {
-  const rows = await sql<{ day: string; learners: number; actions: number }>`
-    select day::text as day, count(distinct learner)::int as learners, sum(count)::int as actions
-    from (${scoped(s, keys)}) x group by day`.execute(db);
-  return rows.rows;
-}
-
-export async function activityPerLearner(db: Db, s: Scope, keys: LearnerKeyMap): Promise<{ learner: string; actions: number; days: number; last_day: string }[]> {
-  const rows = await sql<{ learner: string; actions: number; days: number; last_day: string }>`
-    select learner, sum(count)::int as actions, count(distinct day)::int as days, max(day)::text as last_day
-    from (${scoped(s, keys)}) x group by learner`.execute(db);
-  return rows.rows;
-}
-
-/** How many distinct objects each learner acted on in the scope. */
-export async function objectsPerLearner(db: Db, s: Scope, keys: LearnerKeyMap): Promise<Map<string, number>> {
-  const objects = s.objectIds ? sql`and d.object_id = any(${s.objectIds}::text[])` : sql``;
-  const rows = await sql<{ learner: string; objects: number }>`
-    select coalesce(m.canonical, d.learner) as learner, count(distinct d.object_id)::int as objects
-    from analytics_daily d
-    left join unnest(${keys.aliases}::text[], ${keys.canonicals}::text[]) as m(alias, canonical) on m.alias = d.learner
-    where d.context_id = ${s.contextId} and d.day >= ${s.from}::date and d.day <= ${s.to}::date
-      and d.learner <> all(${keys.excluded}::text[]) ${objects}
-    group by 1`.execute(db);
-  return new Map(rows.rows.map((r) => [r.learner, r.objects]));
-}
-
 /**
  * The distinct actions each learner did in the scope, dictionary-encoded: the actions once, and
  * per learner the indexes of theirs (a 15-day window of 2,000 learners is ~30,000 pairs).
@@ -108,4 +81,43 @@ export async function activityAround(db: Db, s: Scope, keys: LearnerKeyMap, spli
       (coalesce(sum(count) filter (where day < ${split}::date), 0))::int as previous, max(day)::text as last_day
     from (${scoped(s, keys)}) x group by learner`.execute(db);
   return rows.rows;
+}
+
+/**
+ * Per day: learners and statements; per learner: statements, active days, last day. The scope's
+ * (day, learner) pairs are grouped once (hash aggregation), then counted both ways: no
+ * count(distinct), whose sorts dominate on a term of 2,000 learners.
+ */
+export async function activityByDayAndLearner(db: Db, s: Scope, keys: LearnerKeyMap) {
+  const rows = await sql<{ kind: 'day' | 'learner'; key: string; learners: number; actions: number; last_day: string }>`
+    with dl as (select day, learner, sum(count) as actions from (${scoped(s, keys)}) x group by day, learner)
+    select 'day' as kind, day::text as key, count(*)::int as learners, sum(actions)::int as actions, day::text as last_day from dl group by day
+    union all
+    select 'learner', learner, count(*)::int, sum(actions)::int, max(day)::text from dl group by learner`.execute(db);
+  return {
+    perDay: rows.rows.filter((r) => r.kind === 'day').map((r) => ({ day: r.key, learners: r.learners, actions: r.actions })),
+    // For a learner, `learners` counts their active days.
+    perLearner: rows.rows.filter((r) => r.kind === 'learner').map((r) => ({ learner: r.key, actions: r.actions, days: r.learners, last_day: r.last_day })),
+  };
+}
+
+/** Per object: learners, statements, last day; per learner: distinct objects. The (learner, object) pairs grouped once, then counted both ways. */
+export async function useByObjectAndLearner(db: Db, s: Scope, keys: LearnerKeyMap) {
+  const objects = s.objectIds ? sql`and d.object_id = any(${s.objectIds}::text[])` : sql``;
+  const rows = await sql<{ kind: 'object' | 'learner'; key: string; n: number; actions: number; last_day: string }>`
+    with lo as (
+      select coalesce(m.canonical, d.learner) as learner, d.object_id, sum(d.count) as actions, max(d.day) as last_day
+      from analytics_daily d
+      left join unnest(${keys.aliases}::text[], ${keys.canonicals}::text[]) as m(alias, canonical) on m.alias = d.learner
+      where d.context_id = ${s.contextId} and d.day >= ${s.from}::date and d.day <= ${s.to}::date
+        and d.learner <> all(${keys.excluded}::text[]) ${objects}
+      group by 1, 2
+    )
+    select 'object' as kind, object_id as key, count(*)::int as n, sum(actions)::int as actions, max(last_day)::text as last_day from lo group by object_id
+    union all
+    select 'learner', learner, count(*)::int, 0, null from lo group by learner`.execute(db);
+  return {
+    perObject: rows.rows.filter((r) => r.kind === 'object').map((r) => ({ object_id: r.key, learners: r.n, actions: r.actions, last_day: r.last_day })),
+    objectsPerLearner: new Map(rows.rows.filter((r) => r.kind === 'learner').map((r) => [r.key, r.n])),
+  };
 }

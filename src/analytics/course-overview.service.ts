@@ -1,9 +1,9 @@
 import type { AppContext } from '../app-context.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
-import { activityTitles, learnerTotals, objectUse } from './analytics.repository.js';
+import { activityTitles, learnerTotals } from './analytics.repository.js';
 import type { CourseOverviewResponse, CourseResourceUse, DateRange, LearnerActivity } from './analytics.view.js';
 import { resolveScope, type AnalyticsScope } from './analytics-scope.js';
-import { activityPerDay, activityPerLearner, objectsPerLearner } from './course-activity.repository.js';
+import { activityByDayAndLearner, useByObjectAndLearner } from './course-activity.repository.js';
 import { everyDay } from './indicators/calendar-days.js';
 import { LearnerDirectory } from './learner-directory.js';
 
@@ -17,12 +17,10 @@ export async function getCourseOverview(ctx: AppContext, session: LaunchSession,
   const directory = await LearnerDirectory.load(ctx, scope.contextId);
   const keys = directory.keyMap();
   const where = { contextId: scope.contextId, from: range.from, to: range.to, objectIds: scope.objectIds };
-  const [perDay, perLearner, objects, totals, uses] = await Promise.all([
-    activityPerDay(ctx.db, where, keys),
-    activityPerLearner(ctx.db, where, keys),
-    objectsPerLearner(ctx.db, where, keys),
+  const [{ perDay, perLearner }, { perObject: uses, objectsPerLearner: objects }, totals] = await Promise.all([
+    activityByDayAndLearner(ctx.db, where, keys),
+    useByObjectAndLearner(ctx.db, where, keys),
     learnerTotals(ctx.db, scope.contextId),
-    objectUse(ctx.db, scope.contextId, range.from, range.to, keys.excluded),
   ]);
   const learners: LearnerActivity[] = perLearner.map((p) => ({
     learner: directory.ref(p.learner),

@@ -53,7 +53,7 @@ export async function listPlatformsBehind(db: Db): Promise<string[]> {
  * Statements after `afterSeq` up to `untilSeq`, in insertion order, at most `limit`. What the
  * facts need and no more: the indexed columns, the timestamp, the activity type of an
  * `initialized` only (video or classroom), and of the statement's activities (related_activities:
- * object and context activities) only those under one of `coursePrefixes`.
+ * object and context activities) only those under one of `prefixes` (courses, LMS modules).
  */
 export async function readStatements(db: Db, platformId: string, afterSeq: string, untilSeq: string, limit: number, coursePrefixes: string[]): Promise<RollupStatement[]> {
   const rows = await sql<{

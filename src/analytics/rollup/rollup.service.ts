@@ -54,7 +54,8 @@ export async function refreshAnalytics(ctx: AppContext, platformId: string, opti
   const settled = new Date((await statementsConsistentThrough(ctx)).getTime() - (options.settleMs ?? 30_000));
   const until = await maxStatementSeq(ctx.db, platformId, settled);
   const publicUrl = trimSlash(ctx.config.http.publicUrl);
-  const coursePrefixes = [`${publicUrl}/xapi/activities/courses/`, `${basics.issuer}/course/view.php?id=`];
+  // The course an activity belongs to, and the LMS module a part of it belongs to (statement-facts.ts).
+  const coursePrefixes = [`${publicUrl}/xapi/activities/courses/`, `${basics.issuer}/course/view.php?id=`, `${basics.issuer}/mod/`];
   const cache = new FactLookupCache(platformId, basics, publicUrl);
   let start: string | undefined;
   for (;;) {

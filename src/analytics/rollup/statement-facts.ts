@@ -13,7 +13,7 @@ export interface StatementFields {
   activityId: string | null;
   activityType: string | null;
   registration: string | null;
-  /** contextActivities.parent and .grouping ids. */
+  /** The statement's other activities (object, context activities) that name a course or an LMS module: see readStatements. */
   contextActivityIds: string[];
   timestamp: string | null;
   stored: Date;
@@ -80,7 +80,7 @@ export function factOf(s: StatementFields, lookups: FactLookups): Fact | null {
   if (!place) return null;
   const learner = s.actorIsGroup ? null : learnerOf(s.actorKey, lookups, place.viaMeeting);
   if (!learner) return null;
-  const objectId = place.resourceId ?? s.activityId;
+  const objectId = place.resourceId ?? moduleOf(s, lookups.issuer) ?? s.activityId;
   const action = objectId ? actionOf(s.verbId, s.activityType ?? undefined) : null;
   return { contextId: place.contextId, day: dayOf(s), learner, objectId, action };
 }
@@ -113,6 +113,19 @@ function courseOf(id: string | undefined, l: FactLookups): string | undefined {
   const prefix = `${l.issuer}/course/view.php?id=`;
   if (id?.startsWith(prefix)) return l.contextsByLtiId.get(id.slice(prefix.length));
   return undefined;
+}
+
+const MODULE_PAGE = /\/mod\/[a-z0-9_]+\/view\.php\?id=\d+$/;
+
+/**
+ * The LMS module a statement is about, when its object is a part of it: logstore_xapi writes a
+ * quiz attempt or a question with the quiz's page (`{issuer}/mod/quiz/view.php?id=<cmid>`) among
+ * its context activities. Counted on the module, every attempt of a quiz is one resource of the
+ * course, not a new one each time.
+ */
+function moduleOf(s: StatementFields, issuer: string): string | undefined {
+  if (!s.activityId || MODULE_PAGE.test(s.activityId)) return undefined;
+  return s.contextActivityIds.find((id) => id.startsWith(`${issuer}/mod/`) && MODULE_PAGE.test(id) && id !== s.activityId);
 }
 
 /** The id after `{publicUrl}/xapi/activities/{kind}/`, when the IRI is one of Amphi's. */

@@ -35,6 +35,9 @@ describe('statement facts', () => {
     const courseViewed = factOf({ ...base, verbId: 'http://id.tincanapi.com/verb/viewed', activityId: `${MOODLE}/course/view.php?id=42` }, lookups);
     assert.equal(courseViewed?.contextId, 'ctx-1');
     assert.equal(factOf({ ...base, activityId: quiz, contextActivityIds: [`${MOODLE}/course/view.php?id=99`] }, lookups), null, 'a course Amphi never saw');
+    const attempt = `${MOODLE}/mod/quiz/attempt.php?attempt=10042&cmid=7`;
+    const answered = factOf({ ...base, verbId: 'http://adlnet.gov/expapi/verbs/completed', activityId: attempt, contextActivityIds: [attempt, quiz, `${MOODLE}/course/view.php?id=42`] }, lookups);
+    assert.equal(answered?.objectId, quiz, 'an attempt counts on its quiz');
   });
 
   it('places BigBlueButton’s webhook statements on the classroom of their session, its server’s accounts as subs', () => {
