@@ -179,17 +179,20 @@ async function measureEndpoints(course: DemoCourseSummary): Promise<AnalyticsRes
   for (const [name, url, token] of endpoints) {
     const times: number[] = [];
     let bytes = 0;
+    let first = 0;
     for (let i = 0; i < 5 + Number(args.requests); i++) {
       const t0 = performance.now();
       const res = await fetch(`${serverUrl}${url}`, { headers: { authorization: `Bearer ${token}` } });
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.slice(0, 300)}`);
+      // The first request after a refresh computes what later ones share (rollup-view-cache.ts).
+      if (i === 0) first = performance.now() - t0;
       if (i >= 5) times.push(performance.now() - t0);
       bytes = body.length;
     }
     const p = percentiles(times);
-    out.push({ name, p50: p.p50, p95: p.p95, max: p.max, bytes });
-    log(`${name}: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (${(bytes / 1024).toFixed(0)} KiB)`);
+    out.push({ name, first, p50: p.p50, p95: p.p95, max: p.max, bytes });
+    log(`${name}: first ${first.toFixed(1)} ms, then p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (${(bytes / 1024).toFixed(0)} KiB)`);
   }
   return out;
 }

@@ -35,15 +35,31 @@ export async function learnerTotals(db: Db, contextId: string): Promise<{ learne
   return rows.map((r) => ({ learner: r.learner, count: r.count, lastDay: r.last_day }));
 }
 
-/** One object's statements per day and action in the range, with the learners. */
-export async function objectDaily(db: Db, contextId: string, objectId: string, from: string, to: string): Promise<{ day: string; action: string; learner: string; count: number }[]> {
+/** One object's statements in the range, by day and action (`excluded`: the staff's keys). */
+export async function objectDailyTotals(db: Db, contextId: string, objectId: string, from: string, to: string, excluded: string[]): Promise<{ day: string; action: string; count: number }[]> {
   return db
     .selectFrom('analytics_daily')
-    .select([sql<string>`day::text`.as('day'), 'action', 'learner', 'count'])
+    .select([sql<string>`day::text`.as('day'), 'action', sql<number>`sum(count)::int`.as('count')])
     .where('context_id', '=', contextId)
     .where('object_id', '=', objectId)
     .where('day', '>=', from)
     .where('day', '<=', to)
+    .where('learner', 'not in', [...excluded, ''])
+    .groupBy(['day', 'action'])
+    .execute();
+}
+
+/** One object's statements in the range, by learner and action. */
+export async function objectLearnerTotals(db: Db, contextId: string, objectId: string, from: string, to: string, actions: string[]): Promise<{ learner: string; action: string; count: number }[]> {
+  return db
+    .selectFrom('analytics_daily')
+    .select(['learner', 'action', sql<number>`sum(count)::int`.as('count')])
+    .where('context_id', '=', contextId)
+    .where('object_id', '=', objectId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('action', 'in', actions)
+    .groupBy(['learner', 'action'])
     .execute();
 }
 
@@ -109,4 +125,17 @@ export async function videoDurations(db: Db, resourceIds: string[]): Promise<Map
     where r.id in (${sql.join(resourceIds)})
   `.execute(db);
   return new Map(rows.rows.filter((r) => r.duration !== null).map((r) => [r.id, Number(r.duration)]));
+}
+
+/** Watched share per (video, viewer), without the segments: for the course-wide views. `sub`: one viewer only. */
+export async function watchedShares(db: Db, platformId: string, resourceIds: string[], sub?: string): Promise<{ resource_id: string; sub: string; watched_share: number; completed: boolean; updated_at: Date }[]> {
+  if (!resourceIds.length) return [];
+  let q = db
+    .selectFrom('video_views as v')
+    .innerJoin('lti_users as u', 'u.id', 'v.user_id')
+    .select(['v.resource_id', 'u.sub', 'v.watched_share', sql<boolean>`v.completed_at is not null`.as('completed'), 'v.updated_at'])
+    .where('v.platform_id', '=', platformId)
+    .where('v.resource_id', 'in', resourceIds);
+  if (sub !== undefined) q = q.where('u.sub', '=', sub);
+  return q.execute();
 }

@@ -52,18 +52,18 @@ export function recordingVideos(db: Db, resourceId: string): Promise<{ resource_
     .execute();
 }
 
-/** Per classroom of the course: sessions held (ended or running) and the subs who attended each. */
-export async function courseAttendance(db: Db, platformId: string, resourceIds: string[]): Promise<{ resource_id: string; meeting_row_id: string; sub: string | null }[]> {
+/** Per classroom: the sessions held (started) and how many of them this person attended as a participant. */
+export async function classroomProgress(db: Db, platformId: string, resourceIds: string[], sub: string): Promise<{ resource_id: string; held: number; attended: number }[]> {
   if (!resourceIds.length) return [];
-  return db
-    .selectFrom('classroom_meetings as m')
-    .leftJoin('classroom_attendance as a', (j) => j.onRef('a.meeting_row_id', '=', 'm.id').on('a.role', '=', 'viewer'))
-    .leftJoin('lti_users as u', 'u.id', 'a.user_id')
-    .select(['m.resource_id', 'm.id as meeting_row_id', 'u.sub'])
-    .where('m.platform_id', '=', platformId)
-    .where('m.resource_id', 'in', resourceIds)
-    .where('m.started_at', 'is not', null)
-    .execute();
+  const rows = await sql<{ resource_id: string; held: number; attended: number }>`
+    select m.resource_id, count(*)::int as held,
+      count(*) filter (where exists (
+        select 1 from classroom_attendance a join lti_users u on u.id = a.user_id
+        where a.meeting_row_id = m.id and a.role = 'viewer' and u.sub = ${sub} and u.platform_id = ${platformId}))::int as attended
+    from classroom_meetings m
+    where m.platform_id = ${platformId} and m.resource_id in (${sql.join(resourceIds)}) and m.started_at is not null
+    group by m.resource_id`.execute(db);
+  return rows.rows;
 }
 
 /** The latest score of each learner in each of these resources, as a share of its maximum. */

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { objectDaily, videoViews } from './analytics.repository.js';
+import { objectLearnerTotals, watchedShares } from './analytics.repository.js';
 import type { ClassroomAnalyticsResponse, ClassroomLearnerRow, DateRange } from './analytics.view.js';
 import type { AnalyticsScope } from './analytics-scope.js';
 import { classroomSessions, recordingVideos, sessionAttendance } from './classroom-analytics.repository.js';
@@ -16,7 +16,7 @@ export async function getClassroomAnalytics(ctx: AppContext, scope: AnalyticsSco
   const sessions = await classroomSessions(ctx.db, resourceId, range.from, range.to);
   const [attendance, daily, recordings] = await Promise.all([
     sessionAttendance(ctx.db, sessions.map((s) => s.id)),
-    objectDaily(ctx.db, scope.contextId, resourceId, range.from, range.to),
+    objectLearnerTotals(ctx.db, scope.contextId, resourceId, range.from, range.to, ['posted', 'reacted', 'answered']),
     recordingVideos(ctx.db, resourceId),
   ]);
   const rosterLearners = directory.rosterLearnerKeys();
@@ -51,7 +51,7 @@ export async function getClassroomAnalytics(ctx: AppContext, scope: AnalyticsSco
     r.raisedHands = Math.max(r.raisedHands, s.reacted);
     r.pollVotes = Math.max(r.pollVotes, s.answered);
   }
-  const recordingViews = await videoViews(ctx.db, scope.platformId, recordings.map((r) => r.resource_id));
+  const recordingViews = await watchedShares(ctx.db, scope.platformId, recordings.map((r) => r.resource_id));
   for (const v of recordingViews) if (directory.isLearner(`sub:${v.sub}`)) row(v.sub).recordingsWatched++;
   return {
     kind: 'classroom',

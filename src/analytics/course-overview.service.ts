@@ -6,6 +6,7 @@ import { resolveScope, type AnalyticsScope } from './analytics-scope.js';
 import { activityByDayAndLearner, useByObjectAndLearner } from './course-activity.repository.js';
 import { everyDay } from './indicators/calendar-days.js';
 import { LearnerDirectory } from './learner-directory.js';
+import { cachedRollupView } from './rollup-view-cache.js';
 
 /**
  * The teacher's course overview (docs/indicators.md, "Course"): active learners and statements
@@ -17,11 +18,10 @@ export async function getCourseOverview(ctx: AppContext, session: LaunchSession,
   const directory = await LearnerDirectory.load(ctx, scope.contextId);
   const keys = directory.keyMap();
   const where = { contextId: scope.contextId, from: range.from, to: range.to, objectIds: scope.objectIds };
-  const [{ perDay, perLearner }, { perObject: uses, objectsPerLearner: objects }, totals] = await Promise.all([
-    activityByDayAndLearner(ctx.db, where, keys),
-    useByObjectAndLearner(ctx.db, where, keys),
-    learnerTotals(ctx.db, scope.contextId),
-  ]);
+  const key = `overview|${range.from}|${range.to}|${scope.objectIds?.join(',') ?? '*'}`;
+  const [{ perDay, perLearner }, { perObject: uses, objectsPerLearner: objects }, totals] = await cachedRollupView(ctx.db, scope.platformId, scope.contextId, key, () =>
+    Promise.all([activityByDayAndLearner(ctx.db, where, keys), useByObjectAndLearner(ctx.db, where, keys), learnerTotals(ctx.db, scope.contextId)]),
+  );
   const learners: LearnerActivity[] = perLearner.map((p) => ({
     learner: directory.ref(p.learner),
     actions: p.actions,

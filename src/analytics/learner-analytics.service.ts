@@ -1,10 +1,10 @@
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../http/errors.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
-import { learnerDayCounts, videoViews } from './analytics.repository.js';
+import { learnerDayCounts, watchedShares } from './analytics.repository.js';
 import type { DateRange, LearnerAnalyticsResponse, LearnerResourceProgress } from './analytics.view.js';
 import { inScope, resolveScope, type AnalyticsScope } from './analytics-scope.js';
-import { courseAttendance } from './classroom-analytics.repository.js';
+import { classroomProgress } from './classroom-analytics.repository.js';
 import { computeCohort, DEFAULT_WINDOW_DAYS } from './cohort.service.js';
 import { everyDay } from './indicators/calendar-days.js';
 import { LearnerDirectory } from './learner-directory.js';
@@ -41,18 +41,18 @@ async function progressPerResource(ctx: AppContext, scope: AnalyticsScope, sub: 
   const videos = scope.resources.filter((r) => r.kind === 'video' && inScope(scope, r.id));
   const classrooms = scope.resources.filter((r) => r.kind === 'classroom' && inScope(scope, r.id));
   const [views, sessions] = await Promise.all([
-    videoViews(ctx.db, scope.platformId, videos.map((r) => r.id)),
-    courseAttendance(ctx.db, scope.platformId, classrooms.map((r) => r.id)),
+    watchedShares(ctx.db, scope.platformId, videos.map((r) => r.id), sub),
+    classroomProgress(ctx.db, scope.platformId, classrooms.map((r) => r.id), sub),
   ]);
-  const mine = new Map(views.filter((v) => v.sub === sub).map((v) => [v.resource_id, v]));
+  const mine = new Map(views.map((v) => [v.resource_id, v]));
   const out: LearnerResourceProgress[] = videos.map((r) => {
     const v = mine.get(r.id);
     return { resourceId: r.id, kind: 'video', title: r.title, progress: v ? round(v.watched_share) : 0, completed: v?.completed ?? false, lastActivity: v ? v.updated_at.toISOString() : null };
   });
+  const bySession = new Map(sessions.map((s) => [s.resource_id, s]));
   for (const r of classrooms) {
-    const held = new Set(sessions.filter((s) => s.resource_id === r.id).map((s) => s.meeting_row_id));
-    const attended = new Set(sessions.filter((s) => s.resource_id === r.id && s.sub === sub).map((s) => s.meeting_row_id));
-    out.push({ resourceId: r.id, kind: 'classroom', title: r.title, progress: held.size ? round(attended.size / held.size) : 0, completed: held.size > 0 && attended.size === held.size, lastActivity: null });
+    const { held = 0, attended = 0 } = bySession.get(r.id) ?? {};
+    out.push({ resourceId: r.id, kind: 'classroom', title: r.title, progress: held ? round(attended / held) : 0, completed: held > 0 && attended === held, lastActivity: null });
   }
   return out;
 }

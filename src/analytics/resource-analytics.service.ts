@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../http/errors.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
-import { objectDaily, videoDurations, videoViews } from './analytics.repository.js';
+import { objectDailyTotals, videoDurations, videoViews } from './analytics.repository.js';
 import type { DateRange, ResourceAnalyticsResponse, VideoAnalyticsResponse } from './analytics.view.js';
 import { resolveScope } from './analytics-scope.js';
 import { getClassroomAnalytics } from './classroom-analytics.service.js';
@@ -24,7 +24,7 @@ async function videoAnalytics(ctx: AppContext, platformId: string, contextId: st
   const [views, durations, daily] = await Promise.all([
     videoViews(ctx.db, platformId, [resourceId]),
     videoDurations(ctx.db, [resourceId]),
-    objectDaily(ctx.db, contextId, resourceId, range.from, range.to),
+    objectDailyTotals(ctx.db, contextId, resourceId, range.from, range.to, directory.keyMap().excluded),
   ]);
   const learnerViews = views.filter((v) => directory.isLearner(`sub:${v.sub}`));
   const duration = durations.get(resourceId) ?? null;
@@ -32,7 +32,6 @@ async function videoAnalytics(ctx: AppContext, platformId: string, contextId: st
   let viewCount = 0;
   let downloads = 0;
   for (const d of daily) {
-    if (!directory.isLearner(directory.canonical(d.learner))) continue;
     if (d.action === 'viewed') {
       viewCount += d.count;
       viewsPerDay.set(d.day, (viewsPerDay.get(d.day) ?? 0) + d.count);

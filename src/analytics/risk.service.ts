@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { translate } from '../http/messages.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
-import { learnerTotals, videoViews } from './analytics.repository.js';
+import { learnerTotals, watchedShares } from './analytics.repository.js';
 import { activityAround } from './course-activity.repository.js';
 import { latestGradeShares } from './classroom-analytics.repository.js';
 import type { RiskLearner, RiskResponse } from './analytics.view.js';
@@ -25,7 +25,7 @@ export async function getRisk(ctx: AppContext, session: LaunchSession, asOf: str
     learnerTotals(ctx.db, scope.contextId),
     activityAround(ctx.db, { contextId: scope.contextId, from: addDays(asOf, -27), to: asOf, objectIds: scope.objectIds }, directory.keyMap(), split),
     computeCohort(ctx, scope, directory, asOf, DEFAULT_WINDOW_DAYS),
-    videoViews(ctx.db, scope.platformId, videos),
+    watchedShares(ctx.db, scope.platformId, videos),
     latestGradeShares(ctx.db, scope.platformId, graded),
   ]);
   const lastDay = new Map<string, string>();

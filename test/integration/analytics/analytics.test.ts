@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { ADMIN_COMMANDS } from '../../../src/admin/admin-commands.js';
 import { rebuildAnalytics, refreshAnalytics } from '../../../src/analytics/analytics.service.js';
 import type { AppError } from '../../../src/http/errors.js';
-import type { CohortResponse, CourseOverviewResponse, LearnerAnalyticsResponse, RiskResponse, VideoAnalyticsResponse } from '../../../src/analytics/analytics.view.js';
+import type { ClassroomAnalyticsResponse, CohortResponse, CourseOverviewResponse, LearnerAnalyticsResponse, RiskResponse, VideoAnalyticsResponse } from '../../../src/analytics/analytics.view.js';
 import type { ResourceRow } from '../../../src/content/resource.table.js';
 import type { Db } from '../../../src/db/database.js';
 import { recordStatements } from '../../../src/lrs/lrs.service.js';
@@ -116,6 +116,9 @@ describe('learning analytics', () => {
     const rebuilt = await rebuildAnalytics(t.app.ctx, teacher.platformId, { settleMs: 0 });
     assert.equal(rebuilt.lastSeq, last.lastSeq, 'the rebuild read the same statements');
     assert.deepEqual(await rollups(t.app.ctx.db), incremental);
+    const room = (await teacher.api<ClassroomAnalyticsResponse>('GET', `/api/analytics/resources/${classroom.id}`)).body;
+    assert.deepEqual(room.sessions.map((x) => [x.present, x.absent]), [[0, 4]], 'nobody joined through Amphi: the four roster learners are absent');
+    assert.deepEqual(room.learners.map((l) => [l.learner.id, l.chats]), [['learner-2', 1]], 'the webhooks’ chat message counts for its learner');
 
     // What `amphi analytics rebuild` runs: every platform, or one that exists.
     const rebuild = ADMIN_COMMANDS['analytics-rebuild'];
@@ -155,6 +158,10 @@ describe('learning analytics', () => {
     assert.equal(cohort.window.days, 15);
     assert.equal(cohort.status, 'cohort-too-small', 'two learners active in the window: nobody is ranked');
     assert.deepEqual(cohort.learners, []);
+    await store([moodle(account('learner-3'), day(0))]);
+    await refresh();
+    const again = (await teacher.api<CohortResponse>('GET', '/api/analytics/course/cohort')).body;
+    assert.equal(again.cohortSize, cohort.cohortSize + 1, 'a view kept for the rollups is computed again once they moved');
   });
 
   it('refuses bad ranges, unknown and foreign resources, and teacher views to learners; a learner sees only their own data', async () => {
