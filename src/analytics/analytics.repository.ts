@@ -139,3 +139,17 @@ export async function watchedShares(db: Db, platformId: string, resourceIds: str
   if (sub !== undefined) q = q.where('u.sub', '=', sub);
   return q.execute();
 }
+
+/** Per viewer: the sum of their watched shares over these videos (the risk's mean completion divides it by the number of videos). */
+export async function watchedShareSums(db: Db, platformId: string, resourceIds: string[]): Promise<Map<string, number>> {
+  if (!resourceIds.length) return new Map();
+  const rows = await db
+    .selectFrom('video_views as v')
+    .innerJoin('lti_users as u', 'u.id', 'v.user_id')
+    .select(['u.sub', sql<number>`sum(v.watched_share)::float8`.as('total')])
+    .where('v.platform_id', '=', platformId)
+    .where('v.resource_id', 'in', resourceIds)
+    .groupBy('u.sub')
+    .execute();
+  return new Map(rows.map((r) => [r.sub, Number(r.total)]));
+}

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { translate } from '../http/messages.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
-import { learnerTotals, watchedShares } from './analytics.repository.js';
+import { learnerTotals, watchedShareSums } from './analytics.repository.js';
 import { activityAround } from './course-activity.repository.js';
 import { latestGradeShares } from './classroom-analytics.repository.js';
 import type { RiskLearner, RiskResponse } from './analytics.view.js';
@@ -25,7 +25,7 @@ export async function getRisk(ctx: AppContext, session: LaunchSession, asOf: str
     learnerTotals(ctx.db, scope.contextId),
     activityAround(ctx.db, { contextId: scope.contextId, from: addDays(asOf, -27), to: asOf, objectIds: scope.objectIds }, directory.keyMap(), split),
     computeCohort(ctx, scope, directory, asOf, DEFAULT_WINDOW_DAYS),
-    watchedShares(ctx.db, scope.platformId, videos),
+    watchedShareSums(ctx.db, scope.platformId, videos),
     latestGradeShares(ctx.db, scope.platformId, graded),
   ]);
   const lastDay = new Map<string, string>();
@@ -36,7 +36,6 @@ export async function getRisk(ctx: AppContext, session: LaunchSession, asOf: str
   const activity = new Map(recent.map((r) => [r.learner, { recent: r.recent, previous: r.previous, last: r.last_day }]));
   const positions = new Map(cohort.result.positions.map((p) => [p.learner, p]));
   const activeActions = cohort.result.activeActions.length;
-  const watched = sumBySub(views.map((v) => ({ sub: v.sub, value: v.watched_share })));
   const gradeSums = sumBySub(grades.map((g) => ({ sub: g.sub, value: g.share })));
   const keys = new Set([...directory.rosterLearnerKeys(), ...[...lastDay.keys()].filter((k) => directory.isLearner(k))]);
   const learners: RiskLearner[] = [];
@@ -53,7 +52,7 @@ export async function getRisk(ctx: AppContext, session: LaunchSession, asOf: str
       recentActivity: a?.recent ?? 0,
       previousActivity: a?.previous ?? 0,
       missedActiveShare: cohort.result.status === 'ok' ? (position ? position.missed / activeActions : 1) : null,
-      completion: videos.length ? (sub ? (watched.get(sub)?.sum ?? 0) : 0) / videos.length : null,
+      completion: videos.length ? (sub ? (views.get(sub) ?? 0) : 0) / videos.length : null,
       gradeShare: g ? g.sum / g.n : null,
     });
     learners.push({
