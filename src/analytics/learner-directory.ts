@@ -24,19 +24,10 @@ export class LearnerDirectory {
     return new LearnerDirectory(roster.members);
   }
 
-  static of(members: readonly RosterMember[]): LearnerDirectory {
-    return new LearnerDirectory(members);
-  }
-
   /** One key per person: `sub:<sub>` when the roster knows them (by email too), else the key as stored. */
   canonical(key: string): string {
     const sub = this.subByEmail.get(key);
     return sub ? `sub:${sub}` : key;
-  }
-
-  isStaff(canonicalKey: string): boolean {
-    const m = canonicalKey.startsWith('sub:') ? this.bySub.get(canonicalKey.slice(4)) : undefined;
-    return m?.role === 'instructor';
   }
 
   /** Whether this key counts as a learner of the course: not staff, and not someone the roster says left. */

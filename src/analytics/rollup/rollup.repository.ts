@@ -23,11 +23,6 @@ export async function saveWatermark(db: Db, platformId: string, lastSeq: string,
   await db.updateTable('analytics_watermarks').set({ last_seq: lastSeq, definitions, refreshed_at: new Date() }).where('platform_id', '=', platformId).execute();
 }
 
-export async function findWatermark(db: Db, platformId: string): Promise<{ lastSeq: string; refreshedAt: Date } | undefined> {
-  const row = await db.selectFrom('analytics_watermarks').select(['last_seq', 'refreshed_at']).where('platform_id', '=', platformId).executeTakeFirst();
-  return row && { lastSeq: String(row.last_seq), refreshedAt: row.refreshed_at };
-}
-
 /** The newest statement of the platform stored before `before` ('0' when none). */
 export async function maxStatementSeq(db: Db, platformId: string, before: Date): Promise<string> {
   const row = await db

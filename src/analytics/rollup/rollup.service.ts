@@ -1,7 +1,6 @@
 import type { AppContext } from '../../app-context.js';
 import { statementsConsistentThrough } from '../../lrs/lrs.service.js';
-import { trimSlash } from './statement-facts.js';
-import { collectKeys, factOf, type Fact } from './statement-facts.js';
+import { collectKeys, factOf, trimSlash, type Fact } from './statement-facts.js';
 import { addFact, emptyDelta, type RollupDelta } from './rollup-counts.js';
 import { FactLookupCache, loadPlatformBasics } from './fact-lookups.repository.js';
 import { applyDelta } from './rollup-write.repository.js';
