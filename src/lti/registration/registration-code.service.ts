@@ -42,8 +42,11 @@ export function hashRegistrationCode(code: string): string {
 }
 
 export async function openRegistrationCode(ctx: AppContext, args: { ttlSeconds: number; note?: string | undefined }): Promise<OpenedRegistrationCode> {
-  // 192 random bits: hashing without a salt is enough, nobody can guess one to look it up.
-  const code = crypto.randomBytes(24).toString('base64url');
+  // 192 random bits: hashing without a salt is enough, nobody can guess one to look it up. Never
+  // with a leading '-': `amphi registration close <code>` would read it as an option (1 code in 64).
+  let code: string;
+  do code = crypto.randomBytes(24).toString('base64url');
+  while (code.startsWith('-'));
   const row = await insertRegistrationCode(ctx.db, {
     id: crypto.randomUUID(),
     code_hash: hashRegistrationCode(code),
