@@ -8,11 +8,14 @@
  *    database: --learners learners, videos, a weekly classroom, ~--statements statements from
  *    Amphi, Moodle (logstore_xapi) and BigBlueButton (webhooks).
  * 2. full rebuild: every rollup recounted from the first statement (rebuildAnalytics).
- * 3. dashboards: every endpoint over HTTP as the course's teacher (and /me as a learner), --requests
- *    times each, one at a time after a warm-up: p50 / p95 / max.
+ * 3. dashboards, cold: every endpoint once over HTTP as the course's teacher (and /me as a
+ *    learner), with no view kept yet (each request computes what it reads from the rollups).
  * 4. incremental refresh: --new-statements more statements stored through the LRS service (the
- *    way Amphi's features and credentials store them), then one refresh.
- * 5. the same course overview computed straight from the statements (the way Warren computes
+ *    way Amphi's features and credentials store them), then one refresh, then what the refresh
+ *    job does next: the views read lately recomputed (view-warming.ts).
+ * 5. dashboards after the refresh: every endpoint's first request, then --requests more, one at
+ *    a time after a warm-up: p50 / p95 / max.
+ * 6. the same course overview computed straight from the statements (the way Warren computes
  *    its indicators from the LRS): daily active learners and actions, and each object's use, by
  *    SQL over lrs_statements of the course.
  * --keep NAME keeps (or reuses, if it exists) the database NAME instead of a throwaway one.
@@ -27,6 +30,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { rebuildAnalytics, refreshAnalytics } from '../../src/analytics/analytics.service.js';
+import { warmReadViews } from '../../src/analytics/view-warming.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createContext } from '../../src/context.js';
@@ -91,7 +95,9 @@ try {
   // so; the dashboards are measured in that steady state, not on the dead rows.
   for (const table of ['analytics_daily', 'analytics_learner_days', 'analytics_learners']) await sql`vacuum analyze ${sql.table(table)}`.execute(ctx.db);
 
-  result.endpoints = await measureEndpoints(course);
+  const session = await endpointSessions(course);
+  // Nothing kept yet: each view is computed by the request (and kept for the next ones).
+  const cold = await measureEndpoints(session, 0);
   result.newStatements = Number(args['new-statements']);
   await storeMore(course, result.newStatements);
   await new Promise((r) => setTimeout(r, 150));
@@ -99,6 +105,13 @@ try {
   const refreshed = await refreshAnalytics(ctx, course.platformId, { settleMs: 0 });
   result.refreshSeconds = (performance.now() - t0) / 1000;
   log(`incremental refresh: ${refreshed.statements} statements in ${result.refreshSeconds.toFixed(2)} s`);
+  // What the refresh job does next: the views read lately (just above) recomputed for everyone.
+  t0 = performance.now();
+  const warmed = await warmReadViews(ctx, course.platformId);
+  result.warm = { views: warmed.views, seconds: (performance.now() - t0) / 1000 };
+  log(`views recomputed after the refresh: ${warmed.views} in ${result.warm.seconds.toFixed(2)} s`);
+  const steady = await measureEndpoints(session, Number(args.requests));
+  result.endpoints = steady.map((e, i) => ({ ...e, cold: cold[i]!.first }));
   result.fromStatements = await warrenStyle(course);
   result.machine = machineLine(describeMachine(serverVersion));
   result.date = new Date().toISOString().slice(0, 10);
@@ -161,7 +174,7 @@ async function sessionToken(course: DemoCourseSummary, userId: string, role: 'in
   return (await signSessionToken(ctx, id)).token;
 }
 
-async function measureEndpoints(course: DemoCourseSummary): Promise<AnalyticsResult['endpoints']> {
+async function endpointSessions(course: DemoCourseSummary) {
   const teacher = await sessionToken(course, course.teachers[0]!.userId, 'instructor');
   const learner = await sessionToken(course, (course.sampleLearners.steady ?? course.sampleLearners.drifting)!.userId, 'learner');
   const [video] = course.resourceIds.videos;
@@ -175,24 +188,28 @@ async function measureEndpoints(course: DemoCourseSummary): Promise<AnalyticsRes
     ['classroom analytics', `/api/analytics/resources/${course.resourceIds.classroom}?from=${daysAgo(7 * Number(args.weeks))}`, teacher],
     ['learner dashboard (/me)', '/api/analytics/me', learner],
   ];
-  const out: AnalyticsResult['endpoints'] = [];
+  return endpoints;
+}
+
+/** Each endpoint: one first request, then `requests` more after 5 of warm-up (p50 / p95 / max). */
+async function measureEndpoints(endpoints: [string, string, string][], requests: number): Promise<Omit<AnalyticsResult['endpoints'][number], 'cold'>[]> {
+  const out: Omit<AnalyticsResult['endpoints'][number], 'cold'>[] = [];
   for (const [name, url, token] of endpoints) {
     const times: number[] = [];
     let bytes = 0;
     let first = 0;
-    for (let i = 0; i < 5 + Number(args.requests); i++) {
+    for (let i = 0; i < (requests ? 5 + requests : 1); i++) {
       const t0 = performance.now();
       const res = await fetch(`${serverUrl}${url}`, { headers: { authorization: `Bearer ${token}` } });
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.slice(0, 300)}`);
-      // The first request after a refresh computes what later ones share (rollup-view-cache.ts).
       if (i === 0) first = performance.now() - t0;
       if (i >= 5) times.push(performance.now() - t0);
       bytes = body.length;
     }
-    const p = percentiles(times);
+    const p = requests ? percentiles(times) : { p50: 0, p95: 0, max: 0 };
     out.push({ name, first, p50: p.p50, p95: p.p95, max: p.max, bytes });
-    log(`${name}: first ${first.toFixed(1)} ms, then p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (${(bytes / 1024).toFixed(0)} KiB)`);
+    log(`${name}: first ${first.toFixed(1)} ms${requests ? `, then p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms` : ''} (${(bytes / 1024).toFixed(0)} KiB)`);
   }
   return out;
 }

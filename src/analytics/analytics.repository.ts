@@ -143,13 +143,11 @@ export async function watchedShares(db: Db, platformId: string, resourceIds: str
 /** Per viewer: the sum of their watched shares over these videos (the risk's mean completion divides it by the number of videos). */
 export async function watchedShareSums(db: Db, platformId: string, resourceIds: string[]): Promise<Map<string, number>> {
   if (!resourceIds.length) return new Map();
-  const rows = await db
-    .selectFrom('video_views as v')
-    .innerJoin('lti_users as u', 'u.id', 'v.user_id')
-    .select(['u.sub', sql<number>`sum(v.watched_share)::float8`.as('total')])
-    .where('v.platform_id', '=', platformId)
-    .where('v.resource_id', 'in', resourceIds)
-    .groupBy('u.sub')
-    .execute();
-  return new Map(rows.map((r) => [r.sub, Number(r.total)]));
+  // Summed per user before the join: a course's views are ~10 times its viewers.
+  const rows = await sql<{ sub: string; total: number }>`
+    select u.sub, s.total from (
+      select user_id, sum(watched_share)::float8 as total from video_views
+      where platform_id = ${platformId} and resource_id in (${sql.join(resourceIds)}) group by user_id
+    ) s join lti_users u on u.id = s.user_id`.execute(db);
+  return new Map(rows.rows.map((r) => [r.sub, Number(r.total)]));
 }

@@ -37,3 +37,17 @@ export interface AnalyticsLearnersTable {
   first_day: ColumnType<string, string, string>;
   last_day: ColumnType<string, string, string>;
 }
+
+/** Migration 0016: a dashboard view computed from the rollups, kept for every process (rollup-view-cache.ts). */
+export interface AnalyticsViewsTable {
+  platform_id: string;
+  context_id: string;
+  key: string;
+  /** JSON: what the view is of (ViewParams), for the refresh job to recompute it. */
+  params: string;
+  version: string;
+  /** JSON text of the view. */
+  value: string;
+  computed_at: ColumnType<Date, Date | undefined, Date>;
+  read_at: ColumnType<Date, Date | undefined, Date>;
+}

@@ -21,25 +21,44 @@ export function classroomSessions(db: Db, resourceId: string, from: string, to: 
     .execute();
 }
 
-export interface AttendanceFacts {
-  meeting_row_id: string;
-  sub: string;
-  role: 'moderator' | 'viewer';
-  duration_seconds: number | null;
-  talk_time_seconds: number | null;
-  chats: number | null;
-  raised_hands: number | null;
-  poll_votes: number | null;
+export interface AttendanceSums {
+  attended: number;
+  /** Minutes are rounded to a tenth per attendance, then added (what a teacher adds up by hand). */
+  minutes: number;
+  talk_minutes: number;
+  chats: number;
+  raised_hands: number;
+  poll_votes: number;
 }
 
-export async function sessionAttendance(db: Db, meetingRowIds: string[]): Promise<AttendanceFacts[]> {
-  if (!meetingRowIds.length) return [];
-  return db
-    .selectFrom('classroom_attendance as a')
-    .innerJoin('lti_users as u', 'u.id', 'a.user_id')
-    .select(['a.meeting_row_id', 'u.sub', 'a.role', 'a.duration_seconds', 'a.talk_time_seconds', 'a.chats', 'a.raised_hands', 'a.poll_votes'])
-    .where('a.meeting_row_id', 'in', meetingRowIds)
-    .execute();
+/**
+ * The learners' attendance of these sessions, summed by the database (a term of weekly sessions
+ * of 2,000 learners is ~20,000 rows): per session (learners present, and how many of them are
+ * in `rosterSubs`), and per learner (sessions attended). Participants only (BBB viewers), never
+ * the `excludedSubs` (the course's staff, members the roster says left).
+ */
+export async function attendanceSums(db: Db, meetingRowIds: string[], excludedSubs: string[], rosterSubs: string[]) {
+  if (!meetingRowIds.length) return { perSession: [], perLearner: [] };
+  // One attendance row per person and meeting (0010_classroom), so counting rows counts people.
+  const rows = await sql<AttendanceSums & { kind: 'session' | 'learner'; key: string; present: number; present_in_roster: number }>`
+    with a as (
+      select a.meeting_row_id as meeting, u.sub, r.sub is not null as in_roster,
+        -- Tenths of a minute, halves up (as Math.round): floats, not numerics, for 20,000 rows.
+        coalesce(floor(a.duration_seconds::float8 / 6 + 0.5) / 10, 0) as minutes, coalesce(floor(a.talk_time_seconds::float8 / 6 + 0.5) / 10, 0) as talk, coalesce(a.chats, 0) as chats, coalesce(a.raised_hands, 0) as hands, coalesce(a.poll_votes, 0) as polls
+      from classroom_attendance a join lti_users u on u.id = a.user_id
+      left join unnest(${rosterSubs}::text[]) as r(sub) on r.sub = u.sub
+      where a.meeting_row_id = any(${meetingRowIds}::uuid[]) and a.role = 'viewer' and u.sub <> all(${excludedSubs}::text[])
+    )
+    select 'session' as kind, meeting::text as key, count(*)::int as present, (count(*) filter (where in_roster))::int as present_in_roster, count(*)::int as attended,
+      sum(minutes)::float8 as minutes, sum(talk)::float8 as talk_minutes, sum(chats)::int as chats, sum(hands)::int as raised_hands, sum(polls)::int as poll_votes
+    from a group by meeting
+    union all
+    select 'learner', sub, 0, 0, count(*)::int, sum(minutes)::float8, sum(talk)::float8, sum(chats)::int, sum(hands)::int, sum(polls)::int
+    from a group by sub`.execute(db);
+  return {
+    perSession: rows.rows.filter((r) => r.kind === 'session').map((r) => ({ ...r, meeting_row_id: r.key })),
+    perLearner: rows.rows.filter((r) => r.kind === 'learner').map((r) => ({ ...r, sub: r.key })),
+  };
 }
 
 /** The videos imported from the classroom's recordings. */
@@ -69,11 +88,24 @@ export async function classroomProgress(db: Db, platformId: string, resourceIds:
 /** The latest score of each learner in each of these resources, as a share of its maximum. */
 export async function latestGradeShares(db: Db, platformId: string, resourceIds: string[]): Promise<{ resource_id: string; sub: string; share: number }[]> {
   if (!resourceIds.length) return [];
-  const rows = await sql<{ resource_id: string; sub: string; share: number }>`
-    select distinct on (g.resource_id, g.user_id) g.resource_id, u.sub, g.score_given / nullif(g.score_maximum, 0) as share
-    from grade_scores g join lti_users u on u.id = g.user_id
-    where g.platform_id = ${platformId} and g.resource_id in (${sql.join(resourceIds)})
-    order by g.resource_id, g.user_id, g.seq desc
-  `.execute(db);
+  const rows = await sql<{ resource_id: string; sub: string; share: number | null }>`
+    select g.resource_id, u.sub, g.score_given / nullif(g.score_maximum, 0) as share
+    from (${latestScoreSeqs(platformId, resourceIds)}) l join grade_scores g on g.seq = l.seq join lti_users u on u.id = g.user_id`.execute(db);
   return rows.rows.filter((r) => r.share !== null).map((r) => ({ ...r, share: Number(r.share) }));
+}
+
+/** Per learner: the mean of their latest scores' shares over these resources, and how many they have. */
+export async function meanLatestGradeShares(db: Db, platformId: string, resourceIds: string[]): Promise<Map<string, { mean: number; n: number }>> {
+  if (!resourceIds.length) return new Map();
+  const rows = await sql<{ sub: string; mean: number; n: number }>`
+    select u.sub, avg(g.score_given / g.score_maximum)::float8 as mean, count(*)::int as n
+    from (${latestScoreSeqs(platformId, resourceIds)}) l join grade_scores g on g.seq = l.seq join lti_users u on u.id = g.user_id
+    where g.score_maximum > 0 and g.score_given is not null
+    group by u.sub`.execute(db);
+  return new Map(rows.rows.map((r) => [r.sub, { mean: Number(r.mean), n: r.n }]));
+}
+
+/** Each learner's latest score in each resource: grouped by hash, not sorted (a sort of text keys costs more than the rest). */
+function latestScoreSeqs(platformId: string, resourceIds: string[]) {
+  return sql`select max(seq) as seq from grade_scores where platform_id = ${platformId} and resource_id in (${sql.join(resourceIds)}) group by resource_id, user_id`;
 }

@@ -2,7 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { objectLearnerTotals, watchedShares } from './analytics.repository.js';
 import type { ClassroomAnalyticsResponse, ClassroomLearnerRow, DateRange } from './analytics.view.js';
 import type { AnalyticsScope } from './analytics-scope.js';
-import { classroomSessions, recordingVideos, sessionAttendance } from './classroom-analytics.repository.js';
+import { attendanceSums, classroomSessions, recordingVideos } from './classroom-analytics.repository.js';
 import type { LearnerDirectory } from './learner-directory.js';
 
 /**
@@ -14,27 +14,20 @@ import type { LearnerDirectory } from './learner-directory.js';
  */
 export async function getClassroomAnalytics(ctx: AppContext, scope: AnalyticsScope, directory: LearnerDirectory, resourceId: string, range: DateRange): Promise<ClassroomAnalyticsResponse> {
   const sessions = await classroomSessions(ctx.db, resourceId, range.from, range.to);
+  const rosterLearners = directory.rosterLearnerKeys();
   const [attendance, daily, recordings] = await Promise.all([
-    sessionAttendance(ctx.db, sessions.map((s) => s.id)),
+    attendanceSums(ctx.db, sessions.map((s) => s.id), directory.nonLearnerSubs(), rosterLearners.map((k) => k.slice(4))),
     objectLearnerTotals(ctx.db, scope.contextId, resourceId, range.from, range.to, ['posted', 'reacted', 'answered']),
     recordingVideos(ctx.db, resourceId),
   ]);
-  const rosterLearners = directory.rosterLearnerKeys();
-  const learnerRows = attendance.filter((a) => a.role === 'viewer' && directory.isLearner(`sub:${a.sub}`));
   const perLearner = new Map<string, ClassroomLearnerRow>();
   const row = (sub: string) => {
     let r = perLearner.get(sub);
     if (!r) perLearner.set(sub, (r = { learner: directory.ref(`sub:${sub}`), sessionsAttended: 0, minutesAttended: 0, talkMinutes: 0, chats: 0, raisedHands: 0, pollVotes: 0, recordingsWatched: 0 }));
     return r;
   };
-  for (const a of learnerRows) {
-    const r = row(a.sub);
-    r.sessionsAttended++;
-    r.minutesAttended += minutes(a.duration_seconds);
-    r.talkMinutes += minutes(a.talk_time_seconds);
-    r.chats += a.chats ?? 0;
-    r.raisedHands += a.raised_hands ?? 0;
-    r.pollVotes += a.poll_votes ?? 0;
+  for (const a of attendance.perLearner) {
+    Object.assign(row(a.sub), { sessionsAttended: a.attended, minutesAttended: tenth(a.minutes), talkMinutes: tenth(a.talk_minutes), chats: a.chats, raisedHands: a.raised_hands, pollVotes: a.poll_votes });
   }
   const fromStatements = new Map<string, { posted: number; reacted: number; answered: number }>();
   for (const d of daily) {
@@ -51,34 +44,39 @@ export async function getClassroomAnalytics(ctx: AppContext, scope: AnalyticsSco
     r.raisedHands = Math.max(r.raisedHands, s.reacted);
     r.pollVotes = Math.max(r.pollVotes, s.answered);
   }
-  const recordingViews = await watchedShares(ctx.db, scope.platformId, recordings.map((r) => r.resource_id));
-  for (const v of recordingViews) if (directory.isLearner(`sub:${v.sub}`)) row(v.sub).recordingsWatched++;
+  const recordingViews = (await watchedShares(ctx.db, scope.platformId, recordings.map((r) => r.resource_id))).filter((v) => directory.isLearner(`sub:${v.sub}`));
+  const viewers = new Map<string, Set<string>>();
+  for (const v of recordingViews) {
+    row(v.sub).recordingsWatched++;
+    viewers.set(v.resource_id, (viewers.get(v.resource_id) ?? new Set()).add(v.sub));
+  }
+  const bySession = new Map(attendance.perSession.map((a) => [a.meeting_row_id, a]));
   return {
     kind: 'classroom',
     resourceId,
     range,
     sessions: sessions.map((s) => {
-      const present = learnerRows.filter((a) => a.meeting_row_id === s.id);
-      const subs = new Set(present.map((a) => a.sub));
+      const a = bySession.get(s.id);
       return {
         meetingId: s.id,
         startedAt: new Date(s.started_at).toISOString(),
         endedAt: s.ended_at ? new Date(s.ended_at).toISOString() : null,
-        present: subs.size,
-        absent: rosterLearners.filter((k) => !subs.has(k.slice(4))).length,
-        minutesAttended: present.reduce((m, a) => m + minutes(a.duration_seconds), 0),
-        talkMinutes: present.reduce((m, a) => m + minutes(a.talk_time_seconds), 0),
-        chats: present.reduce((m, a) => m + (a.chats ?? 0), 0),
-        raisedHands: present.reduce((m, a) => m + (a.raised_hands ?? 0), 0),
-        pollVotes: present.reduce((m, a) => m + (a.poll_votes ?? 0), 0),
+        present: a?.present ?? 0,
+        absent: rosterLearners.length - (a?.present_in_roster ?? 0),
+        minutesAttended: tenth(a?.minutes ?? 0),
+        talkMinutes: tenth(a?.talk_minutes ?? 0),
+        chats: a?.chats ?? 0,
+        raisedHands: a?.raised_hands ?? 0,
+        pollVotes: a?.poll_votes ?? 0,
       };
     }),
     learners: [...perLearner.values()].sort((a, b) => b.sessionsAttended - a.sessionsAttended || b.minutesAttended - a.minutesAttended),
-    recordings: recordings.map((r) => ({ resourceId: r.resource_id, title: r.title, viewers: new Set(recordingViews.filter((v) => v.resource_id === r.resource_id && directory.isLearner(`sub:${v.sub}`)).map((v) => v.sub)).size })),
+    recordings: recordings.map((r) => ({ resourceId: r.resource_id, title: r.title, viewers: viewers.get(r.resource_id)?.size ?? 0 })),
     rosterSize: rosterLearners.length,
   };
 }
 
-function minutes(seconds: number | null): number {
-  return seconds ? Math.round((seconds / 60) * 10) / 10 : 0;
+/** Sums of tenths, as the database added them, without float noise (0.30000000000000004). */
+function tenth(minutes: number): number {
+  return Math.round(minutes * 10) / 10;
 }

@@ -1,16 +1,14 @@
 import type { AppContext } from '../app-context.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import { activityTitles } from './analytics.repository.js';
-import { actionsPerLearner, activeLearners } from './course-activity.repository.js';
 import type { CohortResponse } from './analytics.view.js';
 import { resolveScope, type AnalyticsScope } from './analytics-scope.js';
 import { addDays } from './indicators/calendar-days.js';
-import { cohortPosition, DEFAULT_THRESHOLDS, type CohortResult } from './indicators/cohort-position.js';
+import { DEFAULT_THRESHOLDS, type CohortResult } from './indicators/cohort-position.js';
 import { LearnerDirectory } from './learner-directory.js';
-import { cachedRollupView } from './rollup-view-cache.js';
+import { ACTION_KEY_SEPARATOR as SEP, cohortOf } from './shared-views.js';
 
 export const DEFAULT_WINDOW_DAYS = 15;
-const SEP = '\u0000';
 
 export interface CohortComputation {
   from: string;
@@ -25,17 +23,8 @@ export interface CohortComputation {
  */
 export async function computeCohort(ctx: AppContext, scope: AnalyticsScope, directory: LearnerDirectory, to: string, days: number): Promise<CohortComputation> {
   const from = addDays(to, -(days - 1));
-  const where = { contextId: scope.contextId, from, to, objectIds: scope.objectIds };
   // Shared by the teacher's cohort and risk views and every learner's own dashboard until the rollups change.
-  const key = `cohort|${from}|${to}|${scope.objectIds?.join(',') ?? '*'}`;
-  const result = await cachedRollupView(ctx.db, scope.platformId, scope.contextId, key, async () => {
-    const keys = directory.keyMap();
-    const [active, done] = await Promise.all([activeLearners(ctx.db, where, keys), actionsPerLearner(ctx.db, where, keys)]);
-    const names = done.actions.map((a) => `${a.objectId}${SEP}${a.action}`);
-    const byLearner = new Map<string, Set<string>>();
-    for (const learner of active) byLearner.set(learner, new Set((done.byLearner.get(learner) ?? []).map((i) => names[i]!)));
-    return cohortPosition(byLearner);
-  });
+  const result = await cohortOf(ctx, { platformId: scope.platformId, contextId: scope.contextId, directory }, { from, to, objectIds: scope.objectIds });
   return { from, to, days, result };
 }
 

@@ -1,12 +1,14 @@
 import type { AppContext } from '../app-context.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
-import { activityTitles, learnerTotals } from './analytics.repository.js';
+import { activityTitles } from './analytics.repository.js';
 import type { CourseOverviewResponse, CourseResourceUse, DateRange, LearnerActivity } from './analytics.view.js';
 import { resolveScope, type AnalyticsScope } from './analytics-scope.js';
-import { activityByDayAndLearner, useByObjectAndLearner } from './course-activity.repository.js';
 import { everyDay } from './indicators/calendar-days.js';
 import { LearnerDirectory } from './learner-directory.js';
-import { cachedRollupView } from './rollup-view-cache.js';
+import { overviewSums } from './shared-views.js';
+
+/** One collator for the whole sort: localeCompare builds one per call. */
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
  * The teacher's course overview (docs/indicators.md, "Course"): active learners and statements
@@ -16,12 +18,12 @@ import { cachedRollupView } from './rollup-view-cache.js';
 export async function getCourseOverview(ctx: AppContext, session: LaunchSession, range: DateRange, dashboardId?: string): Promise<CourseOverviewResponse> {
   const scope = await resolveScope(ctx, session, dashboardId, 'instructor');
   const directory = await LearnerDirectory.load(ctx, scope.contextId);
-  const keys = directory.keyMap();
-  const where = { contextId: scope.contextId, from: range.from, to: range.to, objectIds: scope.objectIds };
-  const key = `overview|${range.from}|${range.to}|${scope.objectIds?.join(',') ?? '*'}`;
-  const [{ perDay, perLearner }, { perObject: uses, objectsPerLearner: objects }, totals] = await cachedRollupView(ctx.db, scope.platformId, scope.contextId, key, () =>
-    Promise.all([activityByDayAndLearner(ctx.db, where, keys), useByObjectAndLearner(ctx.db, where, keys), learnerTotals(ctx.db, scope.contextId)]),
+  const { perDay, perLearner, perObject: uses, objectsPerLearner, totals } = await overviewSums(
+    ctx,
+    { platformId: scope.platformId, contextId: scope.contextId, directory },
+    { from: range.from, to: range.to, objectIds: scope.objectIds },
   );
+  const objects = new Map(objectsPerLearner);
   const learners: LearnerActivity[] = perLearner.map((p) => ({
     learner: directory.ref(p.learner),
     actions: p.actions,
@@ -40,7 +42,7 @@ export async function getCourseOverview(ctx: AppContext, session: LaunchSession,
     activeLearners: perLearner.length,
     resources,
     neverOpenedResourceIds: resources.filter((r) => r.kind !== 'external' && r.learners === 0).map((r) => r.id),
-    learners: learners.sort((a, b) => b.actions - a.actions || (a.learner.name ?? a.learner.id).localeCompare(b.learner.name ?? b.learner.id)),
+    learners: learners.sort((a, b) => b.actions - a.actions || byName.compare(a.learner.name ?? a.learner.id, b.learner.name ?? b.learner.id)),
     neverActive: directory.rosterLearnerKeys().filter((k) => !everActive.has(k)).map((k) => directory.ref(k)),
   };
 }

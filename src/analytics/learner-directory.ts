@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../app-context.js';
+import type { Db } from '../db/database.js';
 import { getRoster, type RosterMember } from '../roster/roster.service.js';
 import type { LearnerRef } from './analytics.view.js';
 import type { LearnerKeyMap } from './course-activity.repository.js';
@@ -19,9 +21,25 @@ export class LearnerDirectory {
     }
   }
 
+  /**
+   * The course's directory, kept per process while the roster is unchanged (its last fetch, the
+   * number of people who launched) and for at most a minute: every dashboard request needs it,
+   * and reading and sorting a roster of 2,000 people costs more than the rest of most requests.
+   * After the minute, the roster's own rule applies again (fetched from the platform when stale).
+   */
   static async load(ctx: AppContext, contextId: string): Promise<LearnerDirectory> {
+    const version = await rosterVersion(ctx.db, contextId);
+    let cache = directories.get(ctx.db);
+    if (!cache) directories.set(ctx.db, (cache = new Map()));
+    const hit = cache.get(contextId);
+    if (hit && hit.version === version && Date.now() - hit.at < KEEP_DIRECTORY_MS) return hit.directory;
     const roster = await getRoster(ctx, contextId, { refresh: 'if-stale' });
-    return new LearnerDirectory(roster.members);
+    const directory = new LearnerDirectory(roster.members);
+    cache.delete(contextId);
+    // The version read after getRoster: a fetch it made is the state this directory has.
+    cache.set(contextId, { version: await rosterVersion(ctx.db, contextId), at: Date.now(), directory });
+    while (cache.size > MAX_DIRECTORIES) cache.delete(cache.keys().next().value!);
+    return directory;
   }
 
   /** One key per person: `sub:<sub>` when the roster knows them (by email too), else the key as stored. */
@@ -51,6 +69,11 @@ export class LearnerDirectory {
     return { aliases, canonicals, excluded };
   }
 
+  /** The subs of the course's members who are no learner (staff, members the roster says left). */
+  nonLearnerSubs(): string[] {
+    return this.members.filter((m) => m.role === 'instructor' || m.status === 'Deleted').map((m) => m.userSub);
+  }
+
   /** The roster's learners (Active or Inactive members with the learner role), as canonical keys. */
   rosterLearnerKeys(): string[] {
     return this.members.filter((m) => m.role === 'learner' && m.status !== 'Deleted').map((m) => `sub:${m.userSub}`);
@@ -66,6 +89,18 @@ export class LearnerDirectory {
   static ownKeys(user: { sub: string; email: string | null }): string[] {
     return [`sub:${user.sub}`, ...(user.email ? [`mbox:mailto:${user.email.toLowerCase()}`] : [])];
   }
+}
+
+const directories = new WeakMap<Db, Map<string, { version: string; at: number; directory: LearnerDirectory }>>();
+const KEEP_DIRECTORY_MS = 60_000;
+const MAX_DIRECTORIES = 200;
+
+/** The roster's state: when it was last fetched from the platform, how many people launched from the course. */
+async function rosterVersion(db: Db, contextId: string): Promise<string> {
+  const { rows } = await sql<{ roster: string | null; launches: string }>`
+    select (select fetched_at::text from roster_syncs where context_id = ${contextId}) as roster,
+      (select count(*)::text from lti_memberships where context_id = ${contextId}) as launches`.execute(db);
+  return `${rows[0]?.roster ?? ''}|${rows[0]?.launches ?? ''}`;
 }
 
 function displayName(m: RosterMember): string | null {

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_video_view_credit.js';
 import * as m0013 from './migrations/0013_bbb_server_trust.js';
 import * as m0014 from './migrations/0014_analytics.js';
 import * as m0015 from './migrations/0015_demo_platform.js';
+import * as m0016 from './migrations/0016_analytics_views.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_bbb_server_trust': m0013,
   '0014_analytics': m0014,
   '0015_demo_platform': m0015,
+  '0016_analytics_views': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

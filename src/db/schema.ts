@@ -17,7 +17,7 @@ import type { VideoViewsTable } from '../video/tracking/video-view.table.js';
 import type { WatchBudgetsTable } from '../video/tracking/watch-budget.table.js';
 import type { RegistrationCodesTable } from '../lti/registration/registration-code.table.js';
 import type { DemoPlatformsTable } from '../demo/demo-platform.table.js';
-import type { AnalyticsDailyTable, AnalyticsLearnerDaysTable, AnalyticsLearnersTable, AnalyticsWatermarksTable } from '../analytics/analytics.table.js';
+import type { AnalyticsDailyTable, AnalyticsLearnerDaysTable, AnalyticsLearnersTable, AnalyticsViewsTable, AnalyticsWatermarksTable } from '../analytics/analytics.table.js';
 import type { BbbServersTable, ClassroomAttendanceTable, ClassroomCallbackTokensTable, ClassroomMeetingsTable, ClassroomRecordingsTable } from '../classroom/classroom.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its `<entity>.table.ts`. */
@@ -57,4 +57,5 @@ export interface Database {
   analytics_daily: AnalyticsDailyTable;
   analytics_learner_days: AnalyticsLearnerDaysTable;
   analytics_learners: AnalyticsLearnersTable;
+  analytics_views: AnalyticsViewsTable;
 }

@@ -121,5 +121,8 @@ export async function clearRollups(db: Db, platformId: string, definitions: numb
   await db.deleteFrom('analytics_daily').where('context_id', 'in', courses).execute();
   await db.deleteFrom('analytics_learner_days').where('context_id', 'in', courses).execute();
   await db.deleteFrom('analytics_learners').where('context_id', 'in', courses).execute();
+  // The rebuild may end on the same watermark with other definitions: no view kept from before is
+  // served again; they stay listed, so that the job recomputes the ones read lately.
+  await db.updateTable('analytics_views').set({ version: 'rebuilt' }).where('platform_id', '=', platformId).execute();
   await saveWatermark(db, platformId, '0', definitions);
 }

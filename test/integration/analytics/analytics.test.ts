@@ -4,6 +4,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { ADMIN_COMMANDS } from '../../../src/admin/admin-commands.js';
 import { rebuildAnalytics, refreshAnalytics } from '../../../src/analytics/analytics.service.js';
+import { warmReadViews } from '../../../src/analytics/view-warming.js';
 import type { AppError } from '../../../src/http/errors.js';
 import type { ClassroomAnalyticsResponse, CohortResponse, CourseOverviewResponse, LearnerAnalyticsResponse, RiskResponse, VideoAnalyticsResponse } from '../../../src/analytics/analytics.view.js';
 import type { ResourceRow } from '../../../src/content/resource.table.js';
@@ -162,6 +163,43 @@ describe('learning analytics', () => {
     await refresh();
     const again = (await teacher.api<CohortResponse>('GET', '/api/analytics/course/cohort')).body;
     assert.equal(again.cohortSize, cohort.cohortSize + 1, 'a view kept for the rollups is computed again once they moved');
+
+    // The refresh job recomputes the views read lately: the kept cohort has the new rollups before anyone asks again.
+    const db = t.app.ctx.db;
+    const cohortRow = () => db.selectFrom('analytics_views').select(['key', 'version', 'value']).where('context_id', '=', teacher.contextId).where('key', 'like', '%"cohort"%').executeTakeFirstOrThrow();
+    const before = await cohortRow();
+    await store([moodle(account('learner-2'), day(0))]);
+    await refresh();
+    const warmed = await warmReadViews(t.app.ctx, teacher.platformId);
+    assert.ok(warmed.views >= 3, `the overview, cohort and risk views read above (${JSON.stringify(warmed)})`);
+    const after = await cohortRow();
+    assert.notEqual(after.version, before.version);
+    assert.equal((JSON.parse(after.value) as { cohortSize: number }).cohortSize, again.cohortSize + 1, 'recomputed on the new rollups');
+    // What one process stored for these rollups is what every process serves (here: a marked copy).
+    await db.updateTable('analytics_views').set({ value: JSON.stringify({ ...JSON.parse(after.value), cohortSize: 999 }) }).where('context_id', '=', teacher.contextId).where('key', '=', after.key).execute();
+    assert.equal((await teacher.api<CohortResponse>('GET', '/api/analytics/course/cohort')).body.cohortSize, 999);
+    assert.equal((await warmReadViews(t.app.ctx, teacher.platformId)).views, 0, 'nothing to recompute while the rollups stay');
+  });
+
+  it('sums a classroom’s attendance per session and per learner: participants only, the roster’s absentees counted', async () => {
+    const db = t.app.ctx.db;
+    const second = await insertMeeting(db, teacher, classroom.id);
+    const [ines, hugo] = learners;
+    const attend = (meeting: string, person: LaunchedPerson, role: 'viewer' | 'moderator', seconds: number, talk: number, chats: number) =>
+      db.insertInto('classroom_attendance').values({
+        id: crypto.randomUUID(), platform_id: teacher.platformId, resource_id: classroom.id, meeting_row_id: meeting, user_id: person.userId, role,
+        duration_seconds: seconds, talk_time_seconds: talk, chats, raised_hands: 1, poll_votes: 0,
+      }).execute();
+    await attend(meetingId, ines!, 'viewer', 3003, 9, 2); // 50.05 min: 50.1, as a teacher would round it
+    await attend(meetingId, hugo!, 'viewer', 1200, 0, 0);
+    await attend(meetingId, teacher, 'moderator', 3600, 1800, 10);
+    await attend(second, ines!, 'viewer', 600, 30, 1);
+    const room = (await teacher.api<ClassroomAnalyticsResponse>('GET', `/api/analytics/resources/${classroom.id}`)).body;
+    const sessions = new Map(room.sessions.map((x) => [x.meetingId, [x.present, x.absent, x.minutesAttended, x.talkMinutes, x.chats, x.raisedHands]]));
+    assert.deepEqual(sessions.get(meetingId), [2, 2, 70.1, 0.2, 2, 2], 'the teacher (moderator) is no participant; learner-3 and learner-never are absent');
+    assert.deepEqual(sessions.get(second), [1, 3, 10, 0.5, 1, 1]);
+    assert.deepEqual(room.learners.map((l) => [l.learner.id, l.sessionsAttended, l.minutesAttended, l.chats]), [['learner-1', 2, 60.1, 3], ['learner-2', 1, 20, 0]]);
+    assert.equal(room.rosterSize, 4);
   });
 
   it('refuses bad ranges, unknown and foreign resources, and teacher views to learners; a learner sees only their own data', async () => {

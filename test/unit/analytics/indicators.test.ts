@@ -4,6 +4,8 @@ import { cohortPosition, quartileOf } from '../../../src/analytics/indicators/co
 import { dropoutRisk, type RiskSignals } from '../../../src/analytics/indicators/dropout-risk.js';
 import { gradeDistribution } from '../../../src/analytics/indicators/grade-distribution.js';
 import { retentionCurve } from '../../../src/analytics/indicators/retention.js';
+import type { ViewParams } from '../../../src/analytics/shared-views.js';
+import { movedToToday } from '../../../src/analytics/view-warming.js';
 
 const cohort = (entries: Record<string, string[]>) => new Map(Object.entries(entries).map(([k, v]) => [k, new Set(v)]));
 
@@ -108,5 +110,16 @@ describe('retention and grades', () => {
     assert.equal(d.mean, 0.5167);
     assert.equal(d.median, 0.525);
     assert.deepEqual([gradeDistribution([]).mean, gradeDistribution([]).median], [null, null]);
+  });
+});
+
+describe('kept dashboard views and the calendar', () => {
+  it('moves a window that ended on the day it was read to today, split included; leaves a range chosen in the past', () => {
+    const risk: ViewParams = { view: 'risk-activity', from: '2026-11-08', to: '2026-12-05', split: '2026-11-22', objectIds: null };
+    assert.deepEqual(movedToToday(risk, '2026-12-05', '2026-12-07'), { ...risk, from: '2026-11-10', to: '2026-12-07', split: '2026-11-24' });
+    const cohortWindow: ViewParams = { view: 'cohort', from: '2026-11-21', to: '2026-12-05', objectIds: ['v1'] };
+    assert.deepEqual(movedToToday(cohortWindow, '2026-12-05', '2026-12-05'), cohortWindow, 'read today: nothing to move');
+    const past: ViewParams = { view: 'overview', from: '2026-09-01', to: '2026-09-30', objectIds: null };
+    assert.deepEqual(movedToToday(past, '2026-12-05', '2026-12-07'), past, 'a range that ended before it was read stays');
   });
 });
