@@ -34,30 +34,32 @@ export interface AttendanceSums {
 /**
  * The learners' attendance of these sessions, summed by the database (a term of weekly sessions
  * of 2,000 learners is ~20,000 rows): per session (learners present, and how many of them are
- * in `rosterSubs`), and per learner (sessions attended). Participants only (BBB viewers), never
- * the `excludedSubs` (the course's staff, members the roster says left).
+ * among `rosterUserIds`), and per learner (sessions attended). Participants only (BBB viewers),
+ * never the `excludedUserIds` (the course's staff, members the roster says left). People are
+ * lti_users ids: whoever attended launched, so has one.
  */
-export async function attendanceSums(db: Db, meetingRowIds: string[], excludedSubs: string[], rosterSubs: string[]) {
+export async function attendanceSums(db: Db, meetingRowIds: string[], excludedUserIds: string[], rosterUserIds: string[]) {
   if (!meetingRowIds.length) return { perSession: [], perLearner: [] };
-  // One attendance row per person and meeting (0010_classroom), so counting rows counts people.
-  const rows = await sql<AttendanceSums & { kind: 'session' | 'learner'; key: string; present: number; present_in_roster: number }>`
+  // One attendance row per person and meeting (0010_classroom), so counting rows counts people;
+  // both sums in one pass (grouping sets), the sub looked up for the learners' rows only.
+  const rows = await sql<AttendanceSums & { meeting_row_id: string | null; user_id: string | null; sub: string | null; present_in_roster: number }>`
     with a as (
-      select a.meeting_row_id as meeting, u.sub, r.sub is not null as in_roster,
+      select meeting_row_id, user_id, user_id = any(${rosterUserIds}::text[]) as in_roster,
         -- Tenths of a minute, halves up (as Math.round): floats, not numerics, for 20,000 rows.
-        coalesce(floor(a.duration_seconds::float8 / 6 + 0.5) / 10, 0) as minutes, coalesce(floor(a.talk_time_seconds::float8 / 6 + 0.5) / 10, 0) as talk, coalesce(a.chats, 0) as chats, coalesce(a.raised_hands, 0) as hands, coalesce(a.poll_votes, 0) as polls
-      from classroom_attendance a join lti_users u on u.id = a.user_id
-      left join unnest(${rosterSubs}::text[]) as r(sub) on r.sub = u.sub
-      where a.meeting_row_id = any(${meetingRowIds}::uuid[]) and a.role = 'viewer' and u.sub <> all(${excludedSubs}::text[])
+        coalesce(floor(duration_seconds::float8 / 6 + 0.5) / 10, 0) as minutes, coalesce(floor(talk_time_seconds::float8 / 6 + 0.5) / 10, 0) as talk,
+        coalesce(chats, 0) as chats, coalesce(raised_hands, 0) as hands, coalesce(poll_votes, 0) as polls
+      from classroom_attendance
+      where meeting_row_id = any(${meetingRowIds}::uuid[]) and role = 'viewer' and user_id <> all(${excludedUserIds}::text[])
+    ), g as (
+      select meeting_row_id, user_id, count(*)::int as attended, (count(*) filter (where in_roster))::int as present_in_roster,
+        sum(minutes)::float8 as minutes, sum(talk)::float8 as talk_minutes, sum(chats)::int as chats, sum(hands)::int as raised_hands, sum(polls)::int as poll_votes
+      from a group by grouping sets ((meeting_row_id), (user_id))
     )
-    select 'session' as kind, meeting::text as key, count(*)::int as present, (count(*) filter (where in_roster))::int as present_in_roster, count(*)::int as attended,
-      sum(minutes)::float8 as minutes, sum(talk)::float8 as talk_minutes, sum(chats)::int as chats, sum(hands)::int as raised_hands, sum(polls)::int as poll_votes
-    from a group by meeting
-    union all
-    select 'learner', sub, 0, 0, count(*)::int, sum(minutes)::float8, sum(talk)::float8, sum(chats)::int, sum(hands)::int, sum(polls)::int
-    from a group by sub`.execute(db);
+    select g.meeting_row_id::text as meeting_row_id, g.user_id, u.sub, g.attended, g.present_in_roster, g.minutes, g.talk_minutes, g.chats, g.raised_hands, g.poll_votes
+    from g left join lti_users u on u.id = g.user_id`.execute(db);
   return {
-    perSession: rows.rows.filter((r) => r.kind === 'session').map((r) => ({ ...r, meeting_row_id: r.key })),
-    perLearner: rows.rows.filter((r) => r.kind === 'learner').map((r) => ({ ...r, sub: r.key })),
+    perSession: rows.rows.filter((r) => r.meeting_row_id !== null).map((r) => ({ ...r, meeting_row_id: r.meeting_row_id!, present: r.attended })),
+    perLearner: rows.rows.filter((r) => r.user_id !== null && r.sub !== null).map((r) => ({ ...r, sub: r.sub! })),
   };
 }
 

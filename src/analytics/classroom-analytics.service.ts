@@ -1,9 +1,10 @@
 import type { AppContext } from '../app-context.js';
-import { objectLearnerTotals, watchedShares } from './analytics.repository.js';
+import { watchedShares } from './analytics.repository.js';
 import type { ClassroomAnalyticsResponse, ClassroomLearnerRow, DateRange } from './analytics.view.js';
 import type { AnalyticsScope } from './analytics-scope.js';
 import { attendanceSums, classroomSessions, recordingVideos } from './classroom-analytics.repository.js';
 import type { LearnerDirectory } from './learner-directory.js';
+import { classroomEngagement } from './shared-views.js';
 
 /**
  * A classroom's indicators (docs/indicators.md, "Classroom"): attendance per session against the
@@ -13,12 +14,12 @@ import type { LearnerDirectory } from './learner-directory.js';
  * report the same events, never to be added.
  */
 export async function getClassroomAnalytics(ctx: AppContext, scope: AnalyticsScope, directory: LearnerDirectory, resourceId: string, range: DateRange): Promise<ClassroomAnalyticsResponse> {
-  const sessions = await classroomSessions(ctx.db, resourceId, range.from, range.to);
+  const [sessions, recordings] = await Promise.all([classroomSessions(ctx.db, resourceId, range.from, range.to), recordingVideos(ctx.db, resourceId)]);
   const rosterLearners = directory.rosterLearnerKeys();
-  const [attendance, daily, recordings] = await Promise.all([
-    attendanceSums(ctx.db, sessions.map((s) => s.id), directory.nonLearnerSubs(), rosterLearners.map((k) => k.slice(4))),
-    objectLearnerTotals(ctx.db, scope.contextId, resourceId, range.from, range.to, ['posted', 'reacted', 'answered']),
-    recordingVideos(ctx.db, resourceId),
+  const [attendance, engagement, views] = await Promise.all([
+    attendanceSums(ctx.db, sessions.map((s) => s.id), directory.nonLearnerUserIds(), directory.rosterLearnerUserIds()),
+    classroomEngagement(ctx, { platformId: scope.platformId, contextId: scope.contextId, directory }, { from: range.from, to: range.to, classroomId: resourceId }),
+    watchedShares(ctx.db, scope.platformId, recordings.map((r) => r.resource_id)),
   ]);
   const perLearner = new Map<string, ClassroomLearnerRow>();
   const row = (sub: string) => {
@@ -29,22 +30,14 @@ export async function getClassroomAnalytics(ctx: AppContext, scope: AnalyticsSco
   for (const a of attendance.perLearner) {
     Object.assign(row(a.sub), { sessionsAttended: a.attended, minutesAttended: tenth(a.minutes), talkMinutes: tenth(a.talk_minutes), chats: a.chats, raisedHands: a.raised_hands, pollVotes: a.poll_votes });
   }
-  const fromStatements = new Map<string, { posted: number; reacted: number; answered: number }>();
-  for (const d of daily) {
-    const key = directory.canonical(d.learner);
-    if (!key.startsWith('sub:') || !directory.isLearner(key)) continue;
-    const s = fromStatements.get(key.slice(4)) ?? { posted: 0, reacted: 0, answered: 0 };
-    if (d.action === 'posted' || d.action === 'reacted' || d.action === 'answered') s[d.action] += d.count;
-    fromStatements.set(key.slice(4), s);
-  }
-  for (const [sub, s] of fromStatements) {
-    if (!s.posted && !s.reacted && !s.answered) continue;
+  for (const [sub, posted, reacted, answered] of engagement) {
+    if (!posted && !reacted && !answered) continue;
     const r = row(sub);
-    r.chats = Math.max(r.chats, s.posted);
-    r.raisedHands = Math.max(r.raisedHands, s.reacted);
-    r.pollVotes = Math.max(r.pollVotes, s.answered);
+    r.chats = Math.max(r.chats, posted);
+    r.raisedHands = Math.max(r.raisedHands, reacted);
+    r.pollVotes = Math.max(r.pollVotes, answered);
   }
-  const recordingViews = (await watchedShares(ctx.db, scope.platformId, recordings.map((r) => r.resource_id))).filter((v) => directory.isLearner(`sub:${v.sub}`));
+  const recordingViews = views.filter((v) => directory.isLearner(`sub:${v.sub}`));
   const viewers = new Map<string, Set<string>>();
   for (const v of recordingViews) {
     row(v.sub).recordingsWatched++;

@@ -69,9 +69,14 @@ export class LearnerDirectory {
     return { aliases, canonicals, excluded };
   }
 
-  /** The subs of the course's members who are no learner (staff, members the roster says left). */
-  nonLearnerSubs(): string[] {
-    return this.members.filter((m) => m.role === 'instructor' || m.status === 'Deleted').map((m) => m.userSub);
+  /** The lti_users ids of the course's members who are no learner (staff, members the roster says left) and launched once. */
+  nonLearnerUserIds(): string[] {
+    return this.members.filter((m) => (m.role === 'instructor' || m.status === 'Deleted') && m.userId).map((m) => m.userId!);
+  }
+
+  /** The lti_users ids of the roster's learners who launched once (rosterLearnerKeys). */
+  rosterLearnerUserIds(): string[] {
+    return this.members.filter((m) => m.role === 'learner' && m.status !== 'Deleted' && m.userId).map((m) => m.userId!);
   }
 
   /** The roster's learners (Active or Inactive members with the learner role), as canonical keys. */

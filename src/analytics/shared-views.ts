@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { learnerTotals } from './analytics.repository.js';
+import { learnerTotals, objectLearnerTotals } from './analytics.repository.js';
 import { actionsPerLearner, activeLearners, activityAround, activityByDayAndLearner, useByObjectAndLearner, type Scope } from './course-activity.repository.js';
 import { cohortPosition, type CohortResult } from './indicators/cohort-position.js';
 import type { LearnerDirectory } from './learner-directory.js';
@@ -15,7 +15,8 @@ import { cachedRollupView } from './rollup-view-cache.js';
 export type ViewParams =
   | { view: 'overview'; from: string; to: string; objectIds: string[] | null }
   | { view: 'cohort'; from: string; to: string; objectIds: string[] | null }
-  | { view: 'risk-activity'; from: string; to: string; split: string; objectIds: string[] | null };
+  | { view: 'risk-activity'; from: string; to: string; split: string; objectIds: string[] | null }
+  | { view: 'classroom-engagement'; from: string; to: string; classroomId: string };
 
 export interface OverviewSums {
   perDay: { day: string; learners: number; actions: number }[];
@@ -32,6 +33,9 @@ export interface RiskActivity {
   /** [learner, the last day they did anything in the course, up to `to`]: one entry per person (canonical keys). */
   lastDays: [string, string][];
 }
+
+/** [sub, chat posts, reactions (raised hands), poll answers]: a classroom's learners as its webhooks' statements count them. */
+export type ClassroomEngagement = [string, number, number, number][];
 
 export interface ViewTarget {
   platformId: string;
@@ -51,6 +55,10 @@ export function riskActivity(ctx: AppContext, t: ViewTarget, params: Omit<Extrac
   return shared(ctx, t, { view: 'risk-activity', ...params }) as Promise<RiskActivity>;
 }
 
+export function classroomEngagement(ctx: AppContext, t: ViewTarget, params: Omit<Extract<ViewParams, { view: 'classroom-engagement' }>, 'view'>): Promise<ClassroomEngagement> {
+  return shared(ctx, t, { view: 'classroom-engagement', ...params }) as Promise<ClassroomEngagement>;
+}
+
 function shared(ctx: AppContext, t: ViewTarget, params: ViewParams): Promise<unknown> {
   return cachedRollupView(ctx.db, t.platformId, t.contextId, params, () => computeView(ctx, t.contextId, t.directory, params));
 }
@@ -60,6 +68,7 @@ const SEP = '\u0000';
 /** Computes a view from the rollups (the cache's miss, and the refresh job's recomputation). */
 export async function computeView(ctx: AppContext, contextId: string, directory: LearnerDirectory, params: ViewParams): Promise<unknown> {
   const keys = directory.keyMap();
+  if (params.view === 'classroom-engagement') return engagementOf(ctx, contextId, directory, params);
   const where: Scope = { contextId, from: params.from, to: params.to, objectIds: params.objectIds };
   switch (params.view) {
     case 'overview': {
@@ -85,6 +94,21 @@ export async function computeView(ctx: AppContext, contextId: string, directory:
       return value;
     }
   }
+}
+
+/** Per learner of the course (by sub): what they posted, raised and answered in the classroom's sessions. */
+async function engagementOf(ctx: AppContext, contextId: string, directory: LearnerDirectory, params: Extract<ViewParams, { view: 'classroom-engagement' }>): Promise<ClassroomEngagement> {
+  const rows = await objectLearnerTotals(ctx.db, contextId, params.classroomId, params.from, params.to, ['posted', 'reacted', 'answered']);
+  const bySub = new Map<string, [string, number, number, number]>();
+  for (const d of rows) {
+    const key = directory.canonical(d.learner);
+    if (!key.startsWith('sub:') || !directory.isLearner(key)) continue;
+    const sub = key.slice(4);
+    let entry = bySub.get(sub);
+    if (!entry) bySub.set(sub, (entry = [sub, 0, 0, 0]));
+    entry[d.action === 'posted' ? 1 : d.action === 'reacted' ? 2 : 3] += d.count;
+  }
+  return [...bySub.values()];
 }
 
 /** The separator of an active action's key (object, then action) in a cohort's result. */

@@ -11,7 +11,7 @@ const WARM_IF_READ_WITHIN = '1 hour';
 const FORGET_IF_UNREAD_FOR = '2 days';
 /** A bound on one refresh's extra work, the most recently read first. */
 const MAX_VIEWS = 200;
-const VIEWS = new Set<ViewParams['view']>(['overview', 'cohort', 'risk-activity']);
+const VIEWS = new Set<ViewParams['view']>(['overview', 'cohort', 'risk-activity', 'classroom-engagement']);
 
 export interface WarmOutcome {
   courses: number;
