@@ -15,6 +15,7 @@ import { loginRoutes } from './lti/login/login.routes.js';
 import { sessionRoutes } from './lti/session/session.routes.js';
 import { gradesRoutes } from './grades/grades.routes.js';
 import { resourceRoutes } from './content/resource.routes.js';
+import { embedRoutes } from './content/embed.routes.js';
 import { deepLinkingRoutes } from './lti/deep-linking/deep-linking.routes.js';
 import { rosterRoutes } from './roster/roster.routes.js';
 import { lrsRoutes } from './lrs/http/lrs.routes.js';
@@ -66,6 +67,7 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(sessionRoutes(ctx));
   app.use(gradesRoutes(ctx));
   app.use(resourceRoutes(ctx));
+  app.use(embedRoutes(ctx));
   app.use(deepLinkingRoutes(ctx));
   app.use(rosterRoutes(ctx));
   app.use(videoRoutes(ctx));

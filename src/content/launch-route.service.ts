@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../app-context.js';
-import { RESOURCE_ID_CUSTOM_PARAM } from '../lti/launch/launch-context.js';
+import { PLACEMENT_CUSTOM_PARAM, RESOURCE_ID_CUSTOM_PARAM, SELECTED_CUSTOM_PARAM } from '../lti/launch/launch-context.js';
 import { hasRole } from '../lti/launch/roles.js';
 import type { LaunchRoute } from '../lti/session/session-view.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
@@ -56,10 +56,15 @@ function resourceRoute(resource: ResourceRow, readOnly: boolean): LaunchRoute {
 /** The deep-linking settings as the picker needs them (Deep Linking 2.0 §4.4.1). */
 export function deepLinkingOptionsOf(session: LaunchSession): DeepLinkingOptions {
   const settings = session.launch.deepLinking;
+  // Content in a text (Moodle's editor plugins) has no grade column: never offered a line item.
+  const editor = session.launch.custom[PLACEMENT_CUSTOM_PARAM] === 'RichTextEditor';
   const targets = (settings?.accept_presentation_document_targets ?? []).filter((t): t is 'iframe' | 'window' => t === 'iframe' || t === 'window');
   return {
     acceptMultiple: settings?.accept_multiple ?? false,
-    acceptLineItem: settings?.accept_lineitem ?? true,
+    acceptLineItem: !editor && (settings?.accept_lineitem ?? true),
+    editor,
+    // Only shown as chosen when the picker lists it (a resource of this course); ids, not trusted further.
+    selectedResourceIds: (session.launch.custom[SELECTED_CUSTOM_PARAM] ?? '').split(',').map((id) => id.trim()).filter((id) => /^[A-Za-z0-9-]{1,64}$/.test(id)).slice(0, 50),
     autoCreate: settings?.auto_create ?? false,
     // "frame" (Moodle's "embed, without blocks") shows our page embedded too.
     documentTargets: targets.length ? targets : settings?.accept_presentation_document_targets.includes('frame') ? ['iframe'] : [],

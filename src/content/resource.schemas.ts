@@ -81,3 +81,6 @@ export const DeepLinkingResponse = z.object({
       .max(50, 'at most 50 items at once'),
   }),
 });
+
+/** A placeholder's link (moodle-plugin/): the resource id as Amphi makes them; the query (ph, w, h, sig) is Moodle's. */
+export const EmbedLink = z.object({ params: z.object({ resourceId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an Amphi resource id') }) });

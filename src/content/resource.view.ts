@@ -75,6 +75,10 @@ export interface DeepLinkingResponseResponse {
 export interface DeepLinkingOptions {
   acceptMultiple: boolean;
   acceptLineItem: boolean;
+  /** From Moodle's text editor (placement RichTextEditor): content in a text, not graded; the picker says why. */
+  editor: boolean;
+  /** Resources to show already chosen (the placeholder the teacher reopened). */
+  selectedResourceIds: string[];
   autoCreate: boolean;
   /** Which of iframe / window the platform accepts, in its order of preference. */
   documentTargets: ('iframe' | 'window')[];

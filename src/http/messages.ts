@@ -45,6 +45,10 @@ const catalog = {
     en: 'target_link_uri {uri} does not point at this Amphi ({publicUrl}).',
     fr: 'target_link_uri {uri} ne désigne pas cet Amphi ({publicUrl}).',
   },
+  'embed-auth-unavailable': {
+    en: 'Content embedded in a text launches through Moodle’s local_amphi plugin, next to Moodle’s mod/lti/auth.php; this platform’s authorization URL ({authUrl}) is not Moodle’s.',
+    fr: 'Un contenu intégré dans un texte se lance par le plugin local_amphi de Moodle, à côté de mod/lti/auth.php ; l’URL d’autorisation de cette plateforme ({authUrl}) n’est pas celle d’un Moodle.',
+  },
   'unknown-state': {
     en: 'This launch is unknown, expired or already used. Go back to the course and open the activity again.',
     fr: 'Ce lancement est inconnu, expiré ou déjà utilisé. Revenez au cours et ouvrez l’activité à nouveau.',

@@ -135,6 +135,16 @@ describe('deep-linking picker and resource page, in the LMS iframe (Chromium)', 
     assert.deepEqual(consoleLines.filter(isCspViolation), [], 'posting the JWT form to the platform breaks no CSP rule');
   });
 
+  it('from Moodle’s text editor: says why nothing is graded, offers no grading, and shows the reopened placeholder’s resource chosen', async () => {
+    const video = await createEarlier({ kind: 'video', title: 'Vidéo du chapitre 2', gradable: true, scoreMaximum: 20 });
+    const page = await newPage('fr-FR');
+    const frame = await openPicker(page, deepLinkingSpec('fr-FR', { custom: { amphi_placement: 'RichTextEditor', amphi_selected: video.id } }));
+    assert.equal(await frame.getByTestId('picker-editor-note').textContent(), ui('fr', 'picker.editor.note'));
+    await frame.locator('[data-testid="picker-selected-count"][data-count="1"]').waitFor();
+    assert.match(await frame.locator('.amphi-selection-list').textContent() ?? '', /Vidéo du chapitre 2/);
+    assert.equal(await frame.getByTestId('picker-create-graded').count(), 0, 'no grading offered for content in a text');
+  });
+
   it('cancel tells the platform nothing was selected', async () => {
     const page = await newPage('fr-FR');
     const frame = await openPicker(page, deepLinkingSpec('fr-FR'));

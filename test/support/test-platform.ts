@@ -33,6 +33,12 @@ export interface LaunchSpec extends ServiceLaunchSpec {
   idToken?: (payload: Record<string, unknown>) => Promise<string> | string;
   /** Sign with this key instead of the platform's current one. */
   signWith?: { key: CryptoKey | Uint8Array; kid?: string; alg?: string };
+  /**
+   * Content embedded in a text, as Moodle's local_amphi launches it: the login says
+   * `amphi_auth=local`, and only /local/amphi/auth.php signs it (mod/lti/auth.php has no course
+   * module for it and refuses, as Moodle's does).
+   */
+  embeddedInText?: boolean;
 }
 
 export const ROLE = {
@@ -59,6 +65,8 @@ export class TestPlatform extends PlatformServices {
   /** Redirect URIs the platform accepts (Moodle's "Redirection URI(s)"). */
   redirectUris: string[] = [];
   jwksRequests = 0;
+  /** Authentication requests that reached Moodle's local_amphi (content embedded in a text). */
+  localAuthRequests = 0;
   /** Registration requests received (dynamic registration tests read them). */
   registrations: Record<string, unknown>[] = [];
   /** Requests for openid-configuration.php (a refused registration must not even read it). */
@@ -186,6 +194,7 @@ export class TestPlatform extends PlatformServices {
       lti_message_hint: hint,
       client_id: this.clientId,
       lti_deployment_id: spec.deploymentId ?? this.deploymentId,
+      ...(spec.embeddedInText ? { amphi_auth: 'local' } : {}),
     };
   }
 
@@ -259,7 +268,10 @@ export class TestPlatform extends PlatformServices {
         this.jwksRequests++;
         return json(res, 200, { keys: this.keys.map((k) => k.publicJwk) });
       case '/mod/lti/auth.php':
-        return this.handleAuth(url, res);
+        return this.handleAuth(url, res, 'mod_lti');
+      case '/local/amphi/auth.php':
+        this.localAuthRequests++;
+        return this.handleAuth(url, res, 'local_amphi');
       case '/mod/lti/openid-configuration.php':
         this.openIdConfigurationRequests++;
         return json(res, 200, this.openIdConfiguration ?? this.defaultOpenIdConfiguration());
@@ -332,7 +344,7 @@ export class TestPlatform extends PlatformServices {
   }
 
   /** The checks Moodle's auth.php makes on the tool's authentication request. */
-  private async handleAuth(url: URL, res: http.ServerResponse): Promise<void> {
+  private async handleAuth(url: URL, res: http.ServerResponse, endpoint: 'mod_lti' | 'local_amphi'): Promise<void> {
     const p = Object.fromEntries(url.searchParams);
     const problems: string[] = [];
     if (p.scope !== 'openid') problems.push('scope must be openid');
@@ -347,6 +359,7 @@ export class TestPlatform extends PlatformServices {
     const spec = pending?.spec;
     if (!spec) problems.push('unknown lti_message_hint');
     if (spec && p.login_hint !== (spec.sub ?? 'anonymous')) problems.push('login_hint does not match');
+    if (spec && (endpoint === 'local_amphi') !== Boolean(spec.embeddedInText)) problems.push(`${endpoint} does not sign this launch`);
     if (problems.length) return json(res, 400, { error: 'invalid_request', problems });
     const idToken = await this.idTokenFor(spec!, p.nonce!, pending!.targetLinkUri);
     const formAction = escape(p.redirect_uri!);

@@ -32,3 +32,11 @@ export function launchServicesFrom(claims: LaunchClaims): LaunchServices {
 
 /** The custom parameter deep linking puts on each link to name the Amphi resource. */
 export const RESOURCE_ID_CUSTOM_PARAM = 'amphi_resource_id';
+
+/**
+ * Set by Moodle's local_amphi on a deep-linking request from the text editor (moodle-plugin/):
+ * the placement (`RichTextEditor`: content in a text, never graded), and the resource of the
+ * placeholder the teacher had selected, to show it chosen.
+ */
+export const PLACEMENT_CUSTOM_PARAM = 'amphi_placement';
+export const SELECTED_CUSTOM_PARAM = 'amphi_selected';

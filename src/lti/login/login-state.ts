@@ -16,6 +16,8 @@ const LoginState = z.object({
   lh: z.string(),
   mh: z.string().optional(),
   d: z.string().optional(),
+  /** amphi_auth */
+  a: z.literal('local').optional(),
   exp: z.number(),
 });
 export type LoginState = z.infer<typeof LoginState>;

@@ -12,6 +12,12 @@ export const LoginParams = z.object({
   lti_message_hint: z.string().max(8000).optional(),
   lti_deployment_id: z.string().max(255).optional(),
   client_id: z.string().max(255).optional(),
+  /**
+   * Amphi's own: `local` when Moodle's local_amphi started the login (content embedded in a
+   * text, moodle-plugin/): the authentication request then goes to its auth endpoint, which signs
+   * a launch without a course module (mod/lti/auth.php cannot).
+   */
+  amphi_auth: z.enum(['local'], { error: 'amphi_auth, when given, must be "local"' }).optional(),
 });
 export type LoginParams = z.infer<typeof LoginParams>;
 

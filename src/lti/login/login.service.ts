@@ -36,9 +36,10 @@ export async function startLogin(ctx: AppContext, params: LoginParams, platformK
     lh: params.login_hint,
     mh: params.lti_message_hint,
     d: params.lti_deployment_id,
+    a: params.amphi_auth,
     exp: Math.floor(Date.now() / 1000) + ctx.config.lti.stateTtlSeconds,
   });
-  const url = new URL(platform.auth_login_url);
+  const url = new URL(params.amphi_auth === 'local' ? localAuthUrl(platform) : platform.auth_login_url);
   const query: Record<string, string | undefined> = {
     scope: 'openid',
     response_type: 'id_token',
@@ -70,6 +71,7 @@ export async function restartLogin(ctx: AppContext, sealedState: string, platfor
     target_link_uri: login.t,
     lti_message_hint: login.mh,
     lti_deployment_id: login.d,
+    amphi_auth: login.a,
   };
   return startLogin(ctx, params, platformKnown);
 }
@@ -82,6 +84,20 @@ export async function platformNamedByLogin(ctx: AppContext, iss: unknown, client
   if (typeof iss !== 'string' || iss.length > 1000 || !(clientId === undefined || (typeof clientId === 'string' && clientId.length <= 255))) return undefined;
   const rows = await ctx.platforms.findByIssuer(iss, clientId);
   return rows.length === 1 ? rows[0] : undefined;
+}
+
+const MOODLE_AUTH_PATH = '/mod/lti/auth.php';
+
+/**
+ * Where Moodle's local_amphi signs launches of content embedded in a text: next to mod_lti's auth
+ * endpoint on the registered origin and path prefix, never a URL the request names, so a login
+ * cannot send anyone anywhere else. A platform whose auth endpoint is not Moodle's has none.
+ */
+function localAuthUrl(platform: PlatformRow): string {
+  const registered = new URL(platform.auth_login_url);
+  if (!registered.pathname.endsWith(MOODLE_AUTH_PATH) || registered.search) throw new AppError('embed-auth-unavailable', 400, { authUrl: platform.auth_login_url });
+  registered.pathname = `${registered.pathname.slice(0, -MOODLE_AUTH_PATH.length)}/local/amphi/auth.php`;
+  return registered.toString();
 }
 
 /** A platform must not be able to bounce users to another site through us. */

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { launchPage } from '../../support/api-client.js';
 import { useRegisteredPlatform } from '../../support/lti-fixture.js';
-import { ROLE, type LaunchSpec } from '../../support/test-platform.js';
+import { BrowserClient } from '../../support/browser-client.js';
+import { ROLE, TestPlatform, type LaunchSpec } from '../../support/test-platform.js';
 
 const TEACHER = { sub: 'teacher-1', name: 'Claire Martin', roles: [ROLE.instructor] };
 const STUDENT = { sub: 'student-1', name: 'Inès', roles: [ROLE.learner] };
@@ -110,5 +111,65 @@ describe('activities, re-editing and course copy', () => {
     assert.equal(chosen.body.route.resourceId, video.id);
     const student = await launchPage(t.platform, t.app.url, { ...STUDENT, context: { id: 'A' }, resourceLink: { id: 'bare' } });
     assert.equal(student.session.route.resourceId, video.id);
+  });
+
+  it('content embedded in a text (Moodle’s local_amphi): signed by its auth endpoint, shown in its course, copied with a copied course, refused elsewhere', async () => {
+    const video = await createResource('A', { kind: 'video', title: 'Dans la page', gradable: true, scoreMaximum: 20 });
+    // local_amphi derives a link id per placeholder and course: unknown to Amphi until the first launch.
+    const embedded = (courseId: string, who: Partial<LaunchSpec>): LaunchSpec => ({ ...activity(courseId, `amphi-ph1-${courseId}`, video.id, who), embeddedInText: true });
+    const before = t.platform.localAuthRequests;
+    const student = await launchPage(t.platform, t.app.url, embedded('A', STUDENT));
+    assert.deepEqual(student.session.route, { name: 'resource', resourceId: video.id, kind: 'video', readOnly: false });
+    assert.equal(t.platform.localAuthRequests, before + 1, 'the authentication request went to local/amphi/auth.php, next to mod/lti/auth.php');
+    const teacher = await launchPage(t.platform, t.app.url, embedded('A', TEACHER));
+    assert.deepEqual(teacher.session.route, { name: 'resource', resourceId: video.id, kind: 'video', readOnly: false });
+
+    // The same text in a copied course: a learner first sees the original read-only, the teacher's launch makes the copy.
+    const early = await launchPage(t.platform, t.app.url, embedded('B', STUDENT));
+    assert.deepEqual(early.session.route, { name: 'resource', resourceId: video.id, kind: 'video', readOnly: true });
+    const copier = await launchPage(t.platform, t.app.url, embedded('B', TEACHER));
+    assert.notEqual(copier.session.route.resourceId, video.id);
+    assert.equal(copier.session.route.readOnly, false);
+
+    // Only Moodle's own auth endpoint, on the registered origin: a login cannot pick another one.
+    const browser = new BrowserClient();
+    const login = await t.platform.startLogin(t.app.url, embedded('A', STUDENT), browser);
+    assert.equal(login.status, 302);
+    assert.equal(new URL(login.headers.get('location')!).origin + new URL(login.headers.get('location')!).pathname, `${t.platform.url}/local/amphi/auth.php`);
+    const bad = await browser.get(`${t.app.url}/lti/login?${new URLSearchParams({ iss: t.platform.issuer, client_id: t.platform.clientId, login_hint: 'x', target_link_uri: `${t.app.url}/lti/launch`, amphi_auth: 'https://evil.example/auth' })}`);
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /amphi_auth/);
+
+    // The placeholder's bare link (the filter off) explains, and says nothing about the resource.
+    const bare = await fetch(`${t.app.url}/embed/${video.id}?ph=x&w=640&h=360&sig=y`, { headers: { 'Accept-Language': 'fr' } });
+    assert.equal(bare.status, 200);
+    const page = await bare.text();
+    assert.match(page, /filtre « Amphi »/);
+    assert.ok(!page.includes('Dans la page'));
+    assert.equal((await fetch(`${t.app.url}/embed/${encodeURIComponent('../etc')}`)).status, 400);
+
+    // Another platform naming this platform’s resource: nothing.
+    const other = await TestPlatform.start();
+    try {
+      await t.app.register(other);
+      const stranger = await launchPage(other, t.app.url, embedded('A', STUDENT));
+      assert.deepEqual(stranger.session.route, { name: 'unconfigured', missingResource: true });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a platform whose authorization URL is not Moodle’s has no embedded content: the login says why', async () => {
+    const other = await TestPlatform.start();
+    try {
+      await t.app.register(other);
+      await t.app.ctx.db.updateTable('platforms').set({ auth_login_url: `${other.url}/oidc/authorize` }).where('issuer', '=', other.issuer).execute();
+      t.app.ctx.platforms.invalidate();
+      const { response, html } = await other.launch(t.app.url, { ...STUDENT, embeddedInText: true });
+      assert.equal(response.status, 400);
+      assert.match(html, /local_amphi/);
+    } finally {
+      await other.close();
+    }
   });
 });

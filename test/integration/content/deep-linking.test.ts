@@ -32,8 +32,20 @@ describe('deep linking: picker API and the signed response', () => {
     const page = await launchPage(t.platform, t.app.url, deepLinking({ accept_multiple: false, accept_presentation_document_targets: ['window'], auto_create: true }));
     assert.deepEqual(page.session.route, {
       name: 'deep-linking',
-      options: { acceptMultiple: false, acceptLineItem: true, autoCreate: true, documentTargets: ['window'], acceptsResourceLinks: true, title: null, text: null },
+      options: { acceptMultiple: false, acceptLineItem: true, editor: false, selectedResourceIds: [], autoCreate: true, documentTargets: ['window'], acceptsResourceLinks: true, title: null, text: null },
     });
+  });
+
+  it('from Moodle’s text editor (local_amphi): no grading, whatever the platform accepts, and the reopened placeholder’s resource chosen', async () => {
+    const course = await launchPage(t.platform, t.app.url, deepLinking());
+    const graded = await course.api('POST', '/api/resources', { kind: 'video', title: 'Dans un texte', gradable: true, scoreMaximum: 20 });
+    const editor = await launchPage(t.platform, t.app.url, deepLinking({}, { custom: { amphi_placement: 'RichTextEditor', amphi_selected: `${graded.body.id},../x,` } }));
+    const options = editor.session.route.options;
+    assert.deepEqual([options.editor, options.acceptLineItem, options.selectedResourceIds], [true, false, [graded.body.id]], 'malformed ids dropped');
+    const answer = await editor.api('POST', '/api/deep-linking/response', { items: [{ resourceId: graded.body.id }] });
+    const [item] = (await verify(answer.body.jwt))[`${DL}content_items`] as any[];
+    assert.equal(item.lineItem, undefined, 'content in a text has no gradebook column');
+    assert.equal(item.custom.amphi_resource_id, graded.body.id);
   });
 
   it('creates resources and answers with a signed LtiDeepLinkingResponse carrying every item, line item and data', async () => {

@@ -55,6 +55,7 @@ export const en = {
   'picker.heading': 'Choose what to add to your course',
   'picker.intro.multiple': 'Pick one or more activities, or create new ones, then add them to your course on {platform}.',
   'picker.intro.single': 'Pick one activity, or create a new one, then add it to your course on {platform}.',
+  'picker.editor.note': 'Content added to a text is not graded. To grade a video or a classroom, add it as an activity instead (Add an activity or resource → Amphi).',
   'picker.kinds': 'Kind of activity',
   'picker.existing.video': 'Existing videos',
   'picker.existing.classroom': 'Existing virtual classrooms',

@@ -58,6 +58,7 @@ export const fr = {
   'picker.intro.multiple':
     'Choisissez une ou plusieurs activités, ou créez-en, puis ajoutez-les à votre cours sur {platform}.',
   'picker.intro.single': 'Choisissez une activité, ou créez-en une, puis ajoutez-la à votre cours sur {platform}.',
+  'picker.editor.note': 'Un contenu ajouté dans un texte n’est pas noté. Pour noter une vidéo ou une classe virtuelle, ajoutez-la plutôt comme activité (Ajouter une activité ou ressource → Amphi).',
   'picker.kinds': 'Type d’activité',
   'picker.existing.video': 'Vidéos existantes',
   'picker.existing.classroom': 'Classes virtuelles existantes',

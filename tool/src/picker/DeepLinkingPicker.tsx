@@ -1,7 +1,10 @@
-import { useState } from 'preact/hooks';
-import type { DeepLinkingOptions, ResourceResponse } from '../api/api-types.js';
+import { useEffect, useState } from 'preact/hooks';
+import { OFFERED_KINDS, type DeepLinkingOptions, type ResourceResponse } from '../api/api-types.js';
+import { useApi } from '../api/ApiContext.js';
+import { getResource } from '../api/content-api.js';
 import { ApiErrorAlert } from '../components/ApiErrorAlert.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Icon } from '../components/Icon.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import { ROUTE_HEADING_ID } from '../launch/RouteMessage.js';
 import { DisplayChoice, type DocumentTarget } from './DisplayChoice.js';
@@ -24,7 +27,20 @@ export function DeepLinkingPicker({ options, platformName }: { options: DeepLink
   const [target, setTarget] = useState<DocumentTarget | undefined>(options.documentTargets[0]);
   const [emptyAttempt, setEmptyAttempt] = useState(false);
   const response = useDeepLinkingReturn();
+  const client = useApi();
   const cancel = () => response.send([]);
+
+  // Reopened on a placeholder of the text: that resource is shown chosen (if the teacher may see it).
+  useEffect(() => {
+    let current = true;
+    void Promise.all(options.selectedResourceIds.map((id) => getResource(client, id).catch(() => null))).then((found) => {
+      const usable = found.filter((r): r is ResourceResponse => r !== null && OFFERED_KINDS.includes(r.kind));
+      if (current && usable.length) setSelected(options.acceptMultiple ? usable : usable.slice(0, 1));
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   if (!options.acceptsResourceLinks) return <NoResourceLinks platformName={platformName} sending={response.sending} onCancel={cancel} />;
 
@@ -42,6 +58,12 @@ export function DeepLinkingPicker({ options, platformName }: { options: DeepLink
       <div class="amphi-page-heading">
         <h2 id={ROUTE_HEADING_ID}>{options.title || t('picker.heading')}</h2>
         <p class="amphi-muted">{options.text || t(options.acceptMultiple ? 'picker.intro.multiple' : 'picker.intro.single', { platform: platformName })}</p>
+        {options.editor && (
+          <div class="amphi-notice" data-testid="picker-editor-note">
+            <Icon name="info" size={20} />
+            <p>{t('picker.editor.note')}</p>
+          </div>
+        )}
       </div>
       <ResourcePicker
         idPrefix={ID}
