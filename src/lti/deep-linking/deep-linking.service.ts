@@ -15,6 +15,16 @@ const DL = 'https://purl.imsglobal.org/spec/lti-dl/claim/';
 const RESPONSE_TTL_SECONDS = 300;
 /** Lecture videos and classrooms are 16:9; the platform may still resize the frame. */
 const IFRAME = { width: 1280, height: 800 };
+/**
+ * In a text (Moodle's editor plugins), a frame the width of a course page's column: the filter
+ * keeps these proportions and shrinks it to narrower columns. A video's page is its player and
+ * title; a classroom's and a dashboard's need more height.
+ */
+const IFRAME_IN_TEXT: Record<string, { width: number; height: number }> = {
+  video: { width: 800, height: 560 },
+  classroom: { width: 800, height: 600 },
+  dashboard: { width: 960, height: 760 },
+};
 
 export interface SelectedItem {
   resourceId: string;
@@ -46,7 +56,7 @@ export async function buildDeepLinkingResponse(ctx: AppContext, session: LaunchS
       throw new AppError('deep-linking-target', 400, { target: target ?? '', accepted: settings.accept_presentation_document_targets.join(', ') });
     }
     const resource = await loadUsableResource(ctx, session, item.resourceId);
-    contentItems.push(resourceLinkItem(ctx, resource, target, options.acceptLineItem));
+    contentItems.push(resourceLinkItem(ctx, resource, target, options.acceptLineItem, options.editor));
   }
 
   const signing = await ctx.toolKeys.get();
@@ -70,7 +80,7 @@ export async function buildDeepLinkingResponse(ctx: AppContext, session: LaunchS
 }
 
 /** An ltiResourceLink content item (Deep Linking 2.0 §3.2). */
-function resourceLinkItem(ctx: AppContext, resource: ResourceWithCourse, target: 'iframe' | 'window', acceptLineItem: boolean) {
+function resourceLinkItem(ctx: AppContext, resource: ResourceWithCourse, target: 'iframe' | 'window', acceptLineItem: boolean, inText: boolean) {
   const thumbnail = typeof resource.settings.thumbnailUrl === 'string' ? resource.settings.thumbnailUrl : undefined;
   return {
     type: 'ltiResourceLink',
@@ -78,7 +88,7 @@ function resourceLinkItem(ctx: AppContext, resource: ResourceWithCourse, target:
     ...(resource.description ? { text: resource.description } : {}),
     url: `${ctx.config.http.publicUrl}/lti/launch`,
     custom: { [RESOURCE_ID_CUSTOM_PARAM]: resource.id },
-    ...(target === 'iframe' ? { iframe: IFRAME } : { window: { targetName: `amphi-${resource.id}` } }),
+    ...(target === 'iframe' ? { iframe: (inText && IFRAME_IN_TEXT[resource.kind]) || IFRAME } : { window: { targetName: `amphi-${resource.id}` } }),
     ...(thumbnail ? { thumbnail: { url: thumbnail, width: 320, height: 180 } } : {}),
     ...(resource.gradable && resource.score_maximum && acceptLineItem
       ? { lineItem: { scoreMaximum: resource.score_maximum, label: resource.title, resourceId: resource.id, tag: `amphi-${resource.kind}` } }
