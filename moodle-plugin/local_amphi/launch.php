@@ -1,0 +1,73 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * Starts the LTI 1.3 launch of a placeholder for the person viewing the page (inside the filter's iframe).
+ *
+ * @package    local_amphi
+ * @copyright  2026 Amphi
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+require_once(__DIR__ . '/../../config.php');
+
+use local_amphi\launch_request;
+use local_amphi\page;
+use local_amphi\placeholder;
+use local_amphi\session_state;
+use local_amphi\tool;
+
+$courseid = required_param('course', PARAM_INT);
+$rid = required_param('rid', PARAM_ALPHANUMEXT);
+$ph = required_param('ph', PARAM_ALPHANUMEXT);
+$w = required_param('w', PARAM_INT);
+$h = required_param('h', PARAM_INT);
+$sig = required_param('sig', PARAM_ALPHANUMEXT);
+
+$course = $DB->get_record('course', ['id' => $courseid], '*', IGNORE_MISSING);
+if (!$course) {
+    page::setup('/local/amphi/launch.php', context_system::instance());
+    page::error('nocourse');
+}
+// Sets the course context on $PAGE; the viewer's identity and course role are what Amphi receives.
+require_login($course);
+page::setup('/local/amphi/launch.php');
+
+if (isguestuser()) {
+    page::error('noguests');
+}
+$secret = tool::secret();
+$config = tool::config();
+if ($secret === null || $config === null) {
+    page::error('notconfigured');
+}
+if (!placeholder::verify($secret, $rid, $ph, $w, $h, $sig)) {
+    page::error('placeholderinvalid');
+}
+
+$state = [
+    'type' => 'launch',
+    'course' => (int) $course->id,
+    'typeid' => $config->typeid,
+    'rid' => $rid,
+    'rlid' => launch_request::resource_link_id($ph, (int) $course->id),
+    'title' => '',
+    'userid' => (int) $USER->id,
+];
+$launchid = (new session_state($SESSION))->new_launch($state, time(), 300);
+
+page::autopost($config->initiatelogin, launch_request::login_params($CFG->wwwroot, $config->toolurl, (int) $USER->id,
+    $launchid, $config->clientid, $config->typeid));
