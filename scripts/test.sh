@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # All of Amphi's tests: the whole suite on the embedded database (PGlite), then every
 # database-backed test (test/integration) again on PostgreSQL when TEST_DATABASE_URL is set.
+# The Moodle plugins' PHP is checked without a Moodle (moodle-plugin/tests/run.sh: php -l, PHPUnit).
 # The browser tests (test/browser) run once, on PGlite: they drive pages through the same HTTP
 # services that test/integration checks on both engines, and a second pass of Chromium and
 # ffmpeg cost CI ~4 minutes. Ends with one line: "total: N passed, N failed".
@@ -42,6 +43,19 @@ mapfile -t db_tests < <(find test/integration -name '*.test.ts' | sort)
 # Two cores: two files at a time on PGlite (CPU-bound: the database runs in the test process);
 # three on PostgreSQL, whose tests wait more on another process (the server, the CLI, PostgreSQL).
 TEST_DB_ENGINE=pglite run_leg "all tests on the embedded database (PGlite)" 2 "${all_tests[@]}"
+
+echo
+echo "== Moodle plugins (php -l, PHPUnit without Moodle) =="
+moodle_out=$(bash moodle-plugin/tests/run.sh 2>&1)
+moodle_rc=$?
+echo "$moodle_out"
+moodle_tests=$(printf '%s\n' "$moodle_out" | grep -oE '(OK \(|Tests: )[0-9]+' | grep -oE '[0-9]+' | tail -1)
+if [ "$moodle_rc" -eq 0 ]; then
+  passed=$((passed + ${moodle_tests:-0}))
+else
+  status=1
+  failed=$((failed + 1))
+fi
 
 echo
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
