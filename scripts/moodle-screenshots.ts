@@ -48,7 +48,7 @@ const LEARNER: LaunchSpec = { sub: '5', name: 'Sam Taylor', roles: [ROLE.learner
 const EDITOR_LAUNCH: LaunchSpec = { ...TEACHER, messageType: 'LtiDeepLinkingRequest', custom: { amphi_placement: 'RichTextEditor' } };
 const VIDEO_TITLE = 'Lecture 1: mean, median and spread';
 // The size Amphi gives a video chosen from a text (deep-linking.service.ts, IFRAME_IN_TEXT).
-const VIDEO_FRAME = { w: 800, h: 560 };
+const VIDEO_FRAME = { w: 800, h: 580 };
 
 const log = (line: string) => process.stderr.write(`[screenshots] ${line}\n`);
 

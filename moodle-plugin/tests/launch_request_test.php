@@ -65,7 +65,7 @@ final class launch_request_test extends TestCase {
         $this->assertSame(7, $i['course']);
         $this->assertSame(5, $i['typeid']);
         $this->assertSame('amphi-x', $i['resource_link_id']);
-        $this->assertSame('amphi_resource_id=res-1', $i['instructorcustomparameters']);
+        $this->assertSame("amphi_resource_id=res-1\namphi_placement=RichTextEditor", $i['instructorcustomparameters']);
         $this->assertSame(1, $i['instructorchoicesendname']);
         $this->assertSame(1, $i['instructorchoicesendemailaddr']);
         $this->assertSame(0, $i['instructorchoiceacceptgrades']);

@@ -143,6 +143,7 @@ describe('deep-linking picker and resource page, in the LMS iframe (Chromium)', 
     await frame.locator('[data-testid="picker-selected-count"][data-count="1"]').waitFor();
     assert.match(await frame.locator('.amphi-selection-list').textContent() ?? '', /Vidéo du chapitre 2/);
     assert.equal(await frame.getByTestId('picker-create-graded').count(), 0, 'no grading offered for content in a text');
+    assert.equal(await frame.getByTestId('picker-submit').textContent(), ui('fr', 'picker.submit.editor'));
   });
 
   it('cancel tells the platform nothing was selected', async () => {

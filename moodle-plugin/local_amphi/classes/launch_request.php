@@ -159,7 +159,8 @@ class launch_request {
             'toolurl' => '',
             'securetoolurl' => '',
             'resource_link_id' => $rlid,
-            'instructorcustomparameters' => 'amphi_resource_id=' . $rid,
+            // The placement tells Amphi the page is a frame inside a text: it shows the content only.
+            'instructorcustomparameters' => 'amphi_resource_id=' . $rid . "\namphi_placement=RichTextEditor",
             'instructorchoicesendname' => 1,
             'instructorchoicesendemailaddr' => 1,
             'instructorchoiceacceptgrades' => 0,

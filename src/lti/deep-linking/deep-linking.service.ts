@@ -17,11 +17,12 @@ const RESPONSE_TTL_SECONDS = 300;
 const IFRAME = { width: 1280, height: 800 };
 /**
  * In a text (Moodle's editor plugins), a frame the width of a course page's column: the filter
- * keeps these proportions and shrinks it to narrower columns. A video's page is its player and
- * title; a classroom's and a dashboard's need more height.
+ * keeps these proportions and shrinks it to narrower columns. A video's page there is Amphi's bar
+ * and the player (LaunchPage: the headings are for screen readers only); a classroom's and a
+ * dashboard's need more height.
  */
 const IFRAME_IN_TEXT: Record<string, { width: number; height: number }> = {
-  video: { width: 800, height: 560 },
+  video: { width: 800, height: 580 },
   classroom: { width: 800, height: 600 },
   dashboard: { width: 960, height: 760 },
 };

@@ -1,5 +1,6 @@
 import type { DeepLinkingOptions } from '../../content/resource.view.js';
 import type { ResourceKind } from '../../content/resource.table.js';
+import { PLACEMENT_CUSTOM_PARAM } from '../launch/launch-context.js';
 import type { LaunchSession } from './session.service.js';
 
 /** Which page the front end opens for this launch (resolved by src/content/launch-route.service.ts). */
@@ -26,6 +27,8 @@ export function toSessionResponse(session: LaunchSession, route: LaunchRoute) {
     },
     context: session.context && { title: session.context.title, label: session.context.label },
     resourceLink: session.resourceLink && { title: session.resourceLink.title },
+    // Launched from a text of the course (Moodle's filter_amphi): a frame in a page, kept compact.
+    inText: session.messageType === 'LtiResourceLinkRequest' && session.launch.custom[PLACEMENT_CUSTOM_PARAM] === 'RichTextEditor',
     returnUrl: session.launch.returnUrl ?? null,
     expiresAt: session.expiresAt.toISOString(),
   };

@@ -116,11 +116,16 @@ describe('activities, re-editing and course copy', () => {
   it('content embedded in a text (Moodle’s local_amphi): signed by its auth endpoint, shown in its course, copied with a copied course, refused elsewhere', async () => {
     const video = await createResource('A', { kind: 'video', title: 'Dans la page', gradable: true, scoreMaximum: 20 });
     // local_amphi derives a link id per placeholder and course: unknown to Amphi until the first launch.
-    const embedded = (courseId: string, who: Partial<LaunchSpec>): LaunchSpec => ({ ...activity(courseId, `amphi-ph1-${courseId}`, video.id, who), embeddedInText: true });
+    const embedded = (courseId: string, who: Partial<LaunchSpec>): LaunchSpec => {
+      const launch = activity(courseId, `amphi-ph1-${courseId}`, video.id, who);
+      return { ...launch, custom: { ...launch.custom, amphi_placement: 'RichTextEditor' }, embeddedInText: true };
+    };
     const before = t.platform.localAuthRequests;
     const student = await launchPage(t.platform, t.app.url, embedded('A', STUDENT));
     assert.deepEqual(student.session.route, { name: 'resource', resourceId: video.id, kind: 'video', readOnly: false });
     assert.equal(t.platform.localAuthRequests, before + 1, 'the authentication request went to local/amphi/auth.php, next to mod/lti/auth.php');
+    assert.equal(student.session.inText, true, 'a frame inside a text: the page shows the content only');
+    assert.equal((await launchPage(t.platform, t.app.url, activity('A', 'link-activity', video.id, STUDENT))).session.inText, false);
     const teacher = await launchPage(t.platform, t.app.url, embedded('A', TEACHER));
     assert.deepEqual(teacher.session.route, { name: 'resource', resourceId: video.id, kind: 'video', readOnly: false });
 

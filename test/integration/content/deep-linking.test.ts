@@ -46,7 +46,7 @@ describe('deep linking: picker API and the signed response', () => {
     const [item] = (await verify(answer.body.jwt))[`${DL}content_items`] as any[];
     assert.equal(item.lineItem, undefined, 'content in a text has no gradebook column');
     assert.equal(item.custom.amphi_resource_id, graded.body.id);
-    assert.deepEqual(item.iframe, { width: 800, height: 560 }, 'a frame for a course page’s column, not a full-width activity');
+    assert.deepEqual(item.iframe, { width: 800, height: 580 }, 'a frame for a course page’s column, not a full-width activity');
   });
 
   it('creates resources and answers with a signed LtiDeepLinkingResponse carrying every item, line item and data', async () => {

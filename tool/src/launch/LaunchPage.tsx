@@ -22,8 +22,9 @@ export function LaunchPage({ session, expired, onSessionChange }: Props) {
   }, [title, t]);
 
   return (
-    <div class="amphi-stack">
-      <div class="amphi-page-heading">
+    <div class={session.inText ? 'amphi-stack amphi-in-text' : 'amphi-stack'}>
+      {/* In a text, the course page around the frame already says where this is: only the content shows. */}
+      <div class={session.inText ? 'amphi-visually-hidden' : 'amphi-page-heading'} data-testid="launch-heading">
         <h1>{title}</h1>
         {course && <p class="amphi-muted">{course}</p>}
       </div>

@@ -57,7 +57,7 @@ export function DeepLinkingPicker({ options, platformName }: { options: DeepLink
     <div class="amphi-stack amphi-picker">
       <div class="amphi-page-heading">
         <h2 id={ROUTE_HEADING_ID}>{options.title || t('picker.heading')}</h2>
-        <p class="amphi-muted">{options.text || t(options.acceptMultiple ? 'picker.intro.multiple' : 'picker.intro.single', { platform: platformName })}</p>
+        <p class="amphi-muted">{options.text || t(options.editor ? 'picker.intro.editor' : options.acceptMultiple ? 'picker.intro.multiple' : 'picker.intro.single', { platform: platformName })}</p>
         {options.editor && (
           <div class="amphi-notice" data-testid="picker-editor-note">
             <Icon name="info" size={20} />
@@ -78,7 +78,7 @@ export function DeepLinkingPicker({ options, platformName }: { options: DeepLink
       )}
       {emptyAttempt && <ErrorAlert message={t('picker.submit.empty')} />}
       {response.error && <ApiErrorAlert error={response.error} />}
-      <PickerActions sending={response.sending} onAdd={add} onCancel={cancel} platformName={platformName} />
+      <PickerActions sending={response.sending} onAdd={add} onCancel={cancel} platformName={platformName} editor={options.editor} />
     </div>
   );
 }

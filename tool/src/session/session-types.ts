@@ -23,6 +23,8 @@ export interface SessionResponse {
   user: { name: string | null; givenName: string | null; familyName: string | null; email: string | null } | null;
   context: { title: string | null; label: string | null } | null;
   resourceLink: { title: string | null } | null;
+  /** Shown in a frame inside a text of the course (Moodle's filter): the page's own heading is kept for screen readers only. */
+  inText: boolean;
   returnUrl: string | null;
   expiresAt: string;
 }
