@@ -87,6 +87,7 @@ export async function platformNamedByLogin(ctx: AppContext, iss: unknown, client
 }
 
 const MOODLE_AUTH_PATH = '/mod/lti/auth.php';
+const LOCAL_AUTH_PATH = '/local/amphi/auth.php';
 
 /**
  * Where Moodle's local_amphi signs launches of content embedded in a text: next to mod_lti's auth
@@ -95,8 +96,10 @@ const MOODLE_AUTH_PATH = '/mod/lti/auth.php';
  */
 function localAuthUrl(platform: PlatformRow): string {
   const registered = new URL(platform.auth_login_url);
+  // An administrator may have made local_amphi's endpoint the tool's auth URL (it passes the rest on to mod_lti's).
+  if (registered.pathname.endsWith(LOCAL_AUTH_PATH) && !registered.search) return registered.toString();
   if (!registered.pathname.endsWith(MOODLE_AUTH_PATH) || registered.search) throw new AppError('embed-auth-unavailable', 400, { authUrl: platform.auth_login_url });
-  registered.pathname = `${registered.pathname.slice(0, -MOODLE_AUTH_PATH.length)}/local/amphi/auth.php`;
+  registered.pathname = `${registered.pathname.slice(0, -MOODLE_AUTH_PATH.length)}${LOCAL_AUTH_PATH}`;
   return registered.toString();
 }
 

@@ -164,7 +164,7 @@ describe('activities, re-editing and course copy', () => {
     }
   });
 
-  it('a platform whose authorization URL is not Moodle’s has no embedded content: the login says why', async () => {
+  it('a platform whose authorization URL is not Moodle’s has no embedded content (the login says why); local_amphi’s, when registered, is used as is', async () => {
     const other = await TestPlatform.start();
     try {
       await t.app.register(other);
@@ -173,6 +173,12 @@ describe('activities, re-editing and course copy', () => {
       const { response, html } = await other.launch(t.app.url, { ...STUDENT, embeddedInText: true });
       assert.equal(response.status, 400);
       assert.match(html, /local_amphi/);
+      // local_amphi's endpoint registered as the tool's auth URL (it passes activities on to mod_lti's): used as is.
+      await t.app.ctx.db.updateTable('platforms').set({ auth_login_url: `${other.url}/local/amphi/auth.php` }).where('issuer', '=', other.issuer).execute();
+      t.app.ctx.platforms.invalidate();
+      const before = other.localAuthRequests;
+      assert.equal((await other.launch(t.app.url, { ...STUDENT, embeddedInText: true })).response.status, 200);
+      assert.equal(other.localAuthRequests, before + 1);
     } finally {
       await other.close();
     }
