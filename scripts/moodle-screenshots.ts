@@ -135,8 +135,8 @@ include($root . '/filter_amphi/lang/en/filter_amphi.php');
 $in = json_decode(stream_get_contents(STDIN), true);
 $secret = random_bytes(32);
 $ph = \\local_amphi\\placeholder::new_id();
-$sig = \\local_amphi\\placeholder::sign($secret, $in['rid'], $ph, $in['w'], $in['h']);
-$link = \\local_amphi\\placeholder::build_html($in['origin'], $in['rid'], $ph, $in['w'], $in['h'], $sig, $in['title']);
+$sig = \\local_amphi\\placeholder::sign($secret, $in['rid'], $ph, $in['w'], $in['h'], $in['course']);
+$link = \\local_amphi\\placeholder::build_html($in['origin'], $in['rid'], $ph, $in['w'], $in['h'], $in['course'], $sig, $in['title']);
 $messages = ['placeholderinvalid' => $string['placeholderinvalid'], 'notconfigured' => $string['notconfigured'],
     'nocourse' => $string['nocourse']];
 $html = \\local_amphi\\embed_renderer::filter_text(str_replace('{placeholder}', $link, $in['text']), $in['origin'], $secret,

@@ -25,10 +25,11 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'filter_amphi';
-$plugin->version = 2026120700;
+$plugin->version = 2026120701;
 $plugin->requires = 2022112800;
 $plugin->supported = [401, 503];
 $plugin->maturity = MATURITY_BETA;
 $plugin->release = '0.1.0';
 // The placeholder rules and the launch endpoint live in local_amphi; this version is the first that has them.
-$plugin->dependencies = ['local_amphi' => 2026120700];
+// 2026120701: placeholders carry the course they were made in (c) and copies need a teacher's approval.
+$plugin->dependencies = ['local_amphi' => 2026120701];

@@ -46,6 +46,9 @@ page::setup('/local/amphi/auth.php', context_system::instance());
 
 // A cross-site request can arrive without the session cookie; posting it again from this origin brings it.
 if (!isloggedin() && !optional_param('repost', false, PARAM_BOOL)) {
+    // Without the cookie Moodle started a new, empty session: its cookie must not replace the user's one
+    // (mod/lti/auth.php does the same).
+    header_remove('Set-Cookie');
     page::autopost((new moodle_url('/local/amphi/auth.php'))->out(false), $raw + ['repost' => 1]);
 }
 

@@ -42,7 +42,13 @@ if (!$coursecontext) {
     page::error('nocourse');
 }
 $course = get_course($coursecontext->instanceid);
-require_login($course);
+if ($context->contextlevel == CONTEXT_MODULE) {
+    // An activity's editor: its access rules (visibility, groups...) apply too, as on the activity's pages.
+    $cm = get_coursemodule_from_id('', $context->instanceid, 0, false, MUST_EXIST);
+    require_login($course, false, $cm);
+} else {
+    require_login($course);
+}
 // The editor's context (a module, a block...) decides the permission, not only the course.
 page::setup('/local/amphi/deeplink.php', $context);
 

@@ -44,6 +44,8 @@ page::setup('/local/amphi/deeplink_return.php', context_system::instance());
 
 // Same cookie issue as auth.php: the answer is a cross-site POST.
 if (!isloggedin() && !optional_param('repost', false, PARAM_BOOL)) {
+    // Without the cookie Moodle started a new, empty session: its cookie must not replace the user's one.
+    header_remove('Set-Cookie');
     page::autopost((new moodle_url('/local/amphi/deeplink_return.php'))->out(false), ['JWT' => $jwt, 'repost' => 1]);
 }
 require_login(null, false);
@@ -51,12 +53,14 @@ require_login(null, false);
 $payload = jwt_checks::decode_payload($jwt);
 $launchid = jwt_checks::data_launchid($payload);
 $sessionstate = new session_state($SESSION);
+$returnkey = '';
 $waiting = null;
 if ($launchid !== null) {
-    $waiting = $sessionstate->take(session_state::RETURN_PREFIX . substr($launchid, strlen(launch_request::LAUNCH_PREFIX)),
-        time());
+    $returnkey = session_state::RETURN_PREFIX . substr($launchid, strlen(launch_request::LAUNCH_PREFIX));
+    // Only read here: a forged or unverifiable answer must not use up the state the real one needs.
+    $waiting = $sessionstate->peek($returnkey, time());
 }
-if ($waiting === null || (int) ($waiting['userid'] ?? 0) !== (int) $USER->id) {
+if ($waiting === null || (int) ($waiting['userid'] ?? 0) !== (int) $USER->id || !isset($waiting['data'])) {
     page::error('expired');
 }
 
@@ -64,9 +68,15 @@ $course = $DB->get_record('course', ['id' => (int) $waiting['course']], '*', IGN
 if (!$course) {
     page::error('nocourse');
 }
-require_login($course);
 $contextid = (int) ($waiting['contextid'] ?? 0);
 $context = $contextid > 0 ? context::instance_by_id($contextid, IGNORE_MISSING) : false;
+if ($context && $context->contextlevel == CONTEXT_MODULE) {
+    // An activity's editor: its access rules (visibility, groups...) apply too, as on the activity's pages.
+    $cm = get_coursemodule_from_id('', $context->instanceid, 0, false, MUST_EXIST);
+    require_login($course, false, $cm);
+} else {
+    require_login($course);
+}
 if (!$context || !has_capability('local/amphi:insert', $context)) {
     page::error('nopermission');
 }
@@ -78,16 +88,17 @@ if ($config === null || $secret === null || $config->typeid !== (int) $waiting['
     page::error('notconfigured');
 }
 
-$expected = launch_request::deeplink_data($secret, $launchid, (int) $USER->id, (int) $context->id);
+// check() compares the JWT's data claim with the stored value (hash_equals): the answer is to this very request.
 $problems = jwt_checks::check($payload, $config->clientid, $CFG->wwwroot, $config->typeid, (string) $waiting['data'], time());
-if (!hash_equals($expected, (string) $waiting['data'])) {
-    $problems[] = 'state';
-}
 if (!$problems && !lti_adapter::verify_jwt($config->typeid, $config->clientid, $jwt)) {
     $problems[] = 'signature';
 }
 if (!$problems && $sessionstate->nonce_seen($payload['nonce'], time(), 3600)) {
     $problems[] = 'replay';
+}
+if (!$problems) {
+    // Verified: now single use, a second post of the same answer finds nothing.
+    $sessionstate->remove($returnkey);
 }
 $read = $problems ? ['items' => [], 'problems' => []] : deeplink_response::items($payload);
 $problems = array_merge($problems, $read['problems']);
@@ -99,9 +110,11 @@ if ($problems) {
 $placeholders = [];
 foreach ($read['items'] as $item) {
     $ph = placeholder::new_id();
-    $sig = placeholder::sign($secret, $item['rid'], $ph, $item['w'], $item['h']);
+    // Signed with the course it is made in: elsewhere it needs a teacher's approval (launch.php).
+    $sig = placeholder::sign($secret, $item['rid'], $ph, $item['w'], $item['h'], (int) $course->id);
     $placeholders[] = [
-        'html' => placeholder::build_html($config->origin, $item['rid'], $ph, $item['w'], $item['h'], $sig, $item['title']),
+        'html' => placeholder::build_html($config->origin, $item['rid'], $ph, $item['w'], $item['h'], (int) $course->id, $sig,
+            $item['title']),
         'resourceId' => $item['rid'],
         'title' => $item['title'],
     ];

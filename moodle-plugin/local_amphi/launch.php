@@ -35,6 +35,8 @@ $rid = required_param('rid', PARAM_ALPHANUMEXT);
 $ph = required_param('ph', PARAM_ALPHANUMEXT);
 $w = required_param('w', PARAM_INT);
 $h = required_param('h', PARAM_INT);
+// The course where the placeholder was made (signed).
+$c = required_param('c', PARAM_INT);
 $sig = required_param('sig', PARAM_ALPHANUMEXT);
 
 $course = $DB->get_record('course', ['id' => $courseid], '*', IGNORE_MISSING);
@@ -54,8 +56,36 @@ $config = tool::config();
 if ($secret === null || $config === null) {
     page::error('notconfigured');
 }
-if (!placeholder::verify($secret, $rid, $ph, $w, $h, $sig)) {
+if (!placeholder::verify($secret, $rid, $ph, $w, $h, $c, $sig)) {
     page::error('placeholderinvalid');
+}
+
+// A placeholder made in another course (course copy, backup and restore, import, paste) opens here only once a
+// teacher who may insert Amphi content here and import from course $c has opened it here.
+$approved = false;
+$canapprove = false;
+if ($c !== (int) $course->id) {
+    $approved = $DB->record_exists('local_amphi_copies', ['ph' => $ph, 'courseid' => (int) $course->id]);
+    if (!$approved) {
+        $fromcontext = context_course::instance($c, IGNORE_MISSING);
+        $canapprove = $fromcontext && has_capability('local/amphi:insert', context_course::instance($course->id))
+            && has_capability('moodle/backup:backuptargetimport', $fromcontext);
+    }
+}
+$decision = launch_request::copy_decision($c, (int) $course->id, $approved, $canapprove);
+if ($decision === launch_request::COPY_REFUSE) {
+    page::error('copynotapproved');
+}
+if ($decision === launch_request::COPY_APPROVE) {
+    try {
+        $DB->insert_record('local_amphi_copies', (object) ['ph' => $ph, 'courseid' => (int) $course->id,
+            'fromcourseid' => $c, 'approvedby' => (int) $USER->id, 'timecreated' => time()]);
+    } catch (moodle_exception $e) {
+        // Another teacher approved it at the same moment (unique index on ph, courseid): that is an approval too.
+        if (!$DB->record_exists('local_amphi_copies', ['ph' => $ph, 'courseid' => (int) $course->id])) {
+            page::error('launcherror');
+        }
+    }
 }
 
 $state = [

@@ -56,8 +56,8 @@ final class embed_renderer_test extends TestCase {
      * @return string
      */
     private static function link(string $rid, string $title = 'Title'): string {
-        return placeholder::build_html(self::ORIGIN, $rid, self::PH, 640, 360,
-            placeholder::sign(self::secret(), $rid, self::PH, 640, 360), $title);
+        return placeholder::build_html(self::ORIGIN, $rid, self::PH, 640, 360, 7,
+            placeholder::sign(self::secret(), $rid, self::PH, 640, 360, 7), $title);
     }
 
     /**
@@ -76,14 +76,30 @@ final class embed_renderer_test extends TestCase {
     }
 
     public function test_a_valid_placeholder_becomes_the_contract_iframe(): void {
-        $sig = placeholder::sign(self::secret(), 'res-1', self::PH, 640, 360);
+        $sig = placeholder::sign(self::secret(), 'res-1', self::PH, 640, 360, 7);
         $out = self::filter('<p>' . self::link('res-1', 'Cours "A" & <B>') . '</p>');
+        $o = self::ORIGIN;
         $expected = '<p><iframe class="amphi-embed" src="' . self::WWWROOT . '/local/amphi/launch.php?course=7&amp;rid=res-1'
-            . '&amp;ph=' . self::PH . '&amp;w=640&amp;h=360&amp;sig=' . $sig . '" title="Cours &quot;A&quot; &amp; &lt;B&gt;"'
+            . '&amp;ph=' . self::PH . '&amp;w=640&amp;h=360&amp;c=7&amp;sig=' . $sig . '" title="Cours &quot;A&quot; &amp; &lt;B&gt;"'
             . ' width="640" height="360" style="width: 100%; max-width: 640px; height: auto; aspect-ratio: 640 / 360;" loading="lazy"'
-            . ' allow="autoplay *; fullscreen *; camera *; microphone *; display-capture *; clipboard-write *"'
+            . " allow=\"autoplay {$o}; fullscreen {$o}; camera {$o}; microphone {$o}; display-capture {$o}; clipboard-write {$o}\""
             . ' allowfullscreen></iframe></p>';
         $this->assertSame($expected, $out);
+        $this->assertStringNotContainsString('*', $out);
+    }
+
+    public function test_the_allow_attribute_is_escaped(): void {
+        $html = embed_renderer::iframe(self::WWWROOT, 7, ['rid' => 'r', 'ph' => self::PH, 'w' => 640, 'h' => 360, 'c' => 7,
+            'sig' => 'x', 'title' => 't'], 'https://a.example"><script>');
+        $this->assertStringContainsString('allow="autoplay https://a.example&quot;&gt;&lt;script&gt;; ', $html);
+        $this->assertStringNotContainsString('<script>', $html);
+    }
+
+    public function test_a_placeholder_from_another_course_still_renders_and_carries_its_course(): void {
+        // The filter cannot check capabilities cheaply: launch.php decides, per viewer, with c and course.
+        $out = self::filter(self::link('res-1'), 9);
+        $this->assertStringContainsString('launch.php?course=9&amp;rid=res-1', $out);
+        $this->assertStringContainsString('&amp;c=7&amp;sig=', $out);
     }
 
     public function test_several_placeholders_in_one_text(): void {
@@ -102,9 +118,15 @@ final class embed_renderer_test extends TestCase {
         $this->assertSame($link . '<span class="amphi-embed-note">Invalid &lt;link&gt;</span>', $out);
     }
 
+    public function test_a_placeholder_with_its_course_changed_is_invalid(): void {
+        $link = str_replace('c=7', 'c=9', self::link('res-1'));
+        $this->assertStringContainsString('c=9&amp;', $link);
+        $this->assertSame($link . '<span class="amphi-embed-note">Invalid &lt;link&gt;</span>', self::filter($link, 9));
+    }
+
     public function test_a_placeholder_signed_by_another_site_is_invalid(): void {
-        $link = placeholder::build_html(self::ORIGIN, 'res-1', self::PH, 640, 360,
-            placeholder::sign(str_repeat('z', 32), 'res-1', self::PH, 640, 360), 'T');
+        $link = placeholder::build_html(self::ORIGIN, 'res-1', self::PH, 640, 360, 7,
+            placeholder::sign(str_repeat('z', 32), 'res-1', self::PH, 640, 360, 7), 'T');
         $this->assertStringContainsString('amphi-embed-note">Invalid', self::filter($link));
     }
 

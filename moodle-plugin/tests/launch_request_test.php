@@ -48,6 +48,32 @@ final class launch_request_test extends TestCase {
         $this->assertSame('amphilaunch_AbCdEfGh12345678', launch_request::launchid_from_hint($params['lti_message_hint']));
     }
 
+    public function test_copy_decision_covers_every_case(): void {
+        $launch = launch_request::COPY_LAUNCH;
+        $approve = launch_request::COPY_APPROVE;
+        $refuse = launch_request::COPY_REFUSE;
+        $this->assertSame(['launch', 'approve-and-launch', 'refuse'], [$launch, $approve, $refuse]);
+        // [placeholder course, launch course, approved, can approve] => decision.
+        $cases = [
+            // In its own course: always launches, whoever views it.
+            [7, 7, false, false, $launch],
+            [7, 7, false, true, $launch],
+            [7, 7, true, false, $launch],
+            [7, 7, true, true, $launch],
+            // Copied into course 9 and approved there before: launches for everybody.
+            [7, 9, true, false, $launch],
+            [7, 9, true, true, $launch],
+            // Copied, not approved yet: a teacher allowed in both courses approves it by opening it.
+            [7, 9, false, true, $approve],
+            // Copied, not approved, a learner (or a teacher of one course only): refused.
+            [7, 9, false, false, $refuse],
+        ];
+        foreach ($cases as [$from, $in, $approved, $canapprove, $expected]) {
+            $this->assertSame($expected, launch_request::copy_decision($from, $in, $approved, $canapprove),
+                json_encode([$from, $in, $approved, $canapprove]));
+        }
+    }
+
     public function test_resource_link_id_is_stable_and_differs_per_course(): void {
         $ph = 'abcdefghijklmnopqrstuv';
         $a = launch_request::resource_link_id($ph, 7);

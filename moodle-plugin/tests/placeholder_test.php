@@ -48,46 +48,74 @@ final class placeholder_test extends TestCase {
     }
 
     public function test_sign_matches_the_contract_message(): void {
-        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360);
-        $expected = rtrim(strtr(base64_encode(hash_hmac('sha256', 'amphi-placeholder|' . self::RID . '|' . self::PH . '|640|360',
+        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 7);
+        $expected = rtrim(strtr(base64_encode(hash_hmac('sha256', 'amphi-placeholder|' . self::RID . '|' . self::PH . '|640|360|7',
             self::secret(), true)), '+/', '-_'), '=');
         $this->assertSame($expected, $sig);
         $this->assertMatchesRegularExpression(placeholder::SIG_PATTERN, $sig);
-        $this->assertTrue(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, $sig));
+        $this->assertTrue(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, 7, $sig));
     }
 
     public function test_verify_refuses_tampered_fields_and_signatures(): void {
-        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360);
-        $this->assertFalse(placeholder::verify(self::secret(), 'other-resource', self::PH, 640, 360, $sig));
-        $this->assertFalse(placeholder::verify(self::secret(), self::RID, 'BAAAAAAAAAAAAAAAAAAAAA', 640, 360, $sig));
-        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 641, 360, $sig));
-        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 640, 361, $sig));
+        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 7);
+        $this->assertFalse(placeholder::verify(self::secret(), 'other-resource', self::PH, 640, 360, 7, $sig));
+        $this->assertFalse(placeholder::verify(self::secret(), self::RID, 'BAAAAAAAAAAAAAAAAAAAAA', 640, 360, 7, $sig));
+        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 641, 360, 7, $sig));
+        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 640, 361, 7, $sig));
         $flipped = ($sig[0] === 'A' ? 'B' : 'A') . substr($sig, 1);
-        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, $flipped));
-        $this->assertFalse(placeholder::verify(str_repeat("\x02", 32), self::RID, self::PH, 640, 360, $sig));
-        $this->assertFalse(placeholder::verify('', self::RID, self::PH, 640, 360, $sig));
-        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, $sig . 'A'));
+        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, 7, $flipped));
+        $this->assertFalse(placeholder::verify(str_repeat("\x02", 32), self::RID, self::PH, 640, 360, 7, $sig));
+        $this->assertFalse(placeholder::verify('', self::RID, self::PH, 640, 360, 7, $sig));
+        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, 7, $sig . 'A'));
+    }
+
+    public function test_the_course_is_signed(): void {
+        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 7);
+        $this->assertNotSame($sig, placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 8));
+        // The same link with another course written in it is refused: it must be signed for that course.
+        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, 8, $sig));
+        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, 70, $sig));
+        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, 0, $sig));
+        // The message of the format before the course: a signature of it is not valid for any course.
+        $old = rtrim(strtr(base64_encode(hash_hmac('sha256', 'amphi-placeholder|' . self::RID . '|' . self::PH . '|640|360',
+            self::secret(), true)), '+/', '-_'), '=');
+        $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, 7, $old));
+        foreach ([0, -1] as $c) {
+            $this->assertFalse(placeholder::valid_fields(self::RID, self::PH, 640, 360, $c), (string) $c);
+        }
+        $this->assertTrue(placeholder::valid_fields(self::RID, self::PH, 640, 360, 1));
+        $this->assertTrue(placeholder::valid_fields(self::RID, self::PH, 640, 360, 9999999999));
+        $this->assertFalse(placeholder::valid_fields(self::RID, self::PH, 640, 360, 10000000000));
+        // A big course id goes through the whole round trip.
+        $big = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 123456789);
+        $found = placeholder::parse(placeholder::build_html(self::ORIGIN, self::RID, self::PH, 640, 360, 123456789, $big, 'T'),
+            self::ORIGIN);
+        $this->assertSame(123456789, $found[0]['c']);
+        $this->assertTrue($found[0]['wellformed']);
+        $this->assertTrue(placeholder::verify(self::secret(), self::RID, self::PH, 640, 360, $found[0]['c'], $found[0]['sig']));
+        $this->expectException(\InvalidArgumentException::class);
+        placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 0);
     }
 
     public function test_sizes_outside_the_ranges_are_refused(): void {
         foreach ([[199, 360], [3841, 360], [640, 149], [640, 2161], [0, 0]] as [$w, $h]) {
-            $this->assertFalse(placeholder::valid_fields(self::RID, self::PH, $w, $h), "{$w}x{$h}");
-            $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, $w, $h, str_repeat('A', 43)));
+            $this->assertFalse(placeholder::valid_fields(self::RID, self::PH, $w, $h, 7), "{$w}x{$h}");
+            $this->assertFalse(placeholder::verify(self::secret(), self::RID, self::PH, $w, $h, 7, str_repeat('A', 43)));
         }
         foreach ([[200, 150], [3840, 2160]] as [$w, $h]) {
-            $this->assertTrue(placeholder::valid_fields(self::RID, self::PH, $w, $h));
+            $this->assertTrue(placeholder::valid_fields(self::RID, self::PH, $w, $h, 7));
         }
         $this->expectException(\InvalidArgumentException::class);
-        placeholder::sign(self::secret(), self::RID, self::PH, 100, 100);
+        placeholder::sign(self::secret(), self::RID, self::PH, 100, 100, 7);
     }
 
     public function test_resource_and_placeholder_ids_are_checked(): void {
-        $this->assertFalse(placeholder::valid_fields('', self::PH, 640, 360));
-        $this->assertFalse(placeholder::valid_fields(str_repeat('a', 65), self::PH, 640, 360));
-        $this->assertFalse(placeholder::valid_fields('a_b', self::PH, 640, 360));
-        $this->assertFalse(placeholder::valid_fields('a/../b', self::PH, 640, 360));
-        $this->assertFalse(placeholder::valid_fields(self::RID, 'short', 640, 360));
-        $this->assertTrue(placeholder::valid_fields(str_repeat('a', 64), self::PH, 640, 360));
+        $this->assertFalse(placeholder::valid_fields('', self::PH, 640, 360, 7));
+        $this->assertFalse(placeholder::valid_fields(str_repeat('a', 65), self::PH, 640, 360, 7));
+        $this->assertFalse(placeholder::valid_fields('a_b', self::PH, 640, 360, 7));
+        $this->assertFalse(placeholder::valid_fields('a/../b', self::PH, 640, 360, 7));
+        $this->assertFalse(placeholder::valid_fields(self::RID, 'short', 640, 360, 7));
+        $this->assertTrue(placeholder::valid_fields(str_repeat('a', 64), self::PH, 640, 360, 7));
         $this->assertMatchesRegularExpression(placeholder::PH_PATTERN, placeholder::new_id());
         $this->assertNotSame(placeholder::new_id(), placeholder::new_id());
     }
@@ -111,10 +139,10 @@ final class placeholder_test extends TestCase {
     }
 
     public function test_build_html_is_the_contract_link(): void {
-        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360);
-        $html = placeholder::build_html(self::ORIGIN, self::RID, self::PH, 640, 360, $sig, 'Cours <1> & "quiz"');
+        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 7);
+        $html = placeholder::build_html(self::ORIGIN, self::RID, self::PH, 640, 360, 7, $sig, 'Cours <1> & "quiz"');
         $this->assertSame('<a href="https://amphi.example.org/embed/' . self::RID . '?ph=' . self::PH
-            . '&amp;w=640&amp;h=360&amp;sig=' . $sig . '">Cours &lt;1&gt; &amp; &quot;quiz&quot;</a>', $html);
+            . '&amp;w=640&amp;h=360&amp;c=7&amp;sig=' . $sig . '">Cours &lt;1&gt; &amp; &quot;quiz&quot;</a>', $html);
     }
 
     public function test_titles_are_one_line_and_at_most_255_characters(): void {
@@ -125,28 +153,28 @@ final class placeholder_test extends TestCase {
     }
 
     public function test_parse_reads_back_what_build_html_wrote(): void {
-        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 960, 640);
-        $link = placeholder::build_html(self::ORIGIN, self::RID, self::PH, 960, 640, $sig, 'Classe & co');
+        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 960, 640, 7);
+        $link = placeholder::build_html(self::ORIGIN, self::RID, self::PH, 960, 640, 7, $sig, 'Classe & co');
         $text = '<p>Before ' . $link . ' after</p>';
         $found = placeholder::parse($text, self::ORIGIN);
         $this->assertCount(1, $found);
         $p = $found[0];
         $this->assertTrue($p['wellformed']);
-        $this->assertSame([self::RID, self::PH, 960, 640, $sig, 'Classe & co'],
-            [$p['rid'], $p['ph'], $p['w'], $p['h'], $p['sig'], $p['title']]);
+        $this->assertSame([self::RID, self::PH, 960, 640, 7, $sig, 'Classe & co'],
+            [$p['rid'], $p['ph'], $p['w'], $p['h'], $p['c'], $p['sig'], $p['title']]);
         $this->assertSame($link, substr($text, $p['offset'], $p['length']));
         $this->assertSame($link, $p['html']);
     }
 
     public function test_parse_accepts_any_attribute_order_quotes_and_entities(): void {
-        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360);
-        $query = 'ph=' . self::PH . '&w=640&h=360&sig=' . $sig;
+        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 7);
+        $query = 'ph=' . self::PH . '&w=640&h=360&c=7&sig=' . $sig;
         $variants = [
             '<a class="x" title="a > b" href="' . self::ORIGIN . '/embed/' . self::RID . '?' . str_replace('&', '&amp;', $query) . '">T</a>',
             "<A HREF='" . self::ORIGIN . '/embed/' . self::RID . '?' . str_replace('&', '&#38;', $query) . "' target=_blank>T</A>",
             '<a href=' . self::ORIGIN . '/embed/' . self::RID . '?' . $query . '>T</a >',
             '<a data-x="1"' . "\n" . ' href = "' . self::ORIGIN . '/embed/' . self::RID . '?' . str_replace('&', '&#x26;', $query) . '"><b>T</b></a>',
-            '<a href="HTTPS://AMPHI.EXAMPLE.ORG:443/embed/' . self::RID . '?sig=' . $sig . '&amp;h=360&amp;w=640&amp;ph=' . self::PH . '#top">T</a>',
+            '<a href="HTTPS://AMPHI.EXAMPLE.ORG:443/embed/' . self::RID . '?sig=' . $sig . '&amp;h=360&amp;c=7&amp;w=640&amp;ph=' . self::PH . '#top">T</a>',
         ];
         foreach ($variants as $html) {
             $found = placeholder::parse($html, self::ORIGIN);
@@ -154,25 +182,25 @@ final class placeholder_test extends TestCase {
             $this->assertTrue($found[0]['wellformed'], $html);
             $this->assertSame('T', $found[0]['title'], $html);
             $this->assertTrue(placeholder::verify(self::secret(), $found[0]['rid'], $found[0]['ph'], $found[0]['w'],
-                $found[0]['h'], $found[0]['sig']), $html);
+                $found[0]['h'], $found[0]['c'], $found[0]['sig']), $html);
         }
     }
 
     public function test_parse_finds_several_placeholders_in_order(): void {
-        $a = placeholder::build_html(self::ORIGIN, 'one', self::PH, 640, 360,
-            placeholder::sign(self::secret(), 'one', self::PH, 640, 360), 'One');
-        $b = placeholder::build_html(self::ORIGIN, 'two', self::PH, 800, 600,
-            placeholder::sign(self::secret(), 'two', self::PH, 800, 600), 'Two');
+        $a = placeholder::build_html(self::ORIGIN, 'one', self::PH, 640, 360, 7,
+            placeholder::sign(self::secret(), 'one', self::PH, 640, 360, 7), 'One');
+        $b = placeholder::build_html(self::ORIGIN, 'two', self::PH, 800, 600, 7,
+            placeholder::sign(self::secret(), 'two', self::PH, 800, 600, 7), 'Two');
         $found = placeholder::parse("<p>$a</p><p><a href=\"https://example.com\">x</a></p><div>$b</div>", self::ORIGIN);
         $this->assertSame(['one', 'two'], array_column($found, 'rid'));
         $this->assertLessThan($found[1]['offset'], $found[0]['offset']);
     }
 
     public function test_links_elsewhere_are_ignored(): void {
-        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360);
+        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 7);
         $texts = [
-            '<a href="https://evil.example/embed/' . self::RID . '?ph=' . self::PH . '&amp;w=640&amp;h=360&amp;sig=' . $sig . '">x</a>',
-            '<a href="http://amphi.example.org/embed/' . self::RID . '?ph=' . self::PH . '&amp;w=640&amp;h=360&amp;sig=' . $sig . '">x</a>',
+            '<a href="https://evil.example/embed/' . self::RID . '?ph=' . self::PH . '&amp;w=640&amp;h=360&amp;c=7&amp;sig=' . $sig . '">x</a>',
+            '<a href="http://amphi.example.org/embed/' . self::RID . '?ph=' . self::PH . '&amp;w=640&amp;h=360&amp;c=7&amp;sig=' . $sig . '">x</a>',
             '<a href="https://amphi.example.org/other/' . self::RID . '">x</a>',
             '<a href="https://www.youtube.com/embed/abc">video</a>',
             '<p>no link at all, only text mentioning /embed/</p>',
@@ -186,10 +214,16 @@ final class placeholder_test extends TestCase {
     public function test_malformed_placeholders_of_our_origin_are_reported(): void {
         $base = self::ORIGIN . '/embed/' . self::RID . '?ph=' . self::PH;
         $texts = [
-            '<a href="' . $base . '&amp;w=640&amp;h=360">no sig</a>',
-            '<a href="' . $base . '&amp;w=99999&amp;h=360&amp;sig=' . str_repeat('A', 43) . '">bad size</a>',
-            '<a href="' . $base . '&amp;w=640&amp;w=641&amp;h=360&amp;sig=' . str_repeat('A', 43) . '">repeated</a>',
-            '<a href="' . self::ORIGIN . '/embed/bad_id?ph=' . self::PH . '&amp;w=640&amp;h=360&amp;sig=' . str_repeat('A', 43) . '">id</a>',
+            '<a href="' . $base . '&amp;w=640&amp;h=360&amp;c=7">no sig</a>',
+            '<a href="' . $base . '&amp;w=99999&amp;h=360&amp;c=7&amp;sig=' . str_repeat('A', 43) . '">bad size</a>',
+            '<a href="' . $base . '&amp;w=640&amp;w=641&amp;h=360&amp;c=7&amp;sig=' . str_repeat('A', 43) . '">repeated</a>',
+            '<a href="' . self::ORIGIN . '/embed/bad_id?ph=' . self::PH . '&amp;w=640&amp;h=360&amp;c=7&amp;sig=' . str_repeat('A', 43) . '">id</a>',
+            // The course it was made in: missing (a placeholder of the format before c), zero, not a number, repeated.
+            '<a href="' . $base . '&amp;w=640&amp;h=360&amp;sig=' . str_repeat('A', 43) . '">no course</a>',
+            '<a href="' . $base . '&amp;w=640&amp;h=360&amp;c=0&amp;sig=' . str_repeat('A', 43) . '">course 0</a>',
+            '<a href="' . $base . '&amp;w=640&amp;h=360&amp;c=07&amp;sig=' . str_repeat('A', 43) . '">course 07</a>',
+            '<a href="' . $base . '&amp;w=640&amp;h=360&amp;c=-7&amp;sig=' . str_repeat('A', 43) . '">course -7</a>',
+            '<a href="' . $base . '&amp;w=640&amp;h=360&amp;c=7&amp;c=8&amp;sig=' . str_repeat('A', 43) . '">two courses</a>',
         ];
         foreach ($texts as $text) {
             $found = placeholder::parse($text, self::ORIGIN);
@@ -199,14 +233,14 @@ final class placeholder_test extends TestCase {
     }
 
     public function test_without_origin_only_complete_placeholders_are_reported(): void {
-        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360);
-        $link = placeholder::build_html(self::ORIGIN, self::RID, self::PH, 640, 360, $sig, 'T');
+        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 7);
+        $link = placeholder::build_html(self::ORIGIN, self::RID, self::PH, 640, 360, 7, $sig, 'T');
         $this->assertCount(1, placeholder::parse($link . '<a href="https://www.youtube.com/embed/abc">v</a>', null));
     }
 
     public function test_malformed_html_never_throws(): void {
-        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360);
-        $good = placeholder::build_html(self::ORIGIN, self::RID, self::PH, 640, 360, $sig, 'Good');
+        $sig = placeholder::sign(self::secret(), self::RID, self::PH, 640, 360, 7);
+        $good = placeholder::build_html(self::ORIGIN, self::RID, self::PH, 640, 360, 7, $sig, 'Good');
         $texts = [
             '<a href="' . self::ORIGIN . '/embed/x?ph=1',
             '<a href="' . self::ORIGIN . '/embed/' . self::RID . '">never closed',
@@ -215,7 +249,7 @@ final class placeholder_test extends TestCase {
             '<a href="' . self::ORIGIN . '/embed/' . self::RID . '"><a href="x">nested</a></a>',
             "\xff\xfe<a href=\"\xff\">/embed/</a>",
             str_repeat('<p>/embed/ <a', 5000),
-            '<a href="' . self::ORIGIN . '/embed/' . self::RID . '?ph=' . self::PH . '&w=640&h=360&sig=' . $sig . '">unclosed ' . $good,
+            '<a href="' . self::ORIGIN . '/embed/' . self::RID . '?ph=' . self::PH . '&w=640&h=360&c=7&sig=' . $sig . '">unclosed ' . $good,
         ];
         foreach ($texts as $text) {
             $this->assertIsArray(placeholder::parse($text, self::ORIGIN));

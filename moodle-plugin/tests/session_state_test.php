@@ -88,6 +88,53 @@ final class session_state_test extends TestCase {
         $this->assertNull($state->take('missing', 1));
     }
 
+    public function test_peek_reads_without_using_up_and_remove_uses_up(): void {
+        $session = new stdClass();
+        $state = new session_state($session);
+        $key = session_state::RETURN_PREFIX . 'AbCdEfGh12345678';
+        $state->put($key, ['data' => 'd'], 2000);
+        $this->assertSame(['data' => 'd', 'exp' => 2000], $state->peek($key, 1000));
+        $this->assertSame(['data' => 'd', 'exp' => 2000], $state->peek($key, 1000), 'a peek leaves the state in place');
+        $this->assertNull($state->peek($key, 2001), 'expired');
+        $this->assertTrue(isset($session->{$key}));
+        $this->assertNull($state->peek('', 1000));
+        $this->assertNull($state->peek('missing', 1000));
+        $state->remove($key);
+        $this->assertFalse(isset($session->{$key}));
+        $this->assertNull($state->peek($key, 1000));
+        $this->assertNull($state->take($key, 1000));
+        $state->remove('');
+        $state->remove('missing');
+    }
+
+    public function test_pending_states_are_capped_dropping_the_oldest(): void {
+        $session = new stdClass();
+        $session->ltilaunch3_1 = 'mod_lti state';
+        $session->other = 'kept';
+        $state = new session_state($session);
+        $state->put(session_state::RETURN_PREFIX . 'early', ['n' => -1], 1100);
+        $ids = [];
+        for ($i = 0; $i < session_state::MAX_PENDING + 10; $i++) {
+            // Each one a second later: all still valid, so only the cap removes any.
+            $ids[] = $state->new_launch(['n' => $i], 1000 + $i, 300);
+        }
+        $pending = array_filter(array_keys(get_object_vars($session)), function($key) {
+            return strpos($key, launch_request::LAUNCH_PREFIX) === 0 || strpos($key, session_state::RETURN_PREFIX) === 0;
+        });
+        $this->assertCount(session_state::MAX_PENDING, $pending);
+        $this->assertSame(session_state::MAX_PENDING, 30);
+        // The newest are kept, the oldest (including the return that expires first) dropped.
+        $this->assertFalse(isset($session->{session_state::RETURN_PREFIX . 'early'}));
+        foreach (array_slice($ids, -session_state::MAX_PENDING) as $id) {
+            $this->assertTrue(isset($session->{$id}), $id);
+        }
+        foreach (array_slice($ids, 0, 10) as $id) {
+            $this->assertFalse(isset($session->{$id}), $id);
+        }
+        $this->assertSame('mod_lti state', $session->ltilaunch3_1);
+        $this->assertSame('kept', $session->other);
+    }
+
     public function test_nonces_are_remembered_until_they_expire(): void {
         $session = new stdClass();
         $state = new session_state($session);

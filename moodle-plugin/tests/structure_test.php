@@ -35,7 +35,7 @@ final class structure_test extends TestCase {
     /** @var string[] Languages shipped. */
     const LANGS = ['en', 'fr'];
     /** @var string The local_amphi version the other plugins need (the first with the tool type, pages and capability). */
-    const LOCAL_VERSION_NEEDED = 2026120700;
+    const LOCAL_VERSION_NEEDED = 2026120701;
     /**
      * @var array Keys Moodle itself reads, without any code of ours naming them: the filter admin page reads
      * 'filtername'; editor_tiny's getPluginMetadata() reads 'helplinktext' on 4.1-4.4 (4.5 falls back to 'pluginname');
@@ -252,7 +252,10 @@ final class structure_test extends TestCase {
         foreach (source_scanner::files() as $file) {
             preg_match_all("/has_capability\(\s*'([^']+)'/", file_get_contents($file), $used);
             foreach ($used[1] as $capability) {
-                $this->assertSame('local/amphi:insert', $capability, basename($file));
+                // launch.php also asks whether a teacher may import from the course a copied placeholder was made in.
+                $allowed = basename($file) === 'launch.php' ? ['local/amphi:insert', 'moodle/backup:backuptargetimport']
+                    : ['local/amphi:insert'];
+                $this->assertContains($capability, $allowed, basename($file));
                 $checked++;
             }
         }
@@ -270,9 +273,18 @@ final class structure_test extends TestCase {
         $this->assertSame("{$component}/classes/privacy/provider.php", $declarations[$class]['file']);
         $code = self::read("{$component}/classes/privacy/provider.php");
         if ($component === 'local_amphi') {
-            // It is the one that sends the viewer's identity to Amphi (through mod_lti): an external location.
-            $this->assertSame(['core_privacy\local\metadata\provider'], $declarations[$class]['implements']);
+            // It is the one that sends the viewer's identity to Amphi (through mod_lti): an external location; and it
+            // stores who approved a copied placeholder: a request provider that exports and anonymises it.
+            $implements = $declarations[$class]['implements'];
+            sort($implements);
+            $this->assertSame(['core_privacy\local\metadata\provider', 'core_privacy\local\request\core_userlist_provider',
+                'core_privacy\local\request\plugin\provider'], $implements);
             $this->assertStringContainsString('add_external_location_link', $code);
+            $this->assertStringContainsString("add_database_table('local_amphi_copies'", $code);
+            foreach (['get_contexts_for_userid', 'get_users_in_context', 'export_user_data',
+                    'delete_data_for_all_users_in_context', 'delete_data_for_user', 'delete_data_for_users'] as $method) {
+                $this->assertMatchesRegularExpression("/public static function {$method}\\(/", $code, $method);
+            }
         } else {
             $this->assertSame(['core_privacy\local\metadata\null_provider'], $declarations[$class]['implements']);
             $this->assertMatchesRegularExpression("/function get_reason\(\)(: string)? \{\s*return 'privacy:metadata';/", $code);
@@ -368,6 +380,43 @@ final class structure_test extends TestCase {
             $this->assertMatchesRegularExpression('/@package\s+' . $component . '\b/', $code, $file);
             $this->assertStringContainsString('@copyright  2026 Amphi', $code, $file);
         }
+    }
+
+    public function test_the_copies_table_is_installed_and_upgraded_alike(): void {
+        $xml = simplexml_load_string(self::read('local_amphi/db/install.xml'));
+        $this->assertNotFalse($xml);
+        $this->assertSame('local/amphi/db', (string) $xml['PATH']);
+        $tables = $xml->xpath('/XMLDB/TABLES/TABLE');
+        $this->assertCount(1, $tables);
+        $this->assertSame('local_amphi_copies', (string) $tables[0]['NAME']);
+        $fields = [];
+        foreach ($tables[0]->FIELDS->FIELD as $field) {
+            $fields[(string) $field['NAME']] = [(string) $field['TYPE'], (string) $field['LENGTH']];
+        }
+        $this->assertSame(['id' => ['int', '10'], 'ph' => ['char', '32'], 'courseid' => ['int', '10'],
+            'fromcourseid' => ['int', '10'], 'approvedby' => ['int', '10'], 'timecreated' => ['int', '10']], $fields);
+        $unique = $tables[0]->xpath('INDEXES/INDEX[@UNIQUE="true"]');
+        $this->assertCount(1, $unique);
+        $this->assertSame('ph, courseid', (string) $unique[0]['FIELDS']);
+
+        // Sites on the first version get the same table from db/upgrade.php, at the version version.php declares.
+        preg_match('/\$plugin->version\s*=\s*([0-9]+);/', self::read('local_amphi/version.php'), $version);
+        $this->assertGreaterThan(2026120700, (int) $version[1]);
+        $upgrade = self::read('local_amphi/db/upgrade.php');
+        $this->assertStringContainsString('function xmldb_local_amphi_upgrade($oldversion)', $upgrade);
+        $this->assertStringContainsString("new xmldb_table('local_amphi_copies')", $upgrade);
+        $this->assertStringContainsString('$dbman->create_table($table)', $upgrade);
+        preg_match_all("/add_field\('([a-z]+)', XMLDB_TYPE_(INTEGER|CHAR), '([0-9]+)'/", $upgrade, $added, PREG_SET_ORDER);
+        $upgraded = [];
+        foreach ($added as $m) {
+            $upgraded[$m[1]] = [$m[2] === 'INTEGER' ? 'int' : 'char', $m[3]];
+        }
+        $this->assertSame($fields, $upgraded);
+        $this->assertStringContainsString("add_index('ph_courseid', XMLDB_INDEX_UNIQUE, ['ph', 'courseid'])", $upgrade);
+        preg_match_all('/if \(\$oldversion < ([0-9]+)\)/', $upgrade, $steps);
+        preg_match_all("/upgrade_plugin_savepoint\(true, ([0-9]+), 'local', 'amphi'\)/", $upgrade, $savepoints);
+        $this->assertSame($steps[1], $savepoints[1]);
+        $this->assertLessThanOrEqual((int) $version[1], (int) max($steps[1]));
     }
 
     public function test_the_install_step_creates_the_secret(): void {

@@ -25,7 +25,7 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'tiny_amphi';
-$plugin->version   = 2026120700;
+$plugin->version   = 2026120701;
 // Moodle 4.1.0, the first release whose editor is TinyMCE.
 $plugin->requires  = 2022112800;
 $plugin->supported = [401, 503];
@@ -33,6 +33,7 @@ $plugin->maturity  = MATURITY_BETA;
 $plugin->release   = '0.1.0';
 // The capability, the tool type setting and the deep-linking pages all live in local_amphi; this version is the
 // first that has them (and \local_amphi\tool::origin(), which this plugin calls).
+// 2026120701: placeholders carry the course they were made in (c) and copies need a teacher's approval.
 $plugin->dependencies = [
-    'local_amphi' => 2026120700,
+    'local_amphi' => 2026120701,
 ];

@@ -30,28 +30,44 @@ defined('MOODLE_INTERNAL') || die();
  * Pure HTML building for the filter, so the output is unit tested without Moodle.
  */
 class embed_renderer {
-    /** @var string Permissions a classroom needs inside the frame. */
-    const ALLOW = 'autoplay *; fullscreen *; camera *; microphone *; display-capture *; clipboard-write *';
+    /** @var string[] Permissions a classroom needs inside the frame, delegated to Amphi's origin only. */
+    const ALLOW = ['autoplay', 'fullscreen', 'camera', 'microphone', 'display-capture', 'clipboard-write'];
+
+    /**
+     * The allow attribute's value: every permission for Amphi's origin only, not '*' (a page the frame navigates to
+     * elsewhere gets none of them).
+     *
+     * @param string $origin AMPHI_ORIGIN
+     * @return string not escaped
+     */
+    public static function allow(string $origin): string {
+        $parts = [];
+        foreach (self::ALLOW as $feature) {
+            $parts[] = $feature . ' ' . $origin;
+        }
+        return implode('; ', $parts);
+    }
 
     /**
      * The iframe that launches a placeholder for the person viewing the page.
      *
      * @param string $wwwroot
      * @param int $courseid
-     * @param array $p rid, ph, w, h, sig, title (as returned by placeholder::parse)
+     * @param array $p rid, ph, w, h, c, sig, title (as returned by placeholder::parse)
+     * @param string $origin AMPHI_ORIGIN, the only origin the frame's permissions are delegated to
      * @return string
      */
-    public static function iframe(string $wwwroot, int $courseid, array $p): string {
+    public static function iframe(string $wwwroot, int $courseid, array $p, string $origin): string {
         $src = rtrim($wwwroot, '/') . '/local/amphi/launch.php?course=' . $courseid
             . '&rid=' . rawurlencode($p['rid']) . '&ph=' . rawurlencode($p['ph'])
-            . '&w=' . (int) $p['w'] . '&h=' . (int) $p['h'] . '&sig=' . rawurlencode($p['sig']);
+            . '&w=' . (int) $p['w'] . '&h=' . (int) $p['h'] . '&c=' . (int) $p['c'] . '&sig=' . rawurlencode($p['sig']);
         return '<iframe class="amphi-embed" src="' . placeholder::esc($src) . '"'
             . ' title="' . placeholder::esc($p['title']) . '"'
             . ' width="' . (int) $p['w'] . '" height="' . (int) $p['h'] . '"'
             // As wide as the text allows, up to the chosen size, keeping its proportions (a phone, a narrow column).
             . ' style="width: 100%; max-width: ' . (int) $p['w'] . 'px; height: auto; aspect-ratio: ' . (int) $p['w'] . ' / '
             . (int) $p['h'] . ';" loading="lazy"'
-            . ' allow="' . self::ALLOW . '" allowfullscreen></iframe>';
+            . ' allow="' . placeholder::esc(self::allow($origin)) . '" allowfullscreen></iframe>';
     }
 
     /**
@@ -88,12 +104,14 @@ class embed_renderer {
             $p = $found[$i];
             if (!$configured) {
                 $out = self::note($p['html'], $messages['notconfigured'] ?? '');
-            } else if (!$p['wellformed'] || !placeholder::verify($secret, $p['rid'], $p['ph'], $p['w'], $p['h'], $p['sig'])) {
+            } else if (!$p['wellformed']
+                    || !placeholder::verify($secret, $p['rid'], $p['ph'], $p['w'], $p['h'], $p['c'], $p['sig'])) {
                 $out = self::note($p['html'], $messages['placeholderinvalid'] ?? '');
             } else if ($courseid === null || $courseid <= 0) {
                 $out = self::note($p['html'], $messages['nocourse'] ?? '');
             } else {
-                $out = self::iframe($wwwroot, $courseid, $p);
+                // Also in a course other than $p['c'] (a copy...): launch.php decides there, per viewer.
+                $out = self::iframe($wwwroot, $courseid, $p, $origin);
             }
             $text = substr_replace($text, $out, $p['offset'], $p['length']);
         }

@@ -48,6 +48,35 @@ class launch_request {
         return 'amphi-' . substr(sha1($ph . '|' . $courseid), 0, 32);
     }
 
+    /** @var string copy_decision(): the placeholder is used in its own course, or the copy was approved before. */
+    const COPY_LAUNCH = 'launch';
+    /** @var string copy_decision(): the viewer may approve the copy: store the approval, then launch. */
+    const COPY_APPROVE = 'approve-and-launch';
+    /** @var string copy_decision(): a copy nobody allowed in both courses has opened yet. */
+    const COPY_REFUSE = 'refuse';
+
+    /**
+     * What launch.php does with a placeholder made in one course and opened in another.
+     *
+     * A placeholder copied into another course (course copy, backup and restore, import, paste) opens there only
+     * when a teacher who may insert Amphi content in that course and import from the original one has approved it
+     * once (by opening it); otherwise anyone who could read a signed link could open its content in any course.
+     *
+     * @param int $placeholdercourse the course signed in the placeholder (c)
+     * @param int $launchcourse the course of the page showing it
+     * @param bool $approved an approval for (ph, launch course) is stored
+     * @param bool $canapprove the viewer has local/amphi:insert in the launch course and
+     *     moodle/backup:backuptargetimport in the placeholder's course
+     * @return string COPY_LAUNCH, COPY_APPROVE or COPY_REFUSE
+     */
+    public static function copy_decision(int $placeholdercourse, int $launchcourse, bool $approved,
+            bool $canapprove): string {
+        if ($placeholdercourse === $launchcourse || $approved) {
+            return self::COPY_LAUNCH;
+        }
+        return $canapprove ? self::COPY_APPROVE : self::COPY_REFUSE;
+    }
+
     /**
      * Whether a tool type is an Amphi: its tool URL and its login URL are Amphi's (lti-config.json: /lti/launch and
      * /lti/login) on one origin. Another tool would receive launches meant for Amphi, and could not answer them.

@@ -47,6 +47,8 @@ class placeholder {
     const MIN_H = 150;
     /** @var int */
     const MAX_H = 2160;
+    /** @var string Moodle course ids as written in a placeholder: 1 to 10 digits, no leading zero. */
+    const COURSE_PATTERN = '/^[1-9][0-9]{0,9}$/';
     /** @var int Longest title kept, in characters. */
     const TITLE_MAX = 255;
 
@@ -93,30 +95,34 @@ class placeholder {
      * @param string $ph
      * @param int $w
      * @param int $h
+     * @param int $c Moodle course id where the placeholder was made
      * @return bool
      */
-    public static function valid_fields(string $rid, string $ph, int $w, int $h): bool {
+    public static function valid_fields(string $rid, string $ph, int $w, int $h, int $c): bool {
         return preg_match(self::RID_PATTERN, $rid) === 1 && preg_match(self::PH_PATTERN, $ph) === 1
-            && $w >= self::MIN_W && $w <= self::MAX_W && $h >= self::MIN_H && $h <= self::MAX_H;
+            && $w >= self::MIN_W && $w <= self::MAX_W && $h >= self::MIN_H && $h <= self::MAX_H
+            && $c >= 1 && $c <= 9999999999;
     }
 
     /**
      * The signature of a placeholder.
      *
-     * The course is deliberately not signed: backups, restores and copies keep the text and must keep working.
+     * The course where the placeholder was made ($c) is signed: in another course (a copy, a restore, an import, a
+     * paste) launch.php opens it only once a teacher allowed in both courses has approved it there.
      *
      * @param string $secret raw key bytes
      * @param string $rid
      * @param string $ph
      * @param int $w
      * @param int $h
+     * @param int $c Moodle course id where the placeholder was made
      * @return string
      */
-    public static function sign(string $secret, string $rid, string $ph, int $w, int $h): string {
-        if (!self::valid_fields($rid, $ph, $w, $h)) {
+    public static function sign(string $secret, string $rid, string $ph, int $w, int $h, int $c): string {
+        if (!self::valid_fields($rid, $ph, $w, $h, $c)) {
             throw new \InvalidArgumentException('Placeholder fields out of range');
         }
-        $message = 'amphi-placeholder|' . $rid . '|' . $ph . '|' . $w . '|' . $h;
+        $message = 'amphi-placeholder|' . $rid . '|' . $ph . '|' . $w . '|' . $h . '|' . $c;
         return self::b64url(hash_hmac('sha256', $message, $secret, true));
     }
 
@@ -128,14 +134,15 @@ class placeholder {
      * @param string $ph
      * @param int $w
      * @param int $h
+     * @param int $c
      * @param string $sig
      * @return bool
      */
-    public static function verify(string $secret, string $rid, string $ph, int $w, int $h, string $sig): bool {
-        if ($secret === '' || !self::valid_fields($rid, $ph, $w, $h) || preg_match(self::SIG_PATTERN, $sig) !== 1) {
+    public static function verify(string $secret, string $rid, string $ph, int $w, int $h, int $c, string $sig): bool {
+        if ($secret === '' || !self::valid_fields($rid, $ph, $w, $h, $c) || preg_match(self::SIG_PATTERN, $sig) !== 1) {
             return false;
         }
-        return hash_equals(self::sign($secret, $rid, $ph, $w, $h), $sig);
+        return hash_equals(self::sign($secret, $rid, $ph, $w, $h, $c), $sig);
     }
 
     /**
@@ -222,13 +229,15 @@ class placeholder {
      * @param string $ph
      * @param int $w
      * @param int $h
+     * @param int $c Moodle course id where the placeholder was made
      * @param string $sig
      * @param string $title plain text
      * @return string
      */
-    public static function build_html(string $origin, string $rid, string $ph, int $w, int $h, string $sig,
+    public static function build_html(string $origin, string $rid, string $ph, int $w, int $h, int $c, string $sig,
             string $title): string {
-        $href = rtrim($origin, '/') . '/embed/' . $rid . '?ph=' . $ph . '&w=' . $w . '&h=' . $h . '&sig=' . $sig;
+        $href = rtrim($origin, '/') . '/embed/' . $rid . '?ph=' . $ph . '&w=' . $w . '&h=' . $h . '&c=' . $c
+            . '&sig=' . $sig;
         return '<a href="' . self::esc($href) . '">' . self::esc(self::clean_title($title, $rid)) . '</a>';
     }
 
@@ -241,7 +250,7 @@ class placeholder {
      *
      * @param string $html
      * @param string|null $origin AMPHI_ORIGIN, or null when unknown
-     * @return array[] in text order; each: offset, length, html, wellformed, rid, ph, w, h, sig, title
+     * @return array[] in text order; each: offset, length, html, wellformed, rid, ph, w, h, c, sig, title
      */
     public static function parse(string $html, ?string $origin): array {
         if (stripos($html, '<a') === false || stripos($html, '/embed/') === false) {
@@ -312,7 +321,7 @@ class placeholder {
             return null;
         }
         $query = self::query_of($parts['query'] ?? '');
-        $keys = ['ph', 'w', 'h', 'sig'];
+        $keys = ['ph', 'w', 'h', 'c', 'sig'];
         if ($origin === null) {
             foreach ($keys as $key) {
                 if (!isset($query[$key])) {
@@ -321,20 +330,22 @@ class placeholder {
             }
         }
         $rid = substr($path, strlen('/embed/'));
-        $fields = ['rid' => $rid, 'ph' => '', 'w' => 0, 'h' => 0, 'sig' => '', 'wellformed' => false];
+        $fields = ['rid' => $rid, 'ph' => '', 'w' => 0, 'h' => 0, 'c' => 0, 'sig' => '', 'wellformed' => false];
         foreach ($keys as $key) {
             if (!isset($query[$key]) || $query[$key] === false) {
                 return $fields;
             }
         }
-        if (!preg_match('/^[0-9]{1,4}$/', $query['w']) || !preg_match('/^[0-9]{1,4}$/', $query['h'])) {
+        if (!preg_match('/^[0-9]{1,4}$/', $query['w']) || !preg_match('/^[0-9]{1,4}$/', $query['h'])
+                || !preg_match(self::COURSE_PATTERN, $query['c'])) {
             return $fields;
         }
         $fields['ph'] = $query['ph'];
         $fields['w'] = (int) $query['w'];
         $fields['h'] = (int) $query['h'];
+        $fields['c'] = (int) $query['c'];
         $fields['sig'] = $query['sig'];
-        $fields['wellformed'] = self::valid_fields($rid, $fields['ph'], $fields['w'], $fields['h'])
+        $fields['wellformed'] = self::valid_fields($rid, $fields['ph'], $fields['w'], $fields['h'], $fields['c'])
             && preg_match(self::SIG_PATTERN, $fields['sig']) === 1;
         return $fields;
     }

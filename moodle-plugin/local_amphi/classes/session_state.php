@@ -39,6 +39,8 @@ class session_state {
     const NONCES = 'amphinonces';
     /** @var int Most nonces remembered; older ones have expired anyway. */
     const MAX_NONCES = 200;
+    /** @var int Most launch and return states kept at once; a new one drops the oldest beyond it. */
+    const MAX_PENDING = 30;
 
     /** @var object */
     private $store;
@@ -62,9 +64,35 @@ class session_state {
      */
     public function new_launch(array $state, int $now, int $ttl): string {
         $this->prune($now);
+        $this->cap(self::MAX_PENDING - 1);
         $launchid = launch_request::LAUNCH_PREFIX . self::random16();
         $this->put($launchid, $state, $now + $ttl);
         return $launchid;
+    }
+
+    /**
+     * Keeps at most $max pending launch and return states, dropping those that expire first (the oldest), so that
+     * a page reloaded in a loop cannot grow the session without bound.
+     *
+     * @param int $max
+     */
+    private function cap(int $max): void {
+        $pending = [];
+        foreach (get_object_vars($this->store) as $key => $raw) {
+            $key = (string) $key;
+            if (strpos($key, launch_request::LAUNCH_PREFIX) !== 0 && strpos($key, self::RETURN_PREFIX) !== 0) {
+                continue;
+            }
+            $state = is_string($raw) ? json_decode($raw, true) : null;
+            $pending[$key] = is_array($state) && isset($state['exp']) && is_int($state['exp']) ? $state['exp'] : 0;
+        }
+        if (count($pending) <= $max) {
+            return;
+        }
+        asort($pending);
+        foreach (array_slice(array_keys($pending), 0, count($pending) - max(0, $max)) as $key) {
+            unset($this->store->{$key});
+        }
     }
 
     /**
@@ -87,16 +115,39 @@ class session_state {
      * @return array|null null when missing, unreadable or expired
      */
     public function take(string $key, int $now): ?array {
+        $state = $this->peek($key, $now);
+        $this->remove($key);
+        return $state;
+    }
+
+    /**
+     * Reads state without removing it (to check an answer before using the state up).
+     *
+     * @param string $key
+     * @param int $now
+     * @return array|null null when missing, unreadable or expired
+     */
+    public function peek(string $key, int $now): ?array {
         if ($key === '' || !isset($this->store->{$key})) {
             return null;
         }
         $raw = $this->store->{$key};
-        unset($this->store->{$key});
         $state = is_string($raw) ? json_decode($raw, true) : null;
         if (!is_array($state) || !isset($state['exp']) || !is_int($state['exp']) || $state['exp'] < $now) {
             return null;
         }
         return $state;
+    }
+
+    /**
+     * Removes state, if any.
+     *
+     * @param string $key
+     */
+    public function remove(string $key): void {
+        if ($key !== '') {
+            unset($this->store->{$key});
+        }
     }
 
     /**
