@@ -123,7 +123,7 @@ interface FilterOutput {
 }
 
 /** filter_amphi's output for one placeholder in a text, and the resource link local_amphi would launch, by local_amphi's own PHP. */
-function filterOutput(input: { origin: string; wwwroot: string; course: number; rid: string; title: string; w: number; h: number; text: string }): FilterOutput {
+function filterOutput(input: { origin: string; wwwroot: string; course: number; context: number; rid: string; title: string; w: number; h: number; text: string }): FilterOutput {
   const php = `
 define('MOODLE_INTERNAL', true);
 $root = getenv('AMPHI_PLUGINS');
@@ -140,7 +140,7 @@ $link = \\local_amphi\\placeholder::build_html($in['origin'], $in['rid'], $ph, $
 $messages = ['placeholderinvalid' => $string['placeholderinvalid'], 'notconfigured' => $string['notconfigured'],
     'nocourse' => $string['nocourse']];
 $html = \\local_amphi\\embed_renderer::filter_text(str_replace('{placeholder}', $link, $in['text']), $in['origin'], $secret,
-    $in['wwwroot'], $in['course'], $messages);
+    $in['wwwroot'], $in['course'], $in['context'], $messages);
 $rlid = \\local_amphi\\launch_request::resource_link_id($ph, $in['course']);
 $instance = \\local_amphi\\launch_request::pseudo_instance($in['course'], 1, $in['title'], $rlid, $in['rid'], 3);
 echo json_encode(['html' => $html, 'rlid' => $rlid, 'custom' => $instance['instructorcustomparameters']]);
@@ -253,6 +253,8 @@ async function main(): Promise<void> {
       origin: app.url,
       wwwroot: site.origin,
       course: Number(COURSE.id),
+      // The filtered text is the page activity's (cmid 12 below); any positive context id does here.
+      context: 112,
       rid: video.id,
       title: VIDEO_TITLE,
       ...VIDEO_FRAME,

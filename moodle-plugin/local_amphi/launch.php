@@ -38,22 +38,50 @@ $h = required_param('h', PARAM_INT);
 // The course where the placeholder was made (signed).
 $c = required_param('c', PARAM_INT);
 $sig = required_param('sig', PARAM_ALPHANUMEXT);
+// The context of the text showing the placeholder (an activity, a question...), signed with ph and course by the
+// filter; the viewer must be allowed to see it, not only to enter the course.
+$ctx = required_param('ctx', PARAM_INT);
+$t = required_param('t', PARAM_ALPHANUMEXT);
 
 $course = $DB->get_record('course', ['id' => $courseid], '*', IGNORE_MISSING);
 if (!$course) {
     page::setup('/local/amphi/launch.php', context_system::instance());
     page::error('nocourse');
 }
-// Sets the course context on $PAGE; the viewer's identity and course role are what Amphi receives.
-require_login($course);
+$secret = tool::secret();
+if ($secret === null) {
+    page::setup('/local/amphi/launch.php', context_system::instance());
+    page::error('notconfigured');
+}
+// instance_by_id() throws on 0; the token is checked first so that no other context of the course can be named.
+$context = false;
+if (placeholder::verify_context_token($secret, $ph, (int) $course->id, $ctx, $t)) {
+    $context = context::instance_by_id($ctx, IGNORE_MISSING);
+}
+$coursecontext = $context ? $context->get_course_context(false) : false;
+$cm = null;
+if ($context && $context->contextlevel == CONTEXT_MODULE) {
+    $cm = get_coursemodule_from_id('', $context->instanceid, (int) $course->id, false, IGNORE_MISSING);
+}
+if (!$coursecontext || (int) $coursecontext->instanceid !== (int) $course->id
+        || ($context->contextlevel == CONTEXT_MODULE && !$cm)) {
+    page::setup('/local/amphi/launch.php', context_system::instance());
+    page::error('placeholderinvalid');
+}
+// Sets the course (or activity) context on $PAGE; the viewer's identity and course role are what Amphi receives.
+// With the activity, require_login() refuses a hidden or restricted one to those who may not see it.
+if ($cm) {
+    require_login($course, false, $cm);
+} else {
+    require_login($course);
+}
 page::setup('/local/amphi/launch.php');
 
 if (isguestuser()) {
     page::error('noguests');
 }
-$secret = tool::secret();
 $config = tool::config();
-if ($secret === null || $config === null) {
+if ($config === null) {
     page::error('notconfigured');
 }
 if (!placeholder::verify($secret, $rid, $ph, $w, $h, $c, $sig)) {

@@ -38,6 +38,8 @@ final class embed_renderer_test extends TestCase {
     const WWWROOT = 'https://moodle.example.org/moodle';
     /** @var string */
     const PH = 'abcdefghijklmnopqrstuv';
+    /** @var int Context of the filtered text. */
+    const CTX = 33;
     /** @var string[] */
     const MESSAGES = ['placeholderinvalid' => 'Invalid <link>', 'notconfigured' => 'Not configured', 'nocourse' => 'No course'];
 
@@ -67,20 +69,24 @@ final class embed_renderer_test extends TestCase {
      * @param int|null $courseid
      * @param string|null $origin
      * @param string|null $secret
+     * @param int|null $contextid
      * @return string
      */
     private static function filter(string $text, ?int $courseid = 7, ?string $origin = self::ORIGIN,
-            ?string $secret = 'default'): string {
+            ?string $secret = 'default', ?int $contextid = self::CTX): string {
         return embed_renderer::filter_text($text, $origin, $secret === 'default' ? self::secret() : $secret,
-            self::WWWROOT, $courseid, self::MESSAGES);
+            self::WWWROOT, $courseid, $contextid, self::MESSAGES);
     }
 
     public function test_a_valid_placeholder_becomes_the_contract_iframe(): void {
         $sig = placeholder::sign(self::secret(), 'res-1', self::PH, 640, 360, 7);
+        $token = placeholder::context_token(self::secret(), self::PH, 7, self::CTX);
+        $this->assertTrue(placeholder::verify_context_token(self::secret(), self::PH, 7, self::CTX, $token));
         $out = self::filter('<p>' . self::link('res-1', 'Cours "A" & <B>') . '</p>');
         $o = self::ORIGIN;
         $expected = '<p><iframe class="amphi-embed" src="' . self::WWWROOT . '/local/amphi/launch.php?course=7&amp;rid=res-1'
-            . '&amp;ph=' . self::PH . '&amp;w=640&amp;h=360&amp;c=7&amp;sig=' . $sig . '" title="Cours &quot;A&quot; &amp; &lt;B&gt;"'
+            . '&amp;ph=' . self::PH . '&amp;w=640&amp;h=360&amp;c=7&amp;sig=' . $sig
+            . '&amp;ctx=' . self::CTX . '&amp;t=' . $token . '" title="Cours &quot;A&quot; &amp; &lt;B&gt;"'
             . ' width="640" height="360" style="width: 100%; max-width: 640px; height: auto; aspect-ratio: 640 / 360;" loading="lazy"'
             . " allow=\"autoplay {$o}; fullscreen {$o}; camera {$o}; microphone {$o}; display-capture {$o}; clipboard-write {$o}\""
             . ' allowfullscreen></iframe></p>';
@@ -89,8 +95,8 @@ final class embed_renderer_test extends TestCase {
     }
 
     public function test_the_allow_attribute_is_escaped(): void {
-        $html = embed_renderer::iframe(self::WWWROOT, 7, ['rid' => 'r', 'ph' => self::PH, 'w' => 640, 'h' => 360, 'c' => 7,
-            'sig' => 'x', 'title' => 't'], 'https://a.example"><script>');
+        $html = embed_renderer::iframe(self::WWWROOT, 7, self::CTX, ['rid' => 'r', 'ph' => self::PH, 'w' => 640, 'h' => 360,
+            'c' => 7, 'sig' => 'x', 'title' => 't'], 'https://a.example"><script>', self::secret());
         $this->assertStringContainsString('allow="autoplay https://a.example&quot;&gt;&lt;script&gt;; ', $html);
         $this->assertStringNotContainsString('<script>', $html);
     }
@@ -100,6 +106,17 @@ final class embed_renderer_test extends TestCase {
         $out = self::filter(self::link('res-1'), 9);
         $this->assertStringContainsString('launch.php?course=9&amp;rid=res-1', $out);
         $this->assertStringContainsString('&amp;c=7&amp;sig=', $out);
+        // The context token is bound to the page's course (9), not the placeholder's.
+        $this->assertStringContainsString('&amp;ctx=33&amp;t=' . placeholder::context_token(self::secret(), self::PH, 9, 33)
+            . '"', $out);
+    }
+
+    public function test_each_context_gets_its_own_token(): void {
+        $a = self::filter(self::link('res-1'), 7, self::ORIGIN, 'default', 33);
+        $b = self::filter(self::link('res-1'), 7, self::ORIGIN, 'default', 34);
+        $this->assertStringContainsString('&amp;ctx=33&amp;t=' . placeholder::context_token(self::secret(), self::PH, 7, 33), $a);
+        $this->assertStringContainsString('&amp;ctx=34&amp;t=' . placeholder::context_token(self::secret(), self::PH, 7, 34), $b);
+        $this->assertNotSame($a, $b);
     }
 
     public function test_several_placeholders_in_one_text(): void {
@@ -134,6 +151,11 @@ final class embed_renderer_test extends TestCase {
         $link = self::link('res-1');
         $this->assertSame($link . '<span class="amphi-embed-note">No course</span>', self::filter($link, null));
         $this->assertSame($link . '<span class="amphi-embed-note">No course</span>', self::filter($link, 0));
+        // Without the text's context there is nothing launch.php could check access to.
+        $this->assertSame($link . '<span class="amphi-embed-note">No course</span>',
+            self::filter($link, 7, self::ORIGIN, 'default', null));
+        $this->assertSame($link . '<span class="amphi-embed-note">No course</span>',
+            self::filter($link, 7, self::ORIGIN, 'default', 0));
     }
 
     public function test_without_configuration_the_link_stays_with_a_note(): void {

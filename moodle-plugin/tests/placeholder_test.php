@@ -269,4 +269,38 @@ final class placeholder_test extends TestCase {
         $this->assertSame(960, placeholder::clamp(null, 200, 3840, 960));
         $this->assertSame(960, placeholder::clamp(12.5, 200, 3840, 960));
     }
+
+    public function test_context_token_matches_the_message_and_is_not_bound_to_the_user(): void {
+        $t = placeholder::context_token(self::secret(), self::PH, 7, 33);
+        $expected = rtrim(strtr(base64_encode(hash_hmac('sha256', 'amphi-embed|' . self::PH . '|7|33', self::secret(), true)),
+            '+/', '-_'), '=');
+        $this->assertSame($expected, $t);
+        $this->assertMatchesRegularExpression(placeholder::SIG_PATTERN, $t);
+        $this->assertTrue(placeholder::verify_context_token(self::secret(), self::PH, 7, 33, $t));
+    }
+
+    public function test_verify_context_token_refuses_another_context_course_placeholder_or_tampering(): void {
+        $t = placeholder::context_token(self::secret(), self::PH, 7, 33);
+        // Another context of the same course (a visible activity's token used for a hidden one).
+        $this->assertFalse(placeholder::verify_context_token(self::secret(), self::PH, 7, 34, $t));
+        // Another course.
+        $this->assertFalse(placeholder::verify_context_token(self::secret(), self::PH, 8, 33, $t));
+        // Another placeholder.
+        $this->assertFalse(placeholder::verify_context_token(self::secret(), 'BBBBBBBBBBBBBBBBBBBBBB', 7, 33, $t));
+        // Another site's secret.
+        $this->assertFalse(placeholder::verify_context_token(str_repeat("\x02", 32), self::PH, 7, 33, $t));
+        // Tampered or malformed tokens.
+        $tampered = ($t[0] === 'A' ? 'B' : 'A') . substr($t, 1);
+        $this->assertFalse(placeholder::verify_context_token(self::secret(), self::PH, 7, 33, $tampered));
+        $this->assertFalse(placeholder::verify_context_token(self::secret(), self::PH, 7, 33, substr($t, 1)));
+        $this->assertFalse(placeholder::verify_context_token(self::secret(), self::PH, 7, 33, ''));
+        // Zero or negative ids, an empty secret, a malformed ph.
+        $this->assertFalse(placeholder::verify_context_token(self::secret(), self::PH, 7, 0,
+            placeholder::context_token(self::secret(), self::PH, 7, 0)));
+        $this->assertFalse(placeholder::verify_context_token(self::secret(), self::PH, 0, 33,
+            placeholder::context_token(self::secret(), self::PH, 0, 33)));
+        $this->assertFalse(placeholder::verify_context_token('', self::PH, 7, 33, placeholder::context_token('', self::PH, 7, 33)));
+        $this->assertFalse(placeholder::verify_context_token(self::secret(), 'x', 7, 33,
+            placeholder::context_token(self::secret(), 'x', 7, 33)));
+    }
 }

@@ -48,7 +48,8 @@ class text_filter extends \moodle_text_filter {
         try {
             $coursecontext = $this->context ? $this->context->get_course_context(false) : false;
             return \local_amphi\embed_renderer::filter_text($text, \local_amphi\tool::origin(), \local_amphi\tool::secret(),
-                $CFG->wwwroot, $coursecontext ? (int) $coursecontext->instanceid : null, [
+                $CFG->wwwroot, $coursecontext ? (int) $coursecontext->instanceid : null,
+                $this->context ? (int) $this->context->id : null, [
                     'placeholderinvalid' => get_string('placeholderinvalid', 'filter_amphi'),
                     'notconfigured' => get_string('notconfigured', 'filter_amphi'),
                     'nocourse' => get_string('nocourse', 'filter_amphi'),

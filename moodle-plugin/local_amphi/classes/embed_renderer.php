@@ -53,14 +53,19 @@ class embed_renderer {
      *
      * @param string $wwwroot
      * @param int $courseid
+     * @param int $contextid the context of the filtered text (launch.php checks the viewer may see it)
      * @param array $p rid, ph, w, h, c, sig, title (as returned by placeholder::parse)
      * @param string $origin AMPHI_ORIGIN, the only origin the frame's permissions are delegated to
+     * @param string $secret raw key bytes, to sign the context
      * @return string
      */
-    public static function iframe(string $wwwroot, int $courseid, array $p, string $origin): string {
+    public static function iframe(string $wwwroot, int $courseid, int $contextid, array $p, string $origin,
+            string $secret): string {
+        $token = placeholder::context_token($secret, $p['ph'], $courseid, $contextid);
         $src = rtrim($wwwroot, '/') . '/local/amphi/launch.php?course=' . $courseid
             . '&rid=' . rawurlencode($p['rid']) . '&ph=' . rawurlencode($p['ph'])
-            . '&w=' . (int) $p['w'] . '&h=' . (int) $p['h'] . '&c=' . (int) $p['c'] . '&sig=' . rawurlencode($p['sig']);
+            . '&w=' . (int) $p['w'] . '&h=' . (int) $p['h'] . '&c=' . (int) $p['c'] . '&sig=' . rawurlencode($p['sig'])
+            . '&ctx=' . $contextid . '&t=' . $token;
         return '<iframe class="amphi-embed" src="' . placeholder::esc($src) . '"'
             . ' title="' . placeholder::esc($p['title']) . '"'
             . ' width="' . (int) $p['w'] . '" height="' . (int) $p['h'] . '"'
@@ -89,11 +94,12 @@ class embed_renderer {
      * @param string|null $secret null when the site secret is missing
      * @param string $wwwroot
      * @param int|null $courseid null outside a course
+     * @param int|null $contextid the context of the text (the filter's), null when unknown
      * @param string[] $messages placeholderinvalid, notconfigured, nocourse => plain text
      * @return string
      */
     public static function filter_text(string $text, ?string $origin, ?string $secret, string $wwwroot, ?int $courseid,
-            array $messages): string {
+            ?int $contextid, array $messages): string {
         if ($text === '' || stripos($text, '/embed/') === false) {
             return $text;
         }
@@ -107,11 +113,12 @@ class embed_renderer {
             } else if (!$p['wellformed']
                     || !placeholder::verify($secret, $p['rid'], $p['ph'], $p['w'], $p['h'], $p['c'], $p['sig'])) {
                 $out = self::note($p['html'], $messages['placeholderinvalid'] ?? '');
-            } else if ($courseid === null || $courseid <= 0) {
+            } else if ($courseid === null || $courseid <= 0 || $contextid === null || $contextid <= 0) {
                 $out = self::note($p['html'], $messages['nocourse'] ?? '');
             } else {
-                // Also in a course other than $p['c'] (a copy...): launch.php decides there, per viewer.
-                $out = self::iframe($wwwroot, $courseid, $p, $origin);
+                // Also in a course other than $p['c'] (a copy...): launch.php decides there, per viewer, and checks
+                // the viewer may see the context of the text (a hidden or restricted activity).
+                $out = self::iframe($wwwroot, $courseid, $contextid, $p, $origin, $secret);
             }
             $text = substr_replace($text, $out, $p['offset'], $p['length']);
         }

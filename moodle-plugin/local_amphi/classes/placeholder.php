@@ -146,6 +146,43 @@ class placeholder {
     }
 
     /**
+     * The token that binds a launch to the context of the text showing the placeholder.
+     *
+     * Not bound to the user: Moodle may cache filtered text and serve it to everyone who sees it. launch.php checks
+     * the viewer's access to that context (an activity's visibility and availability), so the context must not be
+     * replaceable by another one of the course.
+     *
+     * @param string $secret raw key bytes
+     * @param string $ph
+     * @param int $courseid the course of the page (launch.php's course)
+     * @param int $contextid the context of the filtered text
+     * @return string base64url of HMAC-SHA256, 43 characters
+     */
+    public static function context_token(string $secret, string $ph, int $courseid, int $contextid): string {
+        $message = 'amphi-embed|' . $ph . '|' . $courseid . '|' . $contextid;
+        return self::b64url(hash_hmac('sha256', $message, $secret, true));
+    }
+
+    /**
+     * Whether a context token is ours for this placeholder, course and context (constant-time comparison).
+     *
+     * @param string $secret
+     * @param string $ph
+     * @param int $courseid
+     * @param int $contextid
+     * @param string $token
+     * @return bool
+     */
+    public static function verify_context_token(string $secret, string $ph, int $courseid, int $contextid,
+            string $token): bool {
+        if ($secret === '' || preg_match(self::PH_PATTERN, $ph) !== 1 || $courseid < 1 || $contextid < 1
+                || preg_match(self::SIG_PATTERN, $token) !== 1) {
+            return false;
+        }
+        return hash_equals(self::context_token($secret, $ph, $courseid, $contextid), $token);
+    }
+
+    /**
      * Default size of an item that came without one.
      *
      * @param string $kind Amphi resource kind when known
