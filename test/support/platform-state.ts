@@ -42,6 +42,8 @@ export interface ServiceLaunchSpec {
 }
 
 export interface DeepLinkingOptions {
+  /** Moodle's contentitem_return.php by default; a plugin's own return page (local_amphi) otherwise. */
+  deep_link_return_url: string;
   accept_types: string[];
   accept_presentation_document_targets: string[];
   accept_multiple: boolean;
