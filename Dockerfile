@@ -16,8 +16,9 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/data
 WORKDIR /app
-# Video transcoding (and the demo's clips) run the ffmpeg and ffprobe binaries.
-RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*
+# Video transcoding (and the demo's clips) run the ffmpeg and ffprobe binaries; pocketsphinx makes
+# English captions out of the box (French needs a Vosk model mounted: VOSK_MODEL_FR, see README).
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg pocketsphinx pocketsphinx-en-us && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/package.json /app/lti-config.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -10,6 +10,7 @@ import type { AccessTokenCache } from './lti/services/access-token.js';
 import type { ScoreDeliveryWorker } from './grades/score-delivery.js';
 import type { LrsForwardingWorker } from './lrs/sinks/forwarding-worker.js';
 import type { JobWorker } from './jobs/job-worker.js';
+import type { SpeechEngines } from './captions/asr/speech-engines.js';
 
 /** What services receive: settings, the database and the per-process caches. No globals. */
 export interface AppContext {
@@ -31,4 +32,6 @@ export interface AppContext {
   lrsForwarding: LrsForwardingWorker;
   /** Runs queued jobs (src/jobs) in this process when started; enqueueJob's caller wakes it after commit. */
   jobs: JobWorker;
+  /** Speech recognition per language (src/captions/asr): checked at start where jobs run. */
+  speech: SpeechEngines;
 }

@@ -27,6 +27,8 @@ import { allClassroomRoutes } from './classroom/classroom.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { callbackRoutes } from './classroom/callbacks/callback.routes.js';
 import { demoRoutes } from './demo/demo.routes.js';
+import { captionFileRoutes } from './captions/caption-file.routes.js';
+import { captionsRoutes } from './captions/captions.routes.js';
 
 export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
@@ -60,9 +62,12 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(trackingRoutes(ctx));
   // tus reads its own bodies (PATCH chunks); signed media files need no session.
   app.use(uploadRoutes(ctx));
+  app.use(captionFileRoutes(ctx));
   app.use(mediaRoutes(ctx));
   // BBB's callbacks read their own bodies (a form; analytics larger than the API's limit).
   app.use(callbackRoutes(ctx));
+  // Caption cues and imported files are larger than the API's JSON limit (their own, in captions.routes.ts).
+  app.use(captionsRoutes(ctx));
   app.use(express.json({ limit: ctx.config.http.bodyLimit, type: ['application/json'] }));
   app.use(sessionRoutes(ctx));
   app.use(gradesRoutes(ctx));

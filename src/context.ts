@@ -11,6 +11,7 @@ import { AccessTokenCache } from './lti/services/access-token.js';
 import { ScoreDeliveryWorker } from './grades/score-delivery.js';
 import { LrsForwardingWorker } from './lrs/sinks/forwarding-worker.js';
 import { JobWorker } from './jobs/job-worker.js';
+import { createSpeechEngines } from './captions/asr/speech-engines.js';
 
 /** Builds the context once the database is open and migrated; creates the first tool key. */
 export async function createContext(config: Config, database: DatabaseHandle, logger: Logger): Promise<AppContext> {
@@ -36,6 +37,8 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
     lrsForwarding: new LrsForwardingWorker({ db: database.db, engine: database.engine, logger, config, outbound }),
     // Its handlers receive this context, which holds it: read when it starts.
     jobs: new JobWorker(() => ctx),
+    // Engines load their models on first use, or at start where jobs run (checkSpeechEngines).
+    speech: createSpeechEngines(config.captions),
   };
   return ctx;
 }

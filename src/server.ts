@@ -12,6 +12,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { buildApp, type AppOptions } from './app.js';
 import { createContext } from './context.js';
+import { adoptCaptionFiles } from './captions/tracks/imported-captions.js';
 import type { AppContext } from './app-context.js';
 import { startHousekeeping } from './housekeeping.js';
 import { startAnalyticsRefresh } from './analytics/analytics.service.js';
@@ -37,6 +38,8 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
     const applied = await migrateToLatest(database.db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
     const ctx = await createContext(config, database, logger);
+    // A wrong Vosk model path stops the start with a message, not a job later (only where jobs run).
+    if (config.jobs.inServer) await ctx.speech.check();
     const adminToken = writeAdminToken(config.dataDir);
     const appOptions: AppOptions = { adminToken, publicDir: options.publicDir };
     const app = buildApp(ctx, appOptions);
@@ -50,6 +53,11 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
     const adminUrl = `http://127.0.0.1:${port}`;
     lock?.update({ adminUrl });
     const stopHousekeeping = startHousekeeping(ctx);
+    // Once: caption files of recordings imported by an earlier version become tracks.
+    adoptCaptionFiles(ctx).then(
+      (count) => count && logger.info({ count }, 'caption files of imported recordings stored as tracks'),
+      (err: unknown) => logger.warn({ err }, 'caption files of imported recordings not adopted'),
+    );
     const stopAnalyticsRefresh = startAnalyticsRefresh(ctx);
     ctx.scoreDelivery.start();
     ctx.lrsForwarding.start();
@@ -72,6 +80,7 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
         await ctx.lrsForwarding.stop();
         // Running jobs are aborted and given back to the queue (another worker, or the next start, runs them).
         await ctx.jobs.stop();
+        ctx.speech.close();
         await database.close();
         lock?.release();
       })());

@@ -12,6 +12,7 @@ import { forwardingBacklog, requeueFailedForwarding } from '../lrs/sinks/forward
 import { configuredSinks } from '../lrs/sinks/sink-config.js';
 import { JOB_ADMIN_COMMANDS } from '../jobs/job.commands.js';
 import { VIDEO_ADMIN_COMMANDS } from '../video/video.commands.js';
+import { CAPTIONS_ADMIN_COMMANDS } from '../captions/captions.commands.js';
 import { ANALYTICS_ADMIN_COMMANDS } from '../analytics/analytics.commands.js';
 import { BBB_ADMIN_COMMANDS } from '../classroom/servers/bbb-server.commands.js';
 import { REGISTRATION_ADMIN_COMMANDS } from '../lti/registration/registration-code.commands.js';
@@ -87,6 +88,7 @@ export const ADMIN_COMMANDS = {
   migrate: command(z.object({}), async (ctx) => ({ applied: await migrateToLatest(ctx.db) })),
   ...JOB_ADMIN_COMMANDS,
   ...VIDEO_ADMIN_COMMANDS,
+  ...CAPTIONS_ADMIN_COMMANDS,
   ...ANALYTICS_ADMIN_COMMANDS,
   ...BBB_ADMIN_COMMANDS,
   ...REGISTRATION_ADMIN_COMMANDS,

@@ -107,6 +107,15 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Largest video upload on platform ${id}: ${formatBytes(limit.maxUploadBytes)}${limit.own ? '' : ' (the server default)'}.\n`);
       return 0;
     }
+    case 'platform captions': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true });
+      const [id, mode] = positionals;
+      if (!id || (mode !== 'auto' && mode !== 'manual')) throw new CommandFailed('Usage: amphi platform captions <platform id> auto|manual');
+      const r = (await run('platform-captions', { id, auto: mode === 'auto' })) as { auto: boolean; lang: string; engine: string | null };
+      const engine = r.engine ? ` (${r.lang}, ${r.engine})` : ` — but no speech engine is configured for ${r.lang} (CAPTIONS_AUTO_LANG): set VOSK_MODEL_${r.lang.toUpperCase()}`;
+      process.stdout.write(r.auto ? `Platform ${id}: captions made automatically after each upload${engine}.\n` : `Platform ${id}: captions made only when a teacher asks.\n`);
+      return 0;
+    }
     case 'platform bbb':
       return bbbServerCommand(rest, run);
     case 'registration open':

@@ -13,6 +13,8 @@ export const USAGE = `Usage: amphi <command>
                                           how its users appear in xAPI statements
   platform video-limit <platform id> <size, e.g. 2GB>|default
                                           its largest video upload (at most VIDEO_MAX_UPLOAD_BYTES)
+  platform captions <platform id> auto|manual
+                                          captions made after each upload (default), or on request
   platform bbb <platform id> --url <url> --secret <secret>|- [--checksum sha1|sha256|sha384|sha512]
                                           its BigBlueButton or Scalelite server (--secret - reads
                                           stdin; without --secret, AMPHI_BBB_SECRET or the stored one)

@@ -27,6 +27,12 @@ export async function workerCommand(config: Config): Promise<number> {
       throw new CommandFailed('The database schema is not up to date: run `amphi migrate` first (or start an up-to-date server, which migrates).');
     }
     const ctx = await createContext(config, database, logger);
+    // A wrong Vosk model path: a clear error now, not a failed job later.
+    try {
+      await ctx.speech.check();
+    } catch (err) {
+      throw new CommandFailed(err instanceof Error ? err.message : String(err));
+    }
     const stopping = new Promise<string>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));
@@ -36,6 +42,7 @@ export async function workerCommand(config: Config): Promise<number> {
     const signal = await stopping;
     logger.info({ signal, running: ctx.jobs.activeJobIds }, 'Amphi worker stopping');
     await ctx.jobs.stop();
+    ctx.speech.close();
     logger.info('Amphi worker stopped');
     return 0;
   } finally {

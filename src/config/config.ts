@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { LRS_SINKS_ENV, lrsSinksConfig, lrsSinksEnvIssues, type LrsSinksConfig } from '../lrs/sinks/sink-config.js';
@@ -78,6 +79,17 @@ const EnvSchema = z
     CLASSROOM_BBB_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     CLASSROOM_MAX_PRESENTATION_BYTES: z.coerce.number().int().min(1024).default(30 * 1024 ** 2),
     CLASSROOM_MEETING_CHECK_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+    // Captions (src/captions). Vosk models: VOSK_MODEL_<LANG>=<dir> (read by voskModels below).
+    VOSK_LIBRARY: z.string().min(1).optional(),
+    POCKETSPHINX: z.enum(['auto', 'off']).default('auto'),
+    CAPTIONS_AUTO_LANG: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as fr or en').default('fr'),
+    CAPTIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    CAPTIONS_MAX_IMPORT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 ** 2).default(2 * 1024 ** 2),
+    CAPTIONS_MAX_LINES: z.coerce.number().int().min(1).max(4).default(2),
+    CAPTIONS_MAX_LINE_LENGTH: z.coerce.number().int().min(20).max(80).default(42),
+    CAPTIONS_MAX_DURATION_SECONDS: z.coerce.number().min(2).max(20).default(7),
+    CAPTIONS_MIN_DURATION_SECONDS: z.coerce.number().min(0.3).max(3).default(1),
+    CAPTIONS_MAX_CHARS_PER_SECOND: z.coerce.number().min(8).max(40).default(20),
   })
   .superRefine((env, ctx) => {
     for (const issue of lrsSinksEnvIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
@@ -157,6 +169,21 @@ export interface Config {
    * what BBB last said about a meeting (a moderator's join after that asks BBB again).
    */
   classroom: { bbbTimeoutMs: number; maxPresentationBytes: number; meetingCheckSeconds: number };
+  /**
+   * Captions: the speech engines (a Vosk model directory per language; pocketsphinx's English
+   * when Debian's package is there), the language of automatic captions after an upload, how
+   * many chunks of one media are recognised at once (default: the cores), the largest imported
+   * file, and the limits of a readable cue.
+   */
+  captions: {
+    vosk: { library: string | undefined; models: Record<string, string> };
+    pocketsphinx: 'auto' | 'off';
+    autoLang: string;
+    concurrency: number;
+    maxImportBytes: number;
+    /** The same shape as captions' CueLimits (src/captions/format/cue.ts). */
+    limits: { maxLines: number; maxLineLength: number; maxDuration: number; minDuration: number; maxCharsPerSecond: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -223,7 +250,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPresentationBytes: e.CLASSROOM_MAX_PRESENTATION_BYTES,
       meetingCheckSeconds: e.CLASSROOM_MEETING_CHECK_SECONDS,
     },
+    captions: {
+      vosk: { library: e.VOSK_LIBRARY ? path.resolve(e.VOSK_LIBRARY) : undefined, models: voskModels(env) },
+      pocketsphinx: e.POCKETSPHINX,
+      autoLang: e.CAPTIONS_AUTO_LANG,
+      concurrency: e.CAPTIONS_CONCURRENCY ?? os.availableParallelism(),
+      maxImportBytes: e.CAPTIONS_MAX_IMPORT_BYTES,
+      limits: {
+        maxLines: e.CAPTIONS_MAX_LINES,
+        maxLineLength: e.CAPTIONS_MAX_LINE_LENGTH,
+        maxDuration: e.CAPTIONS_MAX_DURATION_SECONDS,
+        minDuration: e.CAPTIONS_MIN_DURATION_SECONDS,
+        maxCharsPerSecond: e.CAPTIONS_MAX_CHARS_PER_SECOND,
+      },
+    },
   };
+}
+
+/** VOSK_MODEL_FR=/srv/vosk/vosk-model-fr-0.22 → { fr: '/srv/vosk/…' } (one variable per language). */
+function voskModels(env: NodeJS.ProcessEnv): Record<string, string> {
+  const models: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const lang = /^VOSK_MODEL_([A-Z]{2,3})$/.exec(name)?.[1];
+    if (lang && value) models[lang.toLowerCase()] = path.resolve(value);
+  }
+  return models;
 }
 
 /** An empty variable (FOO=) means "not set", as in most twelve-factor tools. */

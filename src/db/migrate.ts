@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_bbb_server_trust.js';
 import * as m0014 from './migrations/0014_analytics.js';
 import * as m0015 from './migrations/0015_demo_platform.js';
 import * as m0016 from './migrations/0016_analytics_views.js';
+import * as m0017 from './migrations/0017_captions.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_analytics': m0014,
   '0015_demo_platform': m0015,
   '0016_analytics_views': m0016,
+  '0017_captions': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

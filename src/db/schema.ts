@@ -18,6 +18,7 @@ import type { WatchBudgetsTable } from '../video/tracking/watch-budget.table.js'
 import type { RegistrationCodesTable } from '../lti/registration/registration-code.table.js';
 import type { DemoPlatformsTable } from '../demo/demo-platform.table.js';
 import type { AnalyticsDailyTable, AnalyticsLearnerDaysTable, AnalyticsLearnersTable, AnalyticsViewsTable, AnalyticsWatermarksTable } from '../analytics/analytics.table.js';
+import type { CaptionGenerationsTable, CaptionTracksTable, CaptionVersionsTable } from '../captions/captions.table.js';
 import type { BbbServersTable, ClassroomAttendanceTable, ClassroomCallbackTokensTable, ClassroomMeetingsTable, ClassroomRecordingsTable } from '../classroom/classroom.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its `<entity>.table.ts`. */
@@ -58,4 +59,7 @@ export interface Database {
   analytics_learner_days: AnalyticsLearnerDaysTable;
   analytics_learners: AnalyticsLearnersTable;
   analytics_views: AnalyticsViewsTable;
+  caption_tracks: CaptionTracksTable;
+  caption_versions: CaptionVersionsTable;
+  caption_generations: CaptionGenerationsTable;
 }

@@ -13,6 +13,7 @@ import { RECORDINGS_MESSAGES } from '../classroom/recordings/recording.messages.
 import { REGISTRATION_MESSAGES } from '../lti/registration/registration.messages.js';
 import { ANALYTICS_MESSAGES } from '../analytics/analytics.messages.js';
 import { DEMO_MESSAGES } from '../demo/demo.messages.js';
+import { CAPTIONS_MESSAGES } from '../captions/captions.messages.js';
 
 const catalog = {
   'not-found': { en: 'Nothing here.', fr: 'Il n’y a rien ici.' },
@@ -228,6 +229,7 @@ const catalog = {
   ...RECORDINGS_MESSAGES,
   ...ANALYTICS_MESSAGES,
   ...DEMO_MESSAGES,
+  ...CAPTIONS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof catalog;

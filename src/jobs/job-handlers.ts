@@ -1,3 +1,4 @@
+import { generateCaptionsJob } from '../captions/generation/generate-captions.job.js';
 import { refreshAnalyticsJob } from '../analytics/rollup/refresh-analytics.job.js';
 import { importRecordingJob } from '../classroom/recordings/import-recording.job.js';
 import { transcodeVideoJob } from '../video/transcode-video.job.js';
@@ -8,4 +9,5 @@ export const JOB_HANDLERS: JobHandlers = {
   'transcode-video': transcodeVideoJob,
   'import-recording': importRecordingJob,
   'refresh-analytics': refreshAnalyticsJob,
+  'generate-captions': generateCaptionsJob,
 };

@@ -12,6 +12,8 @@ export interface JobPayloads {
   'import-recording': { platformId: string; recordId: string };
   /** The platform's analytics rollups up to its newest statements (src/analytics); `rebuild` starts from the first. */
   'refresh-analytics': { platformId: string; rebuild?: boolean };
+  /** Automatic captions of a media in a language (src/captions): the caption_generations row. */
+  'generate-captions': { generationId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -1,4 +1,6 @@
 import type { AppContext } from '../app-context.js';
+import type { CaptionTrackRow } from '../captions/captions.table.js';
+import type { CaptionTrackPlayerView } from '../captions/captions.view.js';
 import type { ResourceWithCourse } from '../content/resource.repository.js';
 import { resourceActivityId } from '../lrs/traces/launch-trace.js';
 import type { TranscodeOutput } from './ffmpeg/index.js';
@@ -14,6 +16,17 @@ export function mediaUrls(ctx: AppContext, media: VideoMediaRow) {
   const token = signMediaToken(ctx.secrets.sessionKeyBytes, { mediaId: media.id, platformId: media.platform_id, exp });
   const base = `${ctx.config.http.publicUrl}/media/${token}/`;
   return { base, exp, url: (rel: string) => base + rel.split('/').map(encodeURIComponent).join('/') };
+}
+
+/** The tracks as the player gets them: each version under its own URL (files are served immutable). */
+export function captionViews(ctx: AppContext, media: VideoMediaRow, tracks: VideoParts['captions']): CaptionTrackPlayerView[] {
+  const urls = mediaUrls(ctx, media);
+  return tracks.map((t) => ({ id: t.id, lang: t.lang, label: t.label, kind: t.kind, version: t.version, url: urls.url(captionFile(t.id, t.version)) }));
+}
+
+/** A track version's name under the media's signed URL (src/captions serves it). */
+export function captionFile(trackId: string, version: number): string {
+  return `captions/${trackId}/v${version}.vtt`;
 }
 
 /** The file name offered for a download: the title, without characters file systems refuse. */
@@ -72,8 +85,8 @@ export interface VideoParts {
   maxUploadBytes: number;
   /** Who is watching (platform and user ids; user null for an anonymous launch). */
   viewer: { platformId: string; userId: string | null };
-  /** Caption tracks kept with the published media (an imported recording's). */
-  captions: { lang: string; label: string; file: string }[];
+  /** The published media's caption tracks (src/captions). */
+  captions: Pick<CaptionTrackRow, 'id' | 'lang' | 'label' | 'kind' | 'version'>[];
 }
 
 export function toVideoResponse(ctx: AppContext, p: VideoParts): VideoResponse {
@@ -88,7 +101,7 @@ export function toVideoResponse(ctx: AppContext, p: VideoParts): VideoResponse {
     // The media being prepared, for its editors; a first upload published at its first rendition is still being prepared.
     processing: p.canEdit ? ((pending && toProcessingView(pending)) ?? (published && published.status !== 'ready' ? toProcessingView(published) : null)) : null,
     chapters: settings.chapters,
-    captions: published ? p.captions.map((c) => ({ lang: c.lang, label: c.label, url: mediaUrls(ctx, published).url(`captions/${c.file}`) })) : [],
+    captions: published ? captionViews(ctx, published, p.captions) : [],
     allowDownload: settings.allowDownload,
     completionThreshold: settings.completionThreshold,
     progress: p.progress,

@@ -5,7 +5,7 @@ import { AppError, BadRequestError, ConflictError } from '../http/errors.js';
 import { cancelJob, enqueueJob, findJob } from '../jobs/job.service.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import type { TranscodeOutput } from './ffmpeg/index.js';
-import { listImportedCaptions } from './import/imported-captions.js';
+import { listTracks } from '../captions/tracks/caption-track.repository.js';
 import { mediaStorage } from './storage/media-storage.js';
 import { findVideoProgress } from './tracking/video-progress.repository.js';
 import { findPlatformUploadLimit, findResourceMedia, deleteMediaRow } from './video.repository.js';
@@ -58,8 +58,19 @@ async function respond(ctx: AppContext, session: LaunchSession, resource: Resour
     progress: learner ? await findVideoProgress(ctx.db, { platformId: session.platform.id, resourceId: resource.id, userId: session.user!.id }) : null,
     maxUploadBytes: editable ? await maxUploadBytes(ctx, session.platform.id) : 0,
     viewer: { platformId: session.platform.id, userId: session.user?.id ?? null },
-    captions: published ? await listImportedCaptions(ctx, published.platform_id, published.id) : [],
+    captions: published ? await listTracks(ctx.db, published.platform_id, published.id) : [],
   });
+}
+
+/**
+ * For the captions API (src/captions): the video resource and the media it plays, checked for the
+ * session (`edit`: its teachers only). `ownsMedia`: the media is the resource's own, not a course
+ * copy's original (whose tracks are changed from the original).
+ */
+export async function loadVideoMedia(ctx: AppContext, session: LaunchSession, resourceId: string, access: 'view' | 'edit') {
+  const resource = assertVideo(access === 'edit' ? await loadEditableResource(ctx, session, resourceId) : await loadViewableResource(ctx, session, resourceId));
+  const { published } = await resolveMedia(ctx, resource);
+  return { resource, published, ownsMedia: published?.resource_id === resource.id };
 }
 
 export async function getVideo(ctx: AppContext, session: LaunchSession, resourceId: string): Promise<VideoResponse> {
@@ -76,6 +87,8 @@ export async function getVideoFacts(ctx: AppContext, session: LaunchSession, res
     durationSeconds: output?.durationSeconds ?? published?.probe?.durationSeconds ?? null,
     completionThreshold: videoSettings(resource).completionThreshold,
     title: resource.title,
+    /** The languages of the media's caption tracks (what a statement's cc-subtitle-lang may name). */
+    captionLangs: new Set(published ? (await listTracks(ctx.db, published.platform_id, published.id)).map((t) => t.lang) : []),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { CaptionTrackPlayerView } from '../captions/captions.view.js';
+
 /** What GET /api/videos/:resourceId answers (the shared wire contract of issue 5). */
 export interface VideoResponse {
   resourceId: string;
@@ -30,7 +32,8 @@ export interface VideoResponse {
     canRetry: boolean;
   };
   chapters: { startSeconds: number; title: string }[];
-  captions: { lang: string; label: string; url: string }[];
+  /** The caption tracks of the published media (src/captions), one per language. */
+  captions: CaptionTrackPlayerView[];
   allowDownload: boolean;
   completionThreshold: number;
   progress: null | { positionSeconds: number; watchedShare: number; completed: boolean };

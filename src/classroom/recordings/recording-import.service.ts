@@ -8,7 +8,7 @@ import type { JobRunContext } from '../../jobs/job-registry.js';
 import { JobAbortedError } from '../../jobs/job-worker.js';
 import { MediaProbeError } from '../../video/ffmpeg/index.js';
 import { placeImportedMedia, probeImportedFile } from '../../video/import/import-media.js';
-import { saveImportedCaptions } from '../../video/import/imported-captions.js';
+import { keepImportedCaptions } from '../../captions/tracks/imported-captions.js';
 import { mediaStorage } from '../../video/storage/media-storage.js';
 import { maxUploadBytes } from '../../video/video.service.js';
 import type { Recording } from '../bbb/bbb.types.js';
@@ -81,9 +81,9 @@ export async function importRecording(ctx: AppContext, platformId: string, recor
         });
         const placed = await placeImportedMedia(ctx, trx, { platformId, resourceId: videoId, file, fileName: `${title}.m4v`, mime: 'video/mp4', probe, createdBy: row.imported_by });
         discard = placed.discard;
-        const kept = await saveImportedCaptions(ctx, platformId, placed.mediaId, captions);
+        const kept = await keepImportedCaptions(ctx, trx, { platformId, mediaId: placed.mediaId }, captions);
         await markImportDone(trx, platformId, recordId, videoId);
-        log.info({ videoResourceId: videoId, mediaId: placed.mediaId, captions: kept.map((c) => c.lang) }, 'recording imported, transcoding queued');
+        log.info({ videoResourceId: videoId, mediaId: placed.mediaId, captions: kept }, 'recording imported, transcoding queued');
       });
     } catch (err) {
       await discard?.();

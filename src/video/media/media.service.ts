@@ -4,7 +4,6 @@ import { AppError, NotFoundError } from '../../http/errors.js';
 import type { TranscodeOutput } from '../ffmpeg/index.js';
 import { mediaStorage } from '../storage/media-storage.js';
 import { findMedia } from '../video.repository.js';
-import { importedCaptionPath } from '../import/imported-captions.js';
 import { verifyMediaToken } from './media-token.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -35,7 +34,7 @@ export interface MediaFile {
 
 /**
  * What a served file may be called, folder by folder (`master.m3u8`, `720p/seg_001.m4s`,
- * `thumbs/01.jpg`, `captions/fr-FR.vtt`): no dot first, no back-slash, no control character, a
+ * `thumbs/01.jpg`): no dot first, no back-slash, no control character, a
  * length any file system takes. Any other name is not there.
  */
 const SERVED_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
@@ -45,24 +44,14 @@ export function isServedName(rel: string): boolean {
   return parts.length <= 4 && parts.every((p) => SERVED_NAME.test(p));
 }
 
-/**
- * The file a signed media URL names. Refused (403) when the token is forged, expired or names a
- * media that players may not see any more (withdrawn after a failure, cancelled, deleted);
- * retired media stay served during their grace period so players mid-watch do not break.
- */
+/** The file a signed media URL names (openMediaGrant says when the URL is refused). */
 export async function openMediaFile(ctx: AppContext, token: string, rel: string): Promise<MediaFile> {
-  const check = verifyMediaToken(ctx.secrets.sessionKeyBytes, token);
-  if (!check.ok) throw new AppError('media-link-invalid', 403, {}, { logReason: check.reason });
-  const { grant } = check;
+  const { grant, media } = await openMediaGrant(ctx, token);
   if (!isServedName(rel)) throw new NotFoundError();
-  const media = await findMedia(ctx.db, grant.platformId, grant.mediaId);
-  if (!media || media.state === 'pending') throw new AppError('media-link-invalid', 403, {}, { logReason: 'media not served' });
   const output = media.output as TranscodeOutput | null;
   const isDownload = output?.download === rel;
   if (isDownload && !grant.download) throw new AppError('media-link-invalid', 403, {}, { logReason: 'download not granted' });
-  // Imported caption tracks live beside the source (captions/), outside the transcode's output.
-  const caption = /^captions\/([^/]+)\.vtt$/.exec(rel);
-  const file = caption ? await importedCaptionPath(ctx, media.platform_id, media.id, caption[1]!) : mediaStorage(ctx.config.dataDir).resolveOutput(media.platform_id, media.id, rel);
+  const file = mediaStorage(ctx.config.dataDir).resolveOutput(media.platform_id, media.id, rel);
   if (!file) throw new NotFoundError();
   const ext = path.extname(file).toLowerCase();
   return {
@@ -73,6 +62,19 @@ export async function openMediaFile(ctx: AppContext, token: string, rel: string)
     disposition: isDownload ? contentDisposition(grant.download!) : null,
     downloadBy: isDownload && grant.viewer ? { platformId: grant.platformId, ...grant.viewer } : null,
   };
+}
+
+/**
+ * The media a signed URL grants. Refused (403) when the token is forged, expired or names a
+ * media that players may not see any more (withdrawn after a failure, cancelled, deleted);
+ * retired media stay served during their grace period so players mid-watch do not break.
+ */
+export async function openMediaGrant(ctx: AppContext, token: string) {
+  const check = verifyMediaToken(ctx.secrets.sessionKeyBytes, token);
+  if (!check.ok) throw new AppError('media-link-invalid', 403, {}, { logReason: check.reason });
+  const media = await findMedia(ctx.db, check.grant.platformId, check.grant.mediaId);
+  if (!media || media.state === 'pending') throw new AppError('media-link-invalid', 403, {}, { logReason: 'media not served' });
+  return { grant: check.grant, media };
 }
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name (RFC 8187). */

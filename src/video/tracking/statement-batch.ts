@@ -1,6 +1,6 @@
 import { BadRequestError } from '../../http/errors.js';
 import { formatPlayedSegments } from './played-segments.js';
-import { checkVideoStatement, resultNumber, type VideoStatement } from './video-profile.js';
+import { checkVideoStatement, ext, resultNumber, type VideoStatement } from './video-profile.js';
 import { statementSegments } from './video-view.js';
 
 /** A client clock a little ahead is normal; statements from further in the future are refused. */
@@ -18,12 +18,12 @@ export const END_TOLERANCE_SECONDS = 1;
  * sends the rest again instead of losing a whole backlog with them (after the media was replaced
  * by a shorter one, say). The same id twice (a resent statement) counts once.
  */
-export function checkBatch(raw: readonly unknown[], now: number, durationSeconds: number | null): VideoStatement[] {
+export function checkBatch(raw: readonly unknown[], now: number, durationSeconds: number | null, captionLangs?: ReadonlySet<string>): VideoStatement[] {
   const seen = new Set<string>();
   const statements: VideoStatement[] = [];
   const refusals: { index: number; reason: string }[] = [];
   raw.forEach((item, index) => {
-    const checked = checkOne(item, now, durationSeconds);
+    const checked = checkOne(item, now, durationSeconds, captionLangs);
     if (typeof checked === 'string') return void refusals.push({ index, reason: checked });
     if (seen.has(checked.id)) return;
     seen.add(checked.id);
@@ -34,9 +34,12 @@ export function checkBatch(raw: readonly unknown[], now: number, durationSeconds
 }
 
 /** The statement checked, or why it is refused. */
-function checkOne(item: unknown, now: number, durationSeconds: number | null): VideoStatement | string {
+function checkOne(item: unknown, now: number, durationSeconds: number | null, captionLangs: ReadonlySet<string> | undefined): VideoStatement | string {
   const check = checkVideoStatement(item);
   if (!check.ok) return check.reason;
+  // The captions a page says it showed must be a track the video has (the LRS keeps facts, not claims).
+  const lang = check.statement.context?.extensions?.[ext('cc-subtitle-lang')];
+  if (captionLangs && typeof lang === 'string' && !captionLangs.has(lang)) return `context.extensions.cc-subtitle-lang: the video has no caption track in ${JSON.stringify(lang)}`;
   if (Date.parse(check.statement.timestamp) > now + MAX_CLOCK_SKEW_MS) return 'timestamp: is in the future';
   if (durationSeconds !== null) {
     const beyond = pastTheEnd(check.statement, durationSeconds + END_TOLERANCE_SECONDS);

@@ -33,7 +33,7 @@ export interface RecordedVideoStatements {
 export async function recordVideoStatements(ctx: AppContext, session: LaunchSession, resourceId: string, raw: readonly unknown[]): Promise<RecordedVideoStatements> {
   const facts = await getVideoFacts(ctx, session, resourceId);
   if (!session.user) throw new BadRequestError('tracking-needs-user', 422);
-  const statements = checkBatch(raw, Date.now(), facts.durationSeconds);
+  const statements = checkBatch(raw, Date.now(), facts.durationSeconds, facts.captionLangs);
   const platform = await ctx.platforms.findById(session.platform.id);
   if (!platform) throw new AppError('resource-not-found', 404, { resourceId });
 

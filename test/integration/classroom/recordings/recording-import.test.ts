@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { ResourceRow } from '../../../../src/content/resource.table.js';
-import { listImportedCaptions } from '../../../../src/video/import/imported-captions.js';
 import { useFakeBbbFor } from '../../../support/bbb-fixture.js';
 import { startFakeBbb, type FakeBbb } from '../../../support/fake-bbb/index.js';
 import { createResource, eventually, launchPerson, type LaunchedPerson } from '../../../support/factories.js';
@@ -81,14 +80,16 @@ describe('classroom recordings: import into the video library', () => {
     const ready = await waitForVideo(t.app.url, teacher.token, videoId, (v) => v.status === 'ready' && v.processing === null, 90_000);
     assert.ok(ready.media && ready.media.durationSeconds > 1);
     const media = await t.app.ctx.db.selectFrom('video_media').selectAll().where('resource_id', '=', videoId).executeTakeFirstOrThrow();
-    assert.deepEqual(await listImportedCaptions(t.app.ctx, teacher.platformId, media.id), [{ lang: 'fr-FR', label: 'Français', file: 'fr-FR.vtt' }]);
+    // Stored as the media's track (src/captions), marked as imported.
+    const stored = await t.app.ctx.db.selectFrom('caption_tracks').selectAll().where('media_id', '=', media.id).execute();
+    assert.deepEqual(stored.map((s) => [s.lang, s.label, s.kind, s.source, s.cue_count]), [['fr-FR', 'Français', 'captions', 'imported', 1]]);
     // The player lists the track, and its signed URL serves the recording's own text.
     assert.deepEqual(ready.captions.map((c) => [c.lang, c.label]), [['fr-FR', 'Français']]);
     const track = await fetch(ready.captions[0]!.url);
     assert.equal(track.status, 200);
     assert.match(track.headers.get('content-type') ?? '', /^text\/vtt/);
-    assert.equal(await track.text(), VTT_FR);
-    const forged = await fetch(ready.captions[0]!.url.replace('/captions/fr-FR.vtt', '/captions/..%2Fsource.vtt'));
+    assert.equal(await track.text(), 'WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nBonjour à toutes et à tous.\n');
+    const forged = await fetch(ready.captions[0]!.url.replace(/\/v1\.vtt$/, '/..%2Fsource.vtt'));
     assert.ok([403, 404].includes(forged.status), `a path outside the captions folder is refused (got ${forged.status})`);
 
     const list = await api(t.app.url, teacher.token, 'GET', recordingsPath(classroom.id));

@@ -172,6 +172,14 @@ describe('a batch against the media’s duration', () => {
     assert.equal(checkBatch(beyond, Date.now(), null).length, 2, 'no media, no duration to check against (and nothing is credited)');
   });
 
+  it('refuses captions a page says it showed in a language the video has no track in', () => {
+    const shown = (lang: string) => [videoStatement('interacted', { context: { 'cc-subtitle-enabled': true, 'cc-subtitle-lang': lang } })];
+    const tracks = new Set(['fr-FR', 'en']);
+    assert.equal(checkBatch(shown('fr-FR'), Date.now(), 60, tracks).length, 1);
+    assert.match(String(refusal(() => checkBatch(shown('de'), Date.now(), 60, tracks)).reason), /^context\.extensions\.cc-subtitle-lang: the video has no caption track in "de"/);
+    assert.match(String(refusal(() => checkBatch(shown('fr'), Date.now(), 60, new Set())).reason), /no caption track/, 'no track at all: no captions were shown');
+  });
+
   it('lists every refused statement, so that the player can send the others again', () => {
     const batch = [
       videoStatement('played', { result: { time: 0 } }),
