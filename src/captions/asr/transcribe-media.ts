@@ -24,6 +24,8 @@ export interface TranscribeMediaOptions {
   concurrency?: number;
   /** No chunk shorter than this (so a media shorter than twice this is one chunk). */
   minChunkSeconds?: number;
+  /** Longer media are cut into chunks of about this length at most (progress, load balance). */
+  maxChunkSeconds?: number;
   /** fraction is 0..1 of the step the label names: 'audio' (extraction), then 'recognition'. */
   onProgress?: (fraction: number, label: 'audio' | 'recognition') => void;
   signal?: AbortSignal;
@@ -39,6 +41,8 @@ export interface TranscribeResult {
 }
 
 export const DEFAULT_MIN_CHUNK_SECONDS = 20;
+/** About two minutes of speech per chunk at most. */
+export const DEFAULT_MAX_CHUNK_SECONDS = 120;
 
 export async function transcribeMedia(o: TranscribeMediaOptions): Promise<TranscribeResult> {
   const engine = o.engines.engineFor(o.lang);
@@ -53,7 +57,7 @@ export async function transcribeMedia(o: TranscribeMediaOptions): Promise<Transc
     onProgress: (f) => report(f, 'audio'),
   });
   const concurrency = Math.max(1, Math.floor(o.concurrency ?? os.availableParallelism()));
-  const count = Math.max(1, Math.min(concurrency, Math.floor(audio.durationSeconds / (o.minChunkSeconds ?? DEFAULT_MIN_CHUNK_SECONDS))));
+  const count = chunkCount(audio.durationSeconds, concurrency, o.minChunkSeconds ?? DEFAULT_MIN_CHUNK_SECONDS, o.maxChunkSeconds ?? DEFAULT_MAX_CHUNK_SECONDS);
   const chunks = await splitAtSilences({ wavPath: audio.wavPath, count, outDir: o.workDir, signal: o.signal });
   o.logger?.debug({ engine: engine.name, lang: engine.lang, durationSeconds: audio.durationSeconds, chunks: chunks.map((c) => [c.offsetSeconds, c.durationSeconds]) }, 'speech recognition start');
 
@@ -66,6 +70,16 @@ export async function transcribeMedia(o: TranscribeMediaOptions): Promise<Transc
   const words = mergeChunks(chunks, perChunk);
   o.logger?.info({ engine: engine.name, lang: engine.lang, durationSeconds: audio.durationSeconds, chunks: chunks.length, words: words.length, wallSeconds: (performance.now() - started) / 1000 }, 'speech recognition done');
   return { words, durationSeconds: audio.durationSeconds, chunks: chunks.length, cutsSeconds: chunks.slice(1).map((c) => c.offsetSeconds) };
+}
+
+/**
+ * As many chunks as workers (none shorter than minSeconds), and more for a long lecture (none
+ * longer than about maxSeconds): each finished chunk moves the teacher's progress bar, and a
+ * worker that ends early takes the next one.
+ */
+export function chunkCount(durationSeconds: number, concurrency: number, minSeconds: number, maxSeconds: number): number {
+  const forWorkers = Math.min(concurrency, Math.floor(durationSeconds / minSeconds));
+  return Math.max(1, forWorkers, Math.ceil(durationSeconds / maxSeconds));
 }
 
 /**

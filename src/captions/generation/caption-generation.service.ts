@@ -96,6 +96,7 @@ export async function runGeneration(ctx: AppContext, generationId: string, run: 
       lang: generation.lang,
       engines: ctx.speech,
       ffmpegPath: ctx.config.video.ffmpegPath,
+      ffprobePath: ctx.config.video.ffprobePath,
       workDir,
       concurrency: ctx.config.captions.concurrency,
       signal: run.signal,

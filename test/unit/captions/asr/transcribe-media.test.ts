@@ -7,7 +7,7 @@ import { NoAudioError } from '../../../../src/captions/asr/audio-extract.js';
 import { PocketsphinxEngine } from '../../../../src/captions/asr/pocketsphinx-engine.js';
 import { SpeechEngineUnavailableError } from '../../../../src/captions/asr/speech-engine-error.js';
 import { SpeechEngines } from '../../../../src/captions/asr/speech-engines.js';
-import { mergeChunks, transcribeMedia, type TranscribeResult } from '../../../../src/captions/asr/transcribe-media.js';
+import { chunkCount, mergeChunks, transcribeMedia, type TranscribeResult } from '../../../../src/captions/asr/transcribe-media.js';
 import { assertOrderedWithin, joinedLibrivox, librivoxSpans, librivoxText, POCKETSPHINX_PRESENT } from '../../../support/librivox.js';
 import { FFMPEG, FFPROBE, generateClip } from '../../../support/media-fixtures.js';
 import { wordErrorRate } from '../../../support/word-error-rate.js';
@@ -137,6 +137,17 @@ describe('transcribeMedia', () => {
 
 /** Never called: the media fails before recognition. */
 const anyEngine = { engineFor: () => ({ name: 'pocketsphinx' as const, lang: 'en', recognize: async () => assert.fail('recognize called') }) };
+
+describe('how many chunks', () => {
+  it('one per worker when the media is long enough, more for a lecture, never a chunk under the minimum', () => {
+    assert.equal(chunkCount(15, 2, 20, 120), 1, 'a short clip is one chunk');
+    assert.equal(chunkCount(45, 2, 20, 120), 2);
+    assert.equal(chunkCount(45, 8, 20, 120), 2, 'no chunk under 20 s, whatever the cores');
+    const lecture = chunkCount(3600, 2, 20, 120);
+    assert.equal(lecture, 30, 'an hour: chunks of two minutes, so progress moves and workers stay busy');
+    assert.ok(3600 / chunkCount(3601, 2, 20, 120) <= 120);
+  });
+});
 
 describe('merging chunk words', () => {
   it('shifts each chunk by its offset and drops a word seen on both sides of a cut', () => {
