@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../app-context.js';
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../http/errors.js';
 import type { MessageKey } from '../http/messages.js';
@@ -142,11 +143,28 @@ export async function importCaptions(
 /** The track of a video the session teaches, and that video's media (the track's own). */
 async function trackTarget(ctx: AppContext, session: LaunchSession, trackId: string, change: boolean) {
   const track = await requireTrack(ctx, session.platform.id, trackId);
-  const resourceId = await ownerResourceOf(ctx, track.media_id);
-  // Reached from the video that owns the media: a teacher of another course gets nothing.
+  const owner = await ownerResourceOf(ctx, track.media_id);
+  // Reached through the session's course's video playing the media: the owner (read and
+  // change), or a course copy (read only: captions-of-original). Another course gets nothing.
+  const resourceId = await copyInSessionCourse(ctx, session, owner);
   const { media } = await target(ctx, session, resourceId, change);
   if (media.id !== track.media_id) throw new NotFoundError({ trackId });
   return { track, media };
+}
+
+/** The session's course's video that plays the owner's media (the owner itself, or a copy of it); the owner when none. */
+async function copyInSessionCourse(ctx: AppContext, session: LaunchSession, owner: string): Promise<string> {
+  if (!session.context) return owner;
+  const row = await ctx.db
+    .selectFrom('resources')
+    .select('id')
+    .where('platform_id', '=', session.platform.id)
+    .where('context_id', '=', session.context.id)
+    .where((eb) => eb.or([eb('id', '=', owner), eb('media_resource_id', '=', owner)]))
+    .orderBy(sql`id = ${owner}`, 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? owner;
 }
 
 async function ownerResourceOf(ctx: AppContext, mediaId: string): Promise<string> {

@@ -102,6 +102,33 @@ async function makeClip(s: Required<Omit<ClipOptions, 'name'>> & { name: string 
   return file;
 }
 
+/** Debian's pocketsphinx-testdata: short LibriVox readings of Sense and Sensibility (16 kHz mono WAV). test/support/librivox.ts joins all five. */
+export const LIBRIVOX_WAV_DIR = '/usr/share/pocketsphinx/test/data/librivox';
+
+const speechClips = new Map<string, Promise<string>>();
+
+/**
+ * A small MP4 of one LibriVox reading (real English speech, e.g. `0930`: "he might even have been
+ * made amiable himself", 3.3 s) under a plain colour picture: a video whose sound speech
+ * recognition can caption. Cached per process like generateClip's clips.
+ */
+export function speechClip(reading = '0930', o: { width?: number; height?: number } = {}): Promise<string> {
+  const wav = path.join(LIBRIVOX_WAV_DIR, `sense_and_sensibility_01_austen_64kb-${reading}.wav`);
+  const width = o.width ?? 320;
+  const height = o.height ?? 180;
+  const key = `${reading}-${width}x${height}`;
+  let clip = speechClips.get(key);
+  if (!clip) {
+    const file = path.join(mediaFixtureDir(), `speech-${key}.mp4`);
+    clip = runFfmpeg(['-v', 'error', '-y', '-i', wav, '-f', 'lavfi', '-i', `color=c=0x336699:s=${width}x${height}:r=25`,
+      '-map', '1:v', '-map', '0:a', '-shortest', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k',
+      '-movflags', '+faststart', '-f', 'mp4', file]).then(() => file);
+    speechClips.set(key, clip);
+    clip.catch(() => speechClips.delete(key));
+  }
+  return clip;
+}
+
 /** A copy of `src` cut to its first `bytes` bytes (a broken upload). */
 export async function truncateFile(src: string, bytes: number, name?: string): Promise<string> {
   const data = await fs.promises.readFile(src);

@@ -234,6 +234,11 @@ describe('captions API: tracks, import, edits, versions, export, access', () => 
     assert.deepEqual(listed.body.tracks.map((x) => x.id), [trackId]);
     const refused = await teacherB.api('POST', `/api/videos/${copy.id}/captions/generate`, { lang: 'en' });
     assert.equal(refused.body.code, 'captions-of-original');
+    // Read from the copy (the editor's cues, the export), never changed from it.
+    assert.equal((await teacherB.api('GET', `/api/captions/${trackId}`)).status, 200);
+    assert.equal((await teacherB.api('GET', `/api/captions/${trackId}/versions`)).status, 200);
+    assert.equal((await teacherB.api('PUT', `/api/captions/${trackId}`, { baseVersion: 1, cues: [] })).body.code, 'captions-of-original');
+    assert.equal((await teacherB.api('DELETE', `/api/captions/${trackId}`)).body.code, 'captions-of-original');
   });
 
   it('adopts, once, the caption files an earlier version kept beside an imported recording', async () => {

@@ -70,6 +70,44 @@ export function callApi<T>(client: ApiClient, path: string, init: Omit<RequestOp
   return requestJson<T>(path, client.token(), { ...init, locale: client.locale });
 }
 
+export interface RawRequestOptions {
+  method?: RequestOptions['method'];
+  /** Sent as is (a file's bytes, a JSON string). */
+  body?: BodyInit;
+  contentType?: string;
+  accept?: string;
+  /** The request may outlive the page (a last save when the page goes away; bodies up to 64 KiB). */
+  keepalive?: boolean;
+}
+
+/**
+ * A call whose body or answer is not JSON (a file sent as raw bytes, a 204, a file to download),
+ * with the same token, language and errors as `requestJson`: the Response when it is ok, the
+ * problem+json as an ApiError otherwise.
+ */
+export async function requestRaw(client: ApiClient, path: string, init: RawRequestOptions = {}): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      credentials: 'omit',
+      cache: 'no-store',
+      keepalive: init.keepalive ?? false,
+      headers: {
+        Accept: init.accept ?? 'application/json, application/problem+json',
+        Authorization: `Bearer ${client.token()}`,
+        ...(init.contentType ? { 'Content-Type': init.contentType } : {}),
+        ...(client.locale ? { 'Accept-Language': client.locale } : {}),
+      },
+      ...(init.body === undefined ? {} : { body: init.body }),
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : undefined);
+  }
+  if (!response.ok) throw problemToError(response.status, (await response.json().catch(() => null)) as unknown);
+  return response;
+}
+
 function problemToError(status: number, body: unknown): ApiError {
   const problem = (body ?? {}) as { code?: unknown; detail?: unknown; requestId?: unknown; issues?: unknown };
   const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);

@@ -9,6 +9,8 @@ import { courseEn } from '../analytics/i18n/course.en.js';
 import { resourceAnalyticsEn } from '../analytics/i18n/resource.en.js';
 import { learnerDashboardEn } from '../analytics/i18n/learner.en.js';
 import { actionsEn } from '../analytics/i18n/actions.en.js';
+import { captionsEn } from '../captions/i18n/captions.en.js';
+import { transcriptEn } from '../captions/i18n/transcript.en.js';
 
 /** English strings. The source catalog: fr.ts must have exactly these keys. */
 export const en = {
@@ -371,6 +373,8 @@ export const en = {
   ...resourceAnalyticsEn,
   ...learnerDashboardEn,
   ...actionsEn,
+  ...captionsEn,
+  ...transcriptEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

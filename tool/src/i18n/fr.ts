@@ -10,6 +10,8 @@ import { courseFr } from '../analytics/i18n/course.fr.js';
 import { resourceAnalyticsFr } from '../analytics/i18n/resource.fr.js';
 import { learnerDashboardFr } from '../analytics/i18n/learner.fr.js';
 import { actionsFr } from '../analytics/i18n/actions.fr.js';
+import { captionsFr } from '../captions/i18n/captions.fr.js';
+import { transcriptFr } from '../captions/i18n/transcript.fr.js';
 
 /** French strings; `satisfies Messages` makes the compiler check they match en.ts key for key. */
 export const fr = {
@@ -382,4 +384,6 @@ export const fr = {
   ...resourceAnalyticsFr,
   ...learnerDashboardFr,
   ...actionsFr,
+  ...captionsFr,
+  ...transcriptFr,
 } satisfies Messages;

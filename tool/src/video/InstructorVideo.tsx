@@ -7,6 +7,7 @@ import { cancelProcessing, retryProcessing } from '../api/video-api.js';
 import { ApiErrorAlert } from '../components/ApiErrorAlert.js';
 import { LoadingState } from '../components/LoadingState.js';
 import { StatusMessage } from '../components/StatusMessage.js';
+import { CaptionsPanel } from '../captions/panel/CaptionsPanel.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import { ChaptersEditor } from './editor/ChaptersEditor.js';
 import { ProcessingStatus } from './editor/ProcessingStatus.js';
@@ -23,7 +24,7 @@ interface Props {
 
 /**
  * The teacher's video: what students see (preview), the file being uploaded or converted,
- * chapters and settings. A new upload never hides the published video: students keep it
+ * chapters, captions (once a media is published) and settings. A new upload never hides the published video: students keep it
  * until the new one is ready.
  */
 export function InstructorVideo({ resource, onResourceChanged }: Props) {
@@ -88,6 +89,8 @@ export function InstructorVideo({ resource, onResourceChanged }: Props) {
       )}
       {edited.video.status === 'error' && <ApiErrorAlert error={edited.video.error} />}
       <ChaptersEditor video={video} currentTime={video.media ? () => playerTime.current?.() ?? null : null} onSaved={saved} />
+      {/* Captions belong to the published media: a new one starts the panel afresh. */}
+      {video.media && <CaptionsPanel key={video.media.id} video={video} onTracksChanged={edited.video.reload} />}
       <VideoSettingsForm video={video} onSaved={saved} />
     </div>
   );

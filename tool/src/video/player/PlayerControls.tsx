@@ -15,7 +15,8 @@ export interface PlayerActions {
   toggleMute(): void;
   setSpeed(rate: number): void;
   selectQuality(index: number): void;
-  selectCaptions(lang: string | null): void;
+  /** A caption track by id, or null for none. */
+  selectCaptions(trackId: string | null): void;
   toggleFullScreen(): void;
 }
 
@@ -29,7 +30,7 @@ interface Props {
   selectedLevel: number;
   playingLevel: number;
   captions: VideoCaptionTrack[];
-  captionsLang: string | null;
+  captionsTrackId: string | null;
   audioOnly: boolean;
   /** The speeds offered (playbackSpeeds). */
   speeds: readonly number[];
@@ -50,7 +51,7 @@ export function PlayerControls(p: Props) {
         ? t('player.quality.autoPlaying', { name: autoName })
         : t('player.quality.auto')
       : (p.levels.find((l) => l.index === p.selectedLevel)?.name ?? '');
-  const captionsLabel = p.captions.find((c) => c.lang === p.captionsLang)?.label ?? t('player.captions.off');
+  const captionsLabel = p.captions.find((c) => c.id === p.captionsTrackId)?.label ?? t('player.captions.off');
 
   return (
     <div class="amphi-player-controls" data-testid="player-controls">
@@ -129,8 +130,8 @@ export function PlayerControls(p: Props) {
         {p.captions.length > 0 && (
           <MenuButton
             label={t('player.captions.current', { label: captionsLabel })}
-            options={[{ value: null as string | null, label: t('player.captions.off') }, ...p.captions.map((c) => ({ value: c.lang as string | null, label: c.label }))]}
-            selected={p.captionsLang}
+            options={[{ value: null as string | null, label: t('player.captions.off') }, ...p.captions.map((c) => ({ value: c.id as string | null, label: c.label }))]}
+            selected={p.captionsTrackId}
             onSelect={actions.selectCaptions}
             testId="player-captions"
           >

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { VideoProgress, VideoResponse } from '../../api/api-types.js';
 import { useApi } from '../../api/ApiContext.js';
 import { Icon } from '../../components/Icon.js';
@@ -8,6 +8,7 @@ import { PlayerControls } from './PlayerControls.js';
 import { playbackSpeeds } from './player-keys.js';
 import { PlayerStatus } from './PlayerStatus.js';
 import { ResumePrompt } from './ResumePrompt.js';
+import { TranscriptPanel } from './TranscriptPanel.js';
 import { chapterIndexAt, resumePosition } from './time-format.js';
 import { useHls } from './useHls.js';
 import { useMediaState } from './useMediaState.js';
@@ -39,7 +40,12 @@ export function VideoPlayer({ video, onProgress, tracking = true, onReload }: Vi
   const media = video.media!;
   const videoRef = useRef<HTMLVideoElement>(null);
   const regionRef = useRef<HTMLDivElement>(null);
-  const [captionsLang, setCaptionsLang] = useState<string | null>(null);
+  /** The shown captions, by track id: their language is always a real track's (the xAPI cc-subtitle-lang). */
+  const [captionsTrackId, setCaptionsTrackId] = useState<string | null>(null);
+  const captionsTrack = video.captions.find((c) => c.id === captionsTrackId) ?? null;
+  const captionsLang = captionsTrack?.lang ?? null;
+  const [transcriptOpen, setTranscriptOpen] = useState(false);
+  const transcriptId = useId();
   const [announcement, setAnnouncement] = useState('');
   const resumeAt = useMemo(() => resumePosition(video.progress?.positionSeconds, media.durationSeconds), [media.id]);
   const [resumeOpen, setResumeOpen] = useState(resumeAt !== null);
@@ -65,8 +71,9 @@ export function VideoPlayer({ video, onProgress, tracking = true, onReload }: Vi
   useEffect(() => {
     const tracks = videoRef.current?.textTracks;
     if (!tracks) return;
-    for (const track of Array.from(tracks)) track.mode = track.language === captionsLang ? 'showing' : 'disabled';
-  }, [captionsLang, video.captions]);
+    const shown = captionsTrack ? trackElementId(captionsTrack.id) : null;
+    for (const track of Array.from(tracks)) track.mode = track.id === shown ? 'showing' : 'disabled';
+  }, [captionsTrack?.id, video.captions]);
 
   const retry = () => {
     if (hls.error === 'network') onReload?.();
@@ -82,8 +89,8 @@ export function VideoPlayer({ video, onProgress, tracking = true, onReload }: Vi
     hls,
     tracker,
     captions: video.captions,
-    captionsLang,
-    setCaptionsLang,
+    captionsTrackId: captionsTrack?.id ?? null,
+    setCaptionsTrackId,
     announce: setAnnouncement,
     onPlayToggled: () => setResumeOpen(false),
   });
@@ -116,7 +123,7 @@ export function VideoPlayer({ video, onProgress, tracking = true, onReload }: Vi
             }}
           >
             {video.captions.map((c) => (
-              <track key={c.lang} kind="subtitles" src={c.url} srcLang={c.lang} label={c.label} />
+              <track key={c.id} id={trackElementId(c.id)} kind={c.kind} src={c.url} srcLang={c.lang} label={c.label} />
             ))}
           </video>
           {resumeOpen && resumeAt !== null && (
@@ -156,7 +163,7 @@ export function VideoPlayer({ video, onProgress, tracking = true, onReload }: Vi
           selectedLevel={hls.selectedLevel}
           playingLevel={hls.playingLevel}
           captions={video.captions}
-          captionsLang={captionsLang}
+          captionsTrackId={captionsTrack?.id ?? null}
           audioOnly={media.audioOnly}
           speeds={playbackSpeeds(video.tracking.maxPlaybackRate)}
         />
@@ -168,6 +175,19 @@ export function VideoPlayer({ video, onProgress, tracking = true, onReload }: Vi
           <summary>{t('player.shortcuts')}</summary>
           <p>{t('player.shortcuts.list')}</p>
         </details>
+        {video.captions.length > 0 && (
+          <button
+            type="button"
+            class="amphi-button amphi-button-small amphi-button-secondary amphi-transcript-toggle"
+            aria-expanded={transcriptOpen}
+            aria-controls={transcriptOpen ? transcriptId : undefined}
+            data-testid="transcript-toggle"
+            onClick={() => setTranscriptOpen((open) => !open)}
+          >
+            <Icon name="text" />
+            <span>{t('transcript.toggle')}</span>
+          </button>
+        )}
         {media.downloadUrl && (
           <a class="amphi-player-download" href={media.downloadUrl} download data-testid="player-download">
             <Icon name="download" />
@@ -175,6 +195,19 @@ export function VideoPlayer({ video, onProgress, tracking = true, onReload }: Vi
           </a>
         )}
       </div>
+      {transcriptOpen && video.captions.length > 0 && (
+        <TranscriptPanel
+          id={transcriptId}
+          title={video.title}
+          tracks={video.captions}
+          preferredTrackId={captionsTrack?.id ?? null}
+          currentTime={state.currentTime}
+          onSeek={(time) => actions.seekTo(time)}
+        />
+      )}
     </div>
   );
 }
+
+/** The `<track>` element's id, which its TextTrack reports as `id`. */
+const trackElementId = (trackId: string) => `amphi-track-${trackId}`;

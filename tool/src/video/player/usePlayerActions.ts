@@ -14,8 +14,9 @@ interface Options {
   hls: HlsStream;
   tracker: Tracking;
   captions: VideoCaptionTrack[];
-  captionsLang: string | null;
-  setCaptionsLang(lang: string | null): void;
+  /** The shown track's id (null: captions off). */
+  captionsTrackId: string | null;
+  setCaptionsTrackId(trackId: string | null): void;
   /** What the polite live region says next. */
   announce(message: string): void;
   /** The person pressed play or pause (the resume choice is then made). */
@@ -86,11 +87,12 @@ export function usePlayerActions(o: Options): { actions: PlayerActions; onKeyDow
       o.tracker.interact({ quality: qualityName(o.hls, index) });
       o.announce(t('player.status.quality', { name: index === -1 ? t('player.quality.auto') : qualityName(o.hls, index) }));
     },
-    selectCaptions(lang) {
-      o.setCaptionsLang(lang);
-      o.tracker.interact({ ccSubtitleEnabled: lang !== null, ...(lang ? { ccSubtitleLang: lang } : {}) });
-      const label = o.captions.find((c) => c.lang === lang)?.label;
-      o.announce(label ? t('player.status.captionsOn', { label }) : t('player.status.captionsOff'));
+    selectCaptions(trackId) {
+      // Only a track of this video: its language is what the cc-subtitle-lang extension says.
+      const track = o.captions.find((c) => c.id === trackId) ?? null;
+      o.setCaptionsTrackId(track?.id ?? null);
+      o.tracker.interact({ ccSubtitleEnabled: track !== null, ...(track ? { ccSubtitleLang: track.lang } : {}) });
+      o.announce(track ? t('player.status.captionsOn', { label: track.label }) : t('player.status.captionsOff'));
     },
     toggleFullScreen() {
       const region = o.regionRef.current;
@@ -122,8 +124,8 @@ export function usePlayerActions(o: Options): { actions: PlayerActions; onKeyDow
         return o.audioOnly ? undefined : actions.toggleFullScreen();
       case 'toggle-captions': {
         if (o.captions.length === 0) return o.announce(t('player.status.noCaptions'));
-        const preferred = o.captions.find((c) => c.lang === locale) ?? o.captions[0]!;
-        return actions.selectCaptions(o.captionsLang ? null : preferred.lang);
+        const preferred = o.captions.find((c) => c.lang.split('-')[0] === locale) ?? o.captions[0]!;
+        return actions.selectCaptions(o.captionsTrackId ? null : preferred.id);
       }
     }
   };
