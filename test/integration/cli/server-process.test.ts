@@ -19,6 +19,18 @@ describe('the server process', () => {
     assert.match(stderr, /PORT: /);
   });
 
+  it('stops at start when a Vosk model is missing, naming the language and the folder', async () => {
+    const missing = path.join(processEnv.dataDir, 'no-such-model');
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js')], { env: { ...env, PATH: process.env.PATH!, PORT: '0', VOSK_MODEL_FR: missing } });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    assert.equal(code, 1);
+    assert.ok(output.includes(`Vosk model for fr at ${missing}: the folder does not exist`), output);
+    assert.doesNotMatch(output, /Amphi is listening/);
+  });
+
   it('starts, logs JSON with request ids, and shuts down cleanly on SIGTERM', async () => {
     const server = await startServerProcess(env);
     await fetch(`${server.url}/lti/config`, { headers: { 'X-Request-Id': 'trace-me' } });
