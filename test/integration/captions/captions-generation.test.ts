@@ -54,7 +54,9 @@ describe('automatic captions: the job, real recognition, the cue rules', { skip 
     await publish(speech);
     const asked = await teacher.api<CaptionsResponse>('POST', `/api/videos/${resource.id}/captions/generate`, { lang: 'en-GB' });
     assert.equal(asked.status, 202);
-    assert.deepEqual(asked.body.generations.map((g) => [g.lang, g.status]), [['en', 'queued']]);
+    // The job may have started before the answer was written.
+    assert.deepEqual(asked.body.generations.map((g) => g.lang), ['en']);
+    assert.ok(['queued', 'running'].includes(asked.body.generations[0]!.status), asked.body.generations[0]!.status);
     // Asked twice: still one job.
     await teacher.api('POST', `/api/videos/${resource.id}/captions/generate`, { lang: 'en' });
     assert.equal((await t.app.ctx.db.selectFrom('jobs').select('id').where('name', '=', 'generate-captions').execute()).length, 1);
