@@ -6,6 +6,8 @@ import { beforeEach, describe, it } from 'node:test';
 import type { CaptionsResponse, CaptionTrackDetail, ImportCaptionsResponse } from '../../../src/captions/captions.view.js';
 import { checkCues } from '../../../src/captions/format/cue-rules.js';
 import { parseWebVtt } from '../../../src/captions/format/webvtt.js';
+import { carryTracksFromReplaced } from '../../../src/captions/tracks/carried-tracks.js';
+import { putTrackContent } from '../../../src/captions/tracks/caption-track.service.js';
 import { adoptCaptionFiles } from '../../../src/captions/tracks/imported-captions.js';
 import { mediaStorage } from '../../../src/video/storage/media-storage.js';
 import type { ResourceRow } from '../../../src/content/resource.table.js';
@@ -255,6 +257,19 @@ describe('captions API: tracks, import, edits, versions, export, access', () => 
     assert.doesNotMatch(await (await fetch(tracks[0].url)).text(), /<script/);
     assert.ok(fs.existsSync(path.join(dir, 'index.adopted.json')));
     assert.equal(await adoptCaptionFiles(t.app.ctx), 0, 'read once');
+  });
+
+  it('carries the tracks people made to the video that replaces theirs, not the automatic ones', async () => {
+    const old = await insertReadyMedia(t.app.ctx.db, resource);
+    await importFile(teacher, t.app.url, resource.id, new TextEncoder().encode('WEBVTT\n\n00:01.000 --> 00:02.500\nMon texte corrigé\n'), { lang: 'fr' });
+    await putTrackContent(t.app.ctx, { platformId: old.platform_id, mediaId: old.id }, { lang: 'en', source: 'automatic', cues: [{ start: 1, end: 2, text: 'machine words' }], by: null });
+    await t.app.ctx.db.updateTable('video_media').set({ state: 'retired', retired_at: new Date() }).where('id', '=', old.id).execute();
+    const replacement = await insertReadyMedia(t.app.ctx.db, resource);
+    assert.deepEqual(await carryTracksFromReplaced(t.app.ctx, replacement.id), ['fr']);
+    const tracks = (await teacher.api<CaptionsResponse>('GET', `/api/videos/${resource.id}/captions`)).body.tracks;
+    assert.deepEqual(tracks.map((x) => [x.lang, x.source, x.version]), [['fr', 'uploaded', 1]]);
+    assert.match(await (await fetch(tracks[0]!.url)).text(), /Mon texte corrigé/);
+    assert.deepEqual(await carryTracksFromReplaced(t.app.ctx, replacement.id), [], 'once: the language is there now');
   });
 
   it('counts the cues outside the limits in each version', async () => {
