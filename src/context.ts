@@ -37,7 +37,7 @@ export async function createContext(config: Config, database: DatabaseHandle, lo
     lrsForwarding: new LrsForwardingWorker({ db: database.db, engine: database.engine, logger, config, outbound }),
     // Its handlers receive this context, which holds it: read when it starts.
     jobs: new JobWorker(() => ctx),
-    // Engines load their models on first use, or at start where jobs run (checkSpeechEngines).
+    // Engines load their models on first use, or at start where jobs run (startServer, amphi worker: speech.check()).
     speech: createSpeechEngines(config.captions),
   };
   return ctx;
