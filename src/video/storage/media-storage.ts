@@ -3,9 +3,9 @@ import path from 'node:path';
 
 /**
  * Where media files live. Local disk by default: DATA_DIR/media/<platformId>/<mediaId>/ holds
- * `source` (the uploaded file) and `out/` (what players fetch: HLS, poster, thumbnails, download).
- * Outputs are built elsewhere on the same filesystem and renamed into place, so a player never
- * sees half a directory.
+ * `source` (the uploaded file) and `out` (what players fetch: HLS, poster, thumbnails, download),
+ * a link to the published `out-<stamp>/`. Outputs are built elsewhere on the same filesystem and
+ * renamed into place, then the link is swapped, so a player never sees half a directory, nor none.
  */
 export interface MediaStorage {
   /** The uploaded file's final place (the caller renames the finished upload there). */
@@ -56,19 +56,29 @@ export class LocalMediaStorage implements MediaStorage {
   }
 
   async publishOutput(platformId: string, mediaId: string, dir: string): Promise<void> {
-    const target = path.join(this.mediaDir(platformId, mediaId), 'out');
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    // rename() cannot replace a non-empty directory: move the old one aside first, then drop it.
-    const old = `${target}.old-${process.pid}-${Date.now()}`;
-    const hadOld = await fs.rename(target, old).then(
-      () => true,
-      (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return false;
-        throw err;
-      },
-    );
-    await fs.rename(dir, target);
-    if (hadOld) await fs.rm(old, { recursive: true, force: true });
+    const mediaDir = this.mediaDir(platformId, mediaId);
+    const target = path.join(mediaDir, 'out');
+    await fs.mkdir(mediaDir, { recursive: true });
+    // `out` is a symbolic link to the published folder, replaced by rename(): a player asking for
+    // a file during the swap gets the old one or the new one, never a 404 (moving a directory
+    // aside and another into place leaves a moment with neither).
+    const stamp = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    const published = `out-${stamp}`;
+    await fs.rename(dir, path.join(mediaDir, published));
+    const link = path.join(mediaDir, `out.link-${stamp}`);
+    await fs.symlink(published, link);
+    const previous = await fs.readlink(target).catch(() => null);
+    try {
+      await fs.rename(link, target);
+    } catch (err) {
+      // A folder published before links were used: rename() cannot put a link over it.
+      if (!['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+      const old = `${target}.old-${stamp}`;
+      await fs.rename(target, old);
+      await fs.rename(link, target);
+      await fs.rm(old, { recursive: true, force: true });
+    }
+    if (previous && previous !== published && !previous.includes('/')) await fs.rm(path.join(mediaDir, previous), { recursive: true, force: true });
   }
 
   resolveOutput(platformId: string, mediaId: string, rel: string): string | null {
@@ -104,7 +114,10 @@ export class LocalMediaStorage implements MediaStorage {
   }
 
   async removeOutput(platformId: string, mediaId: string): Promise<void> {
-    await fs.rm(path.join(this.mediaDir(platformId, mediaId), 'out'), { recursive: true, force: true });
+    const mediaDir = this.mediaDir(platformId, mediaId);
+    const published = await fs.readlink(path.join(mediaDir, 'out')).catch(() => null);
+    await fs.rm(path.join(mediaDir, 'out'), { recursive: true, force: true });
+    if (published && !published.includes('/')) await fs.rm(path.join(mediaDir, published), { recursive: true, force: true });
   }
 
   async remove(platformId: string, mediaId: string): Promise<void> {
