@@ -42,25 +42,9 @@ export interface RequestOptions {
  * the browser may block third-party cookies, the token always works.
  */
 export async function requestJson<T>(path: string, token: string, init: RequestOptions = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: init.method ?? 'GET',
-      credentials: 'omit',
-      cache: 'no-store',
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        Authorization: `Bearer ${token}`,
-        ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...(init.locale ? { 'Accept-Language': init.locale } : {}),
-      },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-  } catch (err) {
-    throw new ApiError(0, 'network', err instanceof Error ? err.message : undefined);
-  }
+  const json = init.body === undefined ? {} : { body: JSON.stringify(init.body), contentType: 'application/json' };
+  const response = await send(path, token, init.locale, { method: init.method, ...json });
   const body = (await response.json().catch(() => null)) as unknown;
-  if (!response.ok) throw problemToError(response.status, body);
   if (body === null || typeof body !== 'object') throw new ApiError(response.status, 'invalid-response');
   return body as T;
 }
@@ -85,7 +69,12 @@ export interface RawRequestOptions {
  * with the same token, language and errors as `requestJson`: the Response when it is ok, the
  * problem+json as an ApiError otherwise.
  */
-export async function requestRaw(client: ApiClient, path: string, init: RawRequestOptions = {}): Promise<Response> {
+export function requestRaw(client: ApiClient, path: string, init: RawRequestOptions = {}): Promise<Response> {
+  return send(path, client.token(), client.locale, init);
+}
+
+/** The one fetch every call makes: token, language, no cookies; a failure as an ApiError. */
+async function send(path: string, token: string, locale: Locale | undefined, init: RawRequestOptions): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -95,9 +84,9 @@ export async function requestRaw(client: ApiClient, path: string, init: RawReque
       keepalive: init.keepalive ?? false,
       headers: {
         Accept: init.accept ?? 'application/json, application/problem+json',
-        Authorization: `Bearer ${client.token()}`,
+        Authorization: `Bearer ${token}`,
         ...(init.contentType ? { 'Content-Type': init.contentType } : {}),
-        ...(client.locale ? { 'Accept-Language': client.locale } : {}),
+        ...(locale ? { 'Accept-Language': locale } : {}),
       },
       ...(init.body === undefined ? {} : { body: init.body }),
     });

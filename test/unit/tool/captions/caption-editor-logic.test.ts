@@ -6,7 +6,7 @@ import { fileNameOf } from '../../../../tool/src/api/captions-api.js';
 import { editorActionForKey, SHORTCUT_LIST, type EditorKeyInfo } from '../../../../tool/src/captions/editor/caption-keys.js';
 import { nextProblemIndex, stableWarnings, warningsByIndex, warningText } from '../../../../tool/src/captions/editor/cue-problems.js';
 import { formatCueTime, parseCueTime } from '../../../../tool/src/captions/editor/cue-time.js';
-import { fileSlug } from '../../../../tool/src/captions/download-file.js';
+import { fileSlug } from '../../../../tool/src/components/save-file.js';
 import { languageName } from '../../../../tool/src/captions/language.js';
 import { translatorFor } from '../../../../tool/src/i18n/i18n.js';
 import { findMatches, foldForSearch, foldQuery, markedParts, transcriptIndexAt } from '../../../../tool/src/video/player/transcript-search.js';
@@ -120,8 +120,8 @@ describe('captions files and languages', () => {
   });
 
   it('names files and languages for people', () => {
-    assert.equal(fileSlug('Cours 3 : la membrane'), 'cours-3-la-membrane');
-    assert.equal(fileSlug('???'), 'captions');
+    assert.equal(fileSlug('Cours 3 : la membrane', 'captions'), 'cours-3-la-membrane');
+    assert.equal(fileSlug('???', 'captions'), 'captions');
     assert.equal(languageName('fr', 'fr'), 'Français');
     assert.equal(languageName('en', 'fr'), 'Anglais');
     assert.equal(languageName('de', 'en'), 'German');

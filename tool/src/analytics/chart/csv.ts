@@ -1,3 +1,4 @@
+import { fileSlug, saveFile } from '../../components/save-file.js';
 import type { Locale } from '../../i18n/i18n.js';
 
 /**
@@ -24,31 +25,14 @@ export function toCsv(rows: string[][], separator: ';' | ','): string {
 }
 
 /**
- * Saves the CSV through a temporary object URL. UTF-8 with a byte-order mark: without it Excel
- * reads the file in the system's legacy code page and breaks accented names.
+ * Saves the CSV. UTF-8 with a byte-order mark: without it Excel reads the file in the system's
+ * legacy code page and breaks accented names.
  */
 export function downloadCsv(fileName: string, csv: string): void {
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the blob after the click returns: keep it a while, then free it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(fileName, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
 }
 
 /** A file name from a title: letters, digits and dashes only, so every system accepts it. */
 export function csvFileName(title: string): string {
-  const base = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80);
-  return `${base || 'amphi'}.csv`;
+  return `${fileSlug(title, 'amphi')}.csv`;
 }

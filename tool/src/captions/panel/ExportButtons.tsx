@@ -5,7 +5,7 @@ import { exportTrack, type CaptionExportFormat, type CaptionTrackView } from '..
 import { CaptionsErrorAlert } from '../CaptionsErrorAlert.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/I18nContext.js';
-import { fileSlug, saveFile } from '../download-file.js';
+import { fileSlug, saveFile } from '../../components/save-file.js';
 
 const FORMATS: CaptionExportFormat[] = ['vtt', 'srt', 'txt'];
 
@@ -22,7 +22,7 @@ export function ExportButtons({ track, onExported }: { track: CaptionTrackView; 
     setError(null);
     try {
       const file = await exportTrack(client, track.id, format);
-      const name = file.fileName ?? `${fileSlug(track.label)}-${track.lang}.${format}`;
+      const name = file.fileName ?? `${fileSlug(track.label, 'captions')}-${track.lang}.${format}`;
       saveFile(name, file.blob);
       onExported(name);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { serializePlainText } from '../../../../src/captions/format/plain-text.js';
 import type { VideoCaptionTrack } from '../../api/api-types.js';
-import { fileSlug, saveFile } from '../../captions/download-file.js';
+import { fileSlug, saveFile } from '../../components/save-file.js';
 import { Icon } from '../../components/Icon.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { useI18n } from '../../i18n/I18nContext.js';

@@ -1,6 +1,6 @@
 /**
- * Saves text or a Blob as a file through a temporary object URL (API files need the Bearer
- * token, so a plain link cannot fetch them; signed files are fetched once already).
+ * Saves text or a Blob as a file through a temporary object URL: what the page built (a CSV, a
+ * transcript) or fetched with the Bearer token (a plain link cannot send it).
  */
 export function saveFile(fileName: string, content: Blob | string, type = 'text/plain;charset=utf-8'): void {
   const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
@@ -17,13 +17,13 @@ export function saveFile(fileName: string, content: Blob | string, type = 'text/
 }
 
 /** A file name from a title: letters, digits and dashes only, so every system accepts it. */
-export function fileSlug(title: string, fallback = 'captions'): string {
+export function fileSlug(title: string, fallback: string): string {
   const slug = title
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .slice(0, 80);
   return slug || fallback;
 }
