@@ -29,17 +29,16 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { CHROMIUM_PATH, isChromiumAvailable, launchChromium } from '../test/browser/chromium.js';
-import { visibleText } from '../test/browser/lms-browser.js';
+import { waitInFrame } from '../test/browser/lms-browser.js';
 import { launchPage, type LaunchedPage } from '../test/support/api-client.js';
 import { eventually } from '../test/support/factories.js';
 import { FFMPEG, generateClip } from '../test/support/media-fixtures.js';
-import { ROOT, editorPage, listen, serveEditorAssets } from '../test/support/moodle-tiny-page.js';
+import { PLUGINS, ROOT, editorPage, listen, proxyTo, runPluginPhp, serveEditorAssets } from '../test/support/moodle-tiny-page.js';
 import { startTestApp } from '../test/support/test-app.js';
 import { ROLE, TestPlatform, type LaunchSpec } from '../test/support/test-platform.js';
 import { uploadVideo, waitForVideo } from '../test/support/video-client.js';
 
 const OUT = path.join(ROOT, 'moodle-plugin', 'docs');
-const PLUGINS = path.join(ROOT, 'moodle-plugin');
 const VIEWPORT = { width: 1200, height: 800 };
 // Moodle's first course has id 2; its LTI context id is the course id.
 const COURSE = { id: '2', title: 'Introduction to Statistics', label: 'STAT101' };
@@ -51,16 +50,6 @@ const VIDEO_TITLE = 'Lecture 1: mean, median and spread';
 const VIDEO_FRAME = { w: 800, h: 580 };
 
 const log = (line: string) => process.stderr.write(`[screenshots] ${line}\n`);
-
-/** Passes a request on to the test platform, as it came. */
-function proxyTo(target: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-  const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
-  upstream.on('error', (error) => res.writeHead(502, { 'Content-Type': 'text/plain' }).end(String(error)));
-  req.pipe(upstream);
-}
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -145,8 +134,7 @@ $rlid = \\local_amphi\\launch_request::resource_link_id($ph, $in['course']);
 $instance = \\local_amphi\\launch_request::pseudo_instance($in['course'], 1, $in['title'], $rlid, $in['rid'], 3);
 echo json_encode(['html' => $html, 'rlid' => $rlid, 'custom' => $instance['instructorcustomparameters']]);
 `;
-  const out = execFileSync('php', ['-r', php], { input: JSON.stringify(input), env: { ...process.env, AMPHI_PLUGINS: PLUGINS } });
-  return JSON.parse(out.toString()) as FilterOutput;
+  return runPluginPhp<FilterOutput>(php, input);
 }
 
 /** Moodle's "name=value" custom parameter lines as the claim's object. */
@@ -163,17 +151,6 @@ async function toolFrame(page: Page, selector: string): Promise<Frame> {
   const frame = await (await page.locator(selector).elementHandle())?.contentFrame();
   if (!frame) throw new Error(`no iframe ${selector}`);
   return frame;
-}
-
-/** Waits for a test id in Amphi's frame, or fails with what the frame shows instead. */
-async function waitInFrame(frame: Frame, testId: string, timeout = 20_000): Promise<void> {
-  await frame
-    .getByTestId(testId)
-    .first()
-    .waitFor({ timeout })
-    .catch(async () => {
-      throw new Error(`Amphi shows no ${testId}; the frame reads: ${await visibleText(frame)}`);
-    });
 }
 
 async function main(): Promise<void> {
@@ -243,8 +220,8 @@ async function main(): Promise<void> {
     log('tiny-modal.png');
     await button.click();
     const picker = await toolFrame(page, '.tiny_amphi-picker');
-    await waitInFrame(picker, 'picker-editor-note');
-    await waitInFrame(picker, 'picker-item');
+    await waitInFrame(picker, '[data-testid="picker-editor-note"]');
+    await waitInFrame(picker, '[data-testid="picker-item"]');
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(OUT, 'tiny-modal.png') });
 
@@ -271,7 +248,7 @@ async function main(): Promise<void> {
     pages.set('/mod/page/view.php', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${COURSE.label}: This week</title>${siteStyle()}<style>${filterCss}</style></head><body>${chrome.before}${body}${chrome.after}</body></html>`);
     await page.goto(`${site.origin}/mod/page/view.php?id=12`);
     const player = await toolFrame(page, 'iframe.amphi-embed');
-    await waitInFrame(player, 'video-player', 30_000);
+    await waitInFrame(player, '[data-testid="video-player"]', 30_000);
     // A frame of the lecture rather than a black poster: play two seconds, then pause.
     // Amphi's CSP forbids eval, so the video is read with evaluate() (DevTools), not waitForFunction().
     const videoState = () =>

@@ -108,6 +108,17 @@ export async function readLaunchSummary(target: Page | Frame): Promise<LaunchSum
   };
 }
 
+/** Waits for `selector` in Amphi's frame, or fails with what the frame shows instead. */
+export async function waitInFrame(frame: Frame, selector: string, timeout = 15_000): Promise<void> {
+  await frame
+    .locator(selector)
+    .first()
+    .waitFor({ timeout })
+    .catch(async () => {
+      throw new Error(`Amphi shows no ${selector}; the frame (${frame.url()}) reads: ${await visibleText(frame).catch(() => '?')}`);
+    });
+}
+
 /** Text of the visible page (for assertion messages when the expected element is not there). */
 export async function visibleText(target: Page | Frame): Promise<string> {
   return String(await target.evaluate('document.body ? document.body.innerText : ""')).slice(0, 600);

@@ -19,16 +19,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchPage } from '../support/api-client.js';
-import { ROOT, TINY_STRINGS as STRINGS, editorPage, listen, serveEditorAssets } from '../support/moodle-tiny-page.js';
+import { TINY_STRINGS as STRINGS, editorPage, listen, proxyTo, runPluginPhp, serveEditorAssets } from '../support/moodle-tiny-page.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ROLE, TestPlatform, type LaunchSpec } from '../support/test-platform.js';
 import { CHROMIUM_PATH, isChromiumAvailable, launchChromium } from './chromium.js';
-import { visibleText } from './lms-browser.js';
+import { waitInFrame } from './lms-browser.js';
 
 function phpAvailable(): boolean {
   try {
@@ -45,7 +44,6 @@ const skip = !isChromiumAvailable()
     ? 'php-cli not found (apt-get install php-cli): local_amphi’s PHP classes cannot run'
     : false;
 
-const PLUGINS = path.join(ROOT, 'moodle-plugin');
 const COURSE = { id: '2', title: 'Introduction to Statistics', label: 'STAT101' };
 const TEACHER: LaunchSpec = { sub: '3', name: 'Claire Dupont', roles: [ROLE.instructor], context: COURSE, locale: 'en' };
 const EDITOR_LAUNCH: LaunchSpec = { ...TEACHER, messageType: 'LtiDeepLinkingRequest', custom: { amphi_placement: 'RichTextEditor' } };
@@ -53,16 +51,6 @@ const CONTEXT_ID = 30;
 const VIDEO_TITLE = 'Lecture 1: mean, median and spread';
 const DL = 'https://purl.imsglobal.org/spec/lti-dl/claim/';
 const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
-
-/** Passes a request on to the test platform, as it came. */
-function proxyTo(target: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-  const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
-  upstream.on('error', (error) => res.writeHead(502, { 'Content-Type': 'text/plain' }).end(String(error)));
-  req.pipe(upstream);
-}
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -104,8 +92,7 @@ $target = placeholder::origin_of($in['wwwroot']) ?? $in['wwwroot'];
 echo json_encode(['script' => deeplink_response::script(deeplink_response::message($placeholders), $target),
     'placeholders' => $placeholders, 'problems' => $read['problems']]);
 `;
-  const out = execFileSync('php', ['-r', php], { input: JSON.stringify(input), env: { ...process.env, AMPHI_PLUGINS: PLUGINS } });
-  return JSON.parse(out.toString());
+  return runPluginPhp(php, input);
 }
 
 async function pickerFrame(page: Page): Promise<Frame> {
@@ -113,17 +100,6 @@ async function pickerFrame(page: Page): Promise<Frame> {
   const frame = await handle?.contentFrame();
   if (!frame) throw new Error('no .tiny_amphi-picker iframe');
   return frame;
-}
-
-/** Waits for a test id in Amphi's frame, or fails with what the frame shows instead. */
-async function waitInFrame(frame: Frame, selector: string, timeout = 15_000): Promise<void> {
-  await frame
-    .locator(selector)
-    .first()
-    .waitFor({ timeout })
-    .catch(async () => {
-      throw new Error(`Amphi shows no ${selector}; the frame (${frame.url()}) reads: ${await visibleText(frame).catch(() => '?')}`);
-    });
 }
 
 /** The links of the editor's saved content. */

@@ -11,6 +11,7 @@
  * (core/modal_factory, no Modal.create, no registerPlaceholderSelectors); with 7 and 8 like 4.3+
  * (Modal.create, no core/modal_factory at all: asking for it would fail the page).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -274,6 +275,25 @@ export function sendFile(res: http.ServerResponse, file: string): void {
 export function within(dir: string, relative: string): string {
   const file = path.resolve(dir, `.${path.posix.normalize(`/${relative}`)}`);
   return file.startsWith(dir) ? file : path.join(dir, '__none__');
+}
+
+/** Passes a request on to another server (the test platform), as it came. */
+export function proxyTo(target: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', (error) => res.writeHead(502, { 'Content-Type': 'text/plain' }).end(String(error)));
+  req.pipe(upstream);
+}
+
+/** The Moodle plugins' folder; PHP run by runPluginPhp finds it in getenv('AMPHI_PLUGINS'). */
+export const PLUGINS = path.join(ROOT, 'moodle-plugin');
+
+/** Runs `php -r code` with `input` as JSON on stdin (the plugins' own classes, no Moodle), parsing the JSON it prints. */
+export function runPluginPhp<T>(code: string, input: unknown): T {
+  const out = execFileSync('php', ['-r', code], { input: JSON.stringify(input), env: { ...process.env, AMPHI_PLUGINS: PLUGINS } });
+  return JSON.parse(out.toString()) as T;
 }
 
 export function listen(handler: http.RequestListener): Promise<{ server: http.Server; origin: string }> {
