@@ -199,6 +199,12 @@ describe('the teacher’s captions and subtitle editor, in the LMS iframe (Chrom
     assert.match(text, /^WEBVTT\n/);
     assert.match(text, /00:00:00\.000 --> 00:00:01\.200\nIl aurait même pu\n/);
     assert.doesNotMatch(text, /script|pwned/);
+
+    // A failure that is not the captions API's own (the connection lost) reads as every API error does.
+    await page.route('**/export?format=srt', (route) => route.abort('connectionfailed'));
+    await frame.locator(`[data-track-id="${trackId}"] [data-testid="captions-export-srt"]`).click();
+    await frame.locator('[role="alert"]').filter({ hasText: ui('error.network') }).waitFor();
+    await page.unroute('**/export?format=srt');
   });
 
   it('makes automatic English captions: progress, then the automatic track', { skip: pocketsphinx ? false : 'pocketsphinx or its test data missing' }, async () => {

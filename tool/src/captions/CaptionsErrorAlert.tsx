@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/I18nContext.js';
  */
 export function CaptionsErrorAlert({ error }: { error: ApiError }) {
   const { t } = useI18n();
-  if (!error.code.startsWith('captions-') || !error.detail) return <CaptionsErrorAlert error={error} />;
+  if (!error.code.startsWith('captions-') || !error.detail) return <ApiErrorAlert error={error} />;
   const notes = error.requestId ? [{ label: t('error.reference'), text: `${error.code} · ${error.requestId}`, code: true }] : [];
   return <ErrorAlert message={error.detail} notes={notes} />;
 }
