@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../app-context.js';
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../http/errors.js';
 import type { MessageKey } from '../http/messages.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import type { TranscodeOutput } from '../video/ffmpeg/index.js';
 import { captionViews } from '../video/video-response.js';
-import { loadVideoMedia } from '../video/video.service.js';
+import { findMediaById } from '../video/video.repository.js';
+import { courseVideoPlaying, loadVideoMedia } from '../video/video.service.js';
 import type { VideoMediaRow } from '../video/video.table.js';
 import type { CaptionGenerationRow } from './captions.table.js';
 import type {
@@ -109,7 +109,7 @@ export async function createTrack(ctx: AppContext, session: LaunchSession, resou
   const { media } = await target(ctx, session, resourceId, true);
   if (await findTrackByLang(ctx.db, media.id, input.lang)) throw new ConflictError('captions-track-exists', 409, { lang: input.lang });
   const track = await putTrackContent(ctx, { platformId: media.platform_id, mediaId: media.id }, { ...input, source: 'edited', cues: [], by: session.user?.id ?? null });
-  return detail(ctx, session, track.id);
+  return detailOf(ctx, media, await requireTrack(ctx, media.platform_id, track.id));
 }
 
 /** A WebVTT or SRT file: read whatever its encoding, repaired where it can be, refused where it cannot. */
@@ -140,41 +140,25 @@ export async function importCaptions(
   return { track: trackView(ctx, media, stored), report: parsed.repairs };
 }
 
-/** The track of a video the session teaches, and that video's media (the track's own). */
+/**
+ * The track, through the session's course's video playing its media: the owner (read and change)
+ * or a course copy (read only: captions-of-original). A teacher of another course gets nothing.
+ */
 async function trackTarget(ctx: AppContext, session: LaunchSession, trackId: string, change: boolean) {
   const track = await requireTrack(ctx, session.platform.id, trackId);
-  const owner = await ownerResourceOf(ctx, track.media_id);
-  // Reached through the session's course's video playing the media: the owner (read and
-  // change), or a course copy (read only: captions-of-original). Another course gets nothing.
-  const resourceId = await copyInSessionCourse(ctx, session, owner);
-  const { media } = await target(ctx, session, resourceId, change);
+  const owner = await findMediaById(ctx.db, track.media_id);
+  if (!owner) throw new NotFoundError({ trackId });
+  const { resource, media } = await target(ctx, session, await courseVideoPlaying(ctx, session, owner.resource_id), change);
   if (media.id !== track.media_id) throw new NotFoundError({ trackId });
-  return { track, media };
-}
-
-/** The session's course's video that plays the owner's media (the owner itself, or a copy of it); the owner when none. */
-async function copyInSessionCourse(ctx: AppContext, session: LaunchSession, owner: string): Promise<string> {
-  if (!session.context) return owner;
-  const row = await ctx.db
-    .selectFrom('resources')
-    .select('id')
-    .where('platform_id', '=', session.platform.id)
-    .where('context_id', '=', session.context.id)
-    .where((eb) => eb.or([eb('id', '=', owner), eb('media_resource_id', '=', owner)]))
-    .orderBy(sql`id = ${owner}`, 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id ?? owner;
-}
-
-async function ownerResourceOf(ctx: AppContext, mediaId: string): Promise<string> {
-  const row = await ctx.db.selectFrom('video_media').select('resource_id').where('id', '=', mediaId).executeTakeFirst();
-  if (!row) throw new NotFoundError({ mediaId });
-  return row.resource_id;
+  return { track, media, resource };
 }
 
 export async function detail(ctx: AppContext, session: LaunchSession, trackId: string): Promise<CaptionTrackDetail> {
   const { track, media } = await trackTarget(ctx, session, trackId, false);
+  return detailOf(ctx, media, track);
+}
+
+async function detailOf(ctx: AppContext, media: VideoMediaRow, track: CaptionTrackWithAuthor): Promise<CaptionTrackDetail> {
   const cues = (await versionCues(ctx, track.id, track.version)) ?? [];
   return { track: trackView(ctx, media, track), cues, limits: ctx.config.captions.limits, durationSeconds: durationOf(media) };
 }
@@ -196,7 +180,7 @@ export async function saveCaptions(ctx: AppContext, session: LaunchSession, trac
   const { media } = await trackTarget(ctx, session, trackId, true);
   const cues = cleanCues(input.cues, durationOf(media));
   await saveTrackVersion(ctx, media.platform_id, trackId, { baseVersion: input.baseVersion, cues, source: 'edited', by: session.user?.id ?? null });
-  return detail(ctx, session, trackId);
+  return detailOf(ctx, media, await requireTrack(ctx, media.platform_id, trackId));
 }
 
 export async function updateCaptionTrack(ctx: AppContext, session: LaunchSession, trackId: string, input: { label?: string; kind?: CaptionKind }): Promise<CaptionTrackView> {
@@ -225,7 +209,7 @@ export async function restoreVersion(ctx: AppContext, session: LaunchSession, tr
   const cues = await versionCues(ctx, track.id, version);
   if (!cues) throw new NotFoundError({ trackId, version });
   await saveTrackVersion(ctx, media.platform_id, trackId, { baseVersion: track.version, cues, source: 'edited', by: session.user?.id ?? null });
-  return detail(ctx, session, trackId);
+  return detailOf(ctx, media, await requireTrack(ctx, media.platform_id, trackId));
 }
 
 const EXPORTS: Record<CaptionExportFormat, { type: string; serialize: (cues: Cue[]) => string }> = {
@@ -235,9 +219,8 @@ const EXPORTS: Record<CaptionExportFormat, { type: string; serialize: (cues: Cue
 };
 
 export async function exportCaptions(ctx: AppContext, session: LaunchSession, trackId: string, format: CaptionExportFormat) {
-  const { track, media } = await trackTarget(ctx, session, trackId, false);
+  const { track, resource } = await trackTarget(ctx, session, trackId, false);
   const cues = (await versionCues(ctx, track.id, track.version)) ?? [];
-  const { resource } = await loadVideoMedia(ctx, session, await ownerResourceOf(ctx, media.id), 'edit');
   const base = resource.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || 'captions';
   const { type, serialize } = EXPORTS[format];
   return { body: serialize(cues), contentType: type, fileName: `${base}.${track.lang}.${format}` };

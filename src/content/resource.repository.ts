@@ -125,6 +125,20 @@ export function findCopy(db: Db, original: Pick<ResourceRow, 'id' | 'platform_id
     .executeTakeFirst();
 }
 
+/** The course's resource that is `owner` or a copy playing its media (the owner first), if any. */
+export async function findCourseResourcePlaying(db: Db, platformId: string, contextId: string, owner: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('resources')
+    .select('id')
+    .where('platform_id', '=', platformId)
+    .where('context_id', '=', contextId)
+    .where((eb) => eb.or([eb('id', '=', owner), eb('media_resource_id', '=', owner)]))
+    .orderBy(sql`id = ${owner}`, 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 /** The resource a Moodle activity shows, when Amphi has bound one. */
 export function findLinkBinding(db: Db, resourceLinkId: string) {
   return db

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import type { ResourceWithCourse } from '../content/resource.repository.js';
+import { findCourseResourcePlaying, type ResourceWithCourse } from '../content/resource.repository.js';
 import { canEdit, changeResource, loadEditableResource, loadViewableResource } from '../content/resource.service.js';
 import { AppError, BadRequestError, ConflictError } from '../http/errors.js';
 import { cancelJob, enqueueJob, findJob } from '../jobs/job.service.js';
@@ -71,6 +71,16 @@ export async function loadVideoMedia(ctx: AppContext, session: LaunchSession, re
   const resource = assertVideo(access === 'edit' ? await loadEditableResource(ctx, session, resourceId) : await loadViewableResource(ctx, session, resourceId));
   const { published } = await resolveMedia(ctx, resource);
   return { resource, published, ownsMedia: published?.resource_id === resource.id };
+}
+
+/**
+ * The video of the session's course that plays the media `owner` (a video resource) owns: the
+ * owner itself, or the course's copy of it; the owner when the course has neither (the access
+ * check then refuses it).
+ */
+export async function courseVideoPlaying(ctx: AppContext, session: LaunchSession, owner: string): Promise<string> {
+  if (!session.context) return owner;
+  return (await findCourseResourcePlaying(ctx.db, session.platform.id, session.context.id, owner)) ?? owner;
 }
 
 export async function getVideo(ctx: AppContext, session: LaunchSession, resourceId: string): Promise<VideoResponse> {
