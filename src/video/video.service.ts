@@ -97,8 +97,8 @@ export async function getVideoFacts(ctx: AppContext, session: LaunchSession, res
     durationSeconds: output?.durationSeconds ?? published?.probe?.durationSeconds ?? null,
     completionThreshold: videoSettings(resource).completionThreshold,
     title: resource.title,
-    /** The languages of the media's caption tracks (what a statement's cc-subtitle-lang may name). */
-    captionLangs: new Set(published ? (await listTracks(ctx.db, published.platform_id, published.id)).map((t) => t.lang) : []),
+    /** The languages of the media's caption tracks (what a statement's cc-subtitle-lang may name): asked only when one does. */
+    captionLangs: async () => new Set(published ? (await listTracks(ctx.db, published.platform_id, published.id)).map((t) => t.lang) : []),
   };
 }
 

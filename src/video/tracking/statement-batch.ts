@@ -33,6 +33,12 @@ export function checkBatch(raw: readonly unknown[], now: number, durationSeconds
   return statements;
 }
 
+/** Whether a raw statement says which captions were shown (only then are the video's tracks read). */
+export function namesCaptions(item: unknown): boolean {
+  const extensions = (item as { context?: { extensions?: Record<string, unknown> } } | null)?.context?.extensions;
+  return typeof extensions === 'object' && extensions !== null && ext('cc-subtitle-lang') in extensions;
+}
+
 /** The statement checked, or why it is refused. */
 function checkOne(item: unknown, now: number, durationSeconds: number | null, captionLangs: ReadonlySet<string> | undefined): VideoStatement | string {
   const check = checkVideoStatement(item);

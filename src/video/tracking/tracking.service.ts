@@ -8,7 +8,7 @@ import { ltiActor } from '../../lrs/xapi/lti-actor.js';
 import type { LrsIdentity } from '../../lti/platforms/platform.table.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
 import { getVideoFacts } from '../video.service.js';
-import { checkBatch } from './statement-batch.js';
+import { checkBatch, namesCaptions } from './statement-batch.js';
 import { toXapiStatement, type StatementEnvironment } from './stored-statement.js';
 import type { VideoStatement } from './video-profile.js';
 import { lockVideoView, lockWatchBudget, releaseScoreClaim, saveVideoView, saveWatchBudget, toVideoProgress, type VideoProgress, type VideoViewKey } from './video-progress.repository.js';
@@ -33,7 +33,7 @@ export interface RecordedVideoStatements {
 export async function recordVideoStatements(ctx: AppContext, session: LaunchSession, resourceId: string, raw: readonly unknown[]): Promise<RecordedVideoStatements> {
   const facts = await getVideoFacts(ctx, session, resourceId);
   if (!session.user) throw new BadRequestError('tracking-needs-user', 422);
-  const statements = checkBatch(raw, Date.now(), facts.durationSeconds, facts.captionLangs);
+  const statements = checkBatch(raw, Date.now(), facts.durationSeconds, raw.some(namesCaptions) ? await facts.captionLangs() : undefined);
   const platform = await ctx.platforms.findById(session.platform.id);
   if (!platform) throw new AppError('resource-not-found', 404, { resourceId });
 

@@ -16,6 +16,7 @@ import type { MediaProbe, TranscodeOutput } from '../../../src/video/ffmpeg/inde
 import { createResource, launchPerson, type LaunchedPerson } from '../../support/factories.js';
 import { useRegisteredPlatform } from '../../support/lti-fixture.js';
 import { ROLE } from '../../support/test-platform.js';
+import { videoStatement } from '../../unit/video/tracking/video-statements.js';
 
 const PROBE: MediaProbe = {
   formatName: 'mov,mp4',
@@ -270,6 +271,17 @@ describe('captions API: tracks, import, edits, versions, export, access', () => 
     assert.deepEqual(tracks.map((x) => [x.lang, x.source, x.version]), [['fr', 'uploaded', 1]]);
     assert.match(await (await fetch(tracks[0]!.url)).text(), /Mon texte corrigé/);
     assert.deepEqual(await carryTracksFromReplaced(t.app.ctx, replacement.id), [], 'once: the language is there now');
+  });
+
+  it('takes statements that name a caption track the video has, and refuses one in a language it has not', async () => {
+    await insertReadyMedia(t.app.ctx.db, resource);
+    await importFile(teacher, t.app.url, resource.id, new TextEncoder().encode('WEBVTT\n\n00:01.000 --> 00:02.500\nBonjour\n'), { lang: 'fr' });
+    const shown = (lang: string) => [videoStatement('interacted', { result: { time: 3 }, context: { 'cc-subtitle-enabled': true, 'cc-subtitle-lang': lang } })];
+    const post = (statements: unknown[]) => learner.api('POST', `/api/videos/${resource.id}/statements`, { statements });
+    assert.equal((await post(shown('fr'))).status, 200);
+    const refused = await post(shown('de'));
+    assert.equal(refused.status, 400);
+    assert.match(refused.body.detail ?? refused.body.reason ?? JSON.stringify(refused.body), /cc-subtitle-lang/);
   });
 
   it('counts the cues outside the limits in each version', async () => {
