@@ -31,6 +31,19 @@ export async function findResourceMedia(db: Conn, platformId: string, resourceId
   return { published: rows.find((r) => r.state === 'published'), pending: rows.find((r) => r.state === 'pending') };
 }
 
+/** The media a resource published last before its current one (the newest retired), if any. */
+export function findLastRetiredMedia(db: Conn, platformId: string, resourceId: string): Promise<VideoMediaRow | undefined> {
+  return db
+    .selectFrom('video_media')
+    .selectAll()
+    .where('platform_id', '=', platformId)
+    .where('resource_id', '=', resourceId)
+    .where('state', '=', 'retired')
+    .orderBy('retired_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Of these media ids, those that have a row (folders without one are leftovers). */
 export async function findExistingMediaIds(db: Conn, ids: string[]): Promise<Set<string>> {
   // Media ids are uuids: any other folder name has no row by construction.

@@ -88,8 +88,9 @@ export async function putTrackContentIn(ctx: AppContext, trx: Transaction<Databa
     return created;
   }
   const existing = await findTrackByLang(trx, media.mediaId, content.lang);
-  if (!existing) throw new ConflictError('captions-version-conflict', 409, {});
-  const locked = (await lockTrack(trx, existing.id))!;
+  const locked = existing && (await lockTrack(trx, existing.id));
+  // Deleted between the insert and the lock: the language is free again.
+  if (!locked) return putTrackContentIn(ctx, trx, media, content);
   return appendVersion(ctx, trx, locked, content.cues, content.source, content.by, {
     ...(content.kind ? { kind: content.kind } : {}),
     ...(content.label?.trim() ? { label: content.label.trim() } : {}),

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { findLastRetiredMedia, findMediaById } from '../../video/video.repository.js';
 import type { Cue } from '../format/cue.js';
 import { findVersion, listTracks } from './caption-track.repository.js';
 import { putTrackContent } from './caption-track.service.js';
@@ -10,17 +11,9 @@ import { putTrackContent } from './caption-track.service.js';
  * sound). Languages the new media already has are left alone. Returns the languages carried.
  */
 export async function carryTracksFromReplaced(ctx: AppContext, mediaId: string): Promise<string[]> {
-  const media = await ctx.db.selectFrom('video_media').select(['id', 'platform_id', 'resource_id', 'state']).where('id', '=', mediaId).executeTakeFirst();
+  const media = await findMediaById(ctx.db, mediaId);
   if (!media || media.state !== 'published') return [];
-  const replaced = await ctx.db
-    .selectFrom('video_media')
-    .select(['id', 'platform_id'])
-    .where('platform_id', '=', media.platform_id)
-    .where('resource_id', '=', media.resource_id)
-    .where('state', '=', 'retired')
-    .orderBy('retired_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const replaced = await findLastRetiredMedia(ctx.db, media.platform_id, media.resource_id);
   if (!replaced) return [];
   const have = new Set((await listTracks(ctx.db, media.platform_id, media.id)).map((t) => t.lang));
   const carried: string[] = [];

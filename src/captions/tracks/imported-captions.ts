@@ -44,10 +44,13 @@ export async function keepImportedCaptions(ctx: AppContext, trx: Transaction<Dat
 
 /**
  * Recordings imported before captions were stored in the database kept theirs as files beside the
- * media's source (`captions/index.json` + `<lang>.vtt`). Run at start: each becomes a track, and
- * the index is renamed so it is read once.
+ * media's source (`captions/index.json` + `<lang>.vtt`). Run at start until a pass completes: each
+ * becomes a track, and the index is renamed so it is read once.
  */
 export async function adoptCaptionFiles(ctx: AppContext): Promise<number> {
+  // Done once per data directory: later starts cost one stat, not a query.
+  const done = path.join(ctx.config.dataDir, 'caption-files-adopted');
+  if (await fs.stat(done).then(() => true, () => false)) return 0;
   const storage = mediaStorage(ctx.config.dataDir);
   const rows = await sql<{ id: string; platform_id: string }>`
     select m.id, m.platform_id from video_media m
@@ -76,5 +79,6 @@ export async function adoptCaptionFiles(ctx: AppContext): Promise<number> {
     await fs.rename(path.join(dir, 'index.json'), path.join(dir, 'index.adopted.json'));
     adopted += 1;
   }
+  await fs.writeFile(done, `${new Date().toISOString()}\n`);
   return adopted;
 }

@@ -142,6 +142,14 @@ describe('captions API: tracks, import, edits, versions, export, access', () => 
     assert.ok(cues[0]!.end <= cues[1]!.start, 'the overlap is gone');
     // A forged name under the same token is not a file.
     assert.equal((await fetch(video.body.captions[0].url.replace(/v1\.vtt$/, '..%2F..%2Fsource.vtt'))).status, 404);
+    // Another course's track under this video's token (a signed URL is a grant for its media only).
+    const stranger = await launchPerson(t.app.ctx.db, t.platform, t.app.url, { sub: 'teacher-9', roles: [ROLE.instructor], context: { id: 'other-course' } });
+    const theirs = await createResource(t.app.ctx.db, { platform_id: stranger.platformId, context_id: stranger.contextId });
+    await insertReadyMedia(t.app.ctx.db, theirs);
+    const secret = (await importFile(stranger, t.app.url, theirs.id, new TextEncoder().encode('WEBVTT\n\n00:01.000 --> 00:02.000\nSecret\n'), { lang: 'en' })).body as ImportCaptionsResponse;
+    const crossed = video.body.captions[0].url.replace(/captions\/[^/]+\/v1\.vtt$/, `captions/${secret.track.id}/v1.vtt`);
+    assert.notEqual(crossed, video.body.captions[0].url);
+    assert.equal((await fetch(crossed)).status, 404);
   });
 
   it('refuses binary, oversized and empty files, keeping nothing', async () => {
@@ -258,6 +266,7 @@ describe('captions API: tracks, import, edits, versions, export, access', () => 
     assert.doesNotMatch(await (await fetch(tracks[0].url)).text(), /<script/);
     assert.ok(fs.existsSync(path.join(dir, 'index.adopted.json')));
     assert.equal(await adoptCaptionFiles(t.app.ctx), 0, 'read once');
+    assert.ok(fs.existsSync(path.join(t.app.config.dataDir, 'caption-files-adopted')), 'later starts skip the query');
   });
 
   it('carries the tracks people made to the video that replaces theirs, not the automatic ones', async () => {
