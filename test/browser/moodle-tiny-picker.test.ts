@@ -28,6 +28,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ROLE, TestPlatform, type LaunchSpec } from '../support/test-platform.js';
 import { CHROMIUM_PATH, isChromiumAvailable, launchChromium } from './chromium.js';
 import { waitInFrame } from './lms-browser.js';
+import { readBody } from '../support/platform-http.js';
 
 function phpAvailable(): boolean {
   try {
@@ -51,15 +52,6 @@ const CONTEXT_ID = 30;
 const VIDEO_TITLE = 'Lecture 1: mean, median and spread';
 const DL = 'https://purl.imsglobal.org/spec/lti-dl/claim/';
 const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 /**
  * What deeplink_return.php does once the JWT is verified, by local_amphi's own classes: the items

@@ -8,6 +8,16 @@ import { createTestDatabase, testEngine, type TestDatabase } from './test-databa
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
+/** Whether a process still exists (signal 0 only asks). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function tempDir(prefix = 'amphi-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }

@@ -11,17 +11,9 @@ import { chunkCount, mergeChunks, transcribeMedia, type TranscribeResult } from 
 import { assertOrderedWithin, joinedLibrivox, librivoxSpans, librivoxText, POCKETSPHINX_PRESENT } from '../../../support/librivox.js';
 import { FFMPEG, FFPROBE, generateClip } from '../../../support/media-fixtures.js';
 import { wordErrorRate } from '../../../support/word-error-rate.js';
+import { isAlive } from '../../../support/processes.js';
 
 const skip = POCKETSPHINX_PRESENT ? false : 'pocketsphinx_continuous or pocketsphinx-testdata is not installed';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('transcribeMedia', () => {
   let dir: string;

@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FfmpegError, parseProgressLine, readableReason, runFfmpegProcess } from '../../../../src/video/ffmpeg/index.js';
 import { FFMPEG } from '../../../support/media-fixtures.js';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isAlive } from '../../../support/processes.js';
 
 describe('ffmpeg progress lines', () => {
   it('turns out_time_us into a fraction of the duration and ignores other keys', () => {
