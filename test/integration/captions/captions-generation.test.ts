@@ -108,7 +108,11 @@ describe('automatic captions: the job, real recognition, the cue rules', { skip 
       return r.body.generations[0]?.status === 'failed' && r.body.generations[0];
     }, 30_000);
     assert.deepEqual([failed.error, failed.canRetry], ['no-audio', true]);
-    const jobs = await t.app.ctx.db.selectFrom('jobs').select(['status', 'attempts']).where('name', '=', 'generate-captions').execute();
+    // The handler writes the failure before the queue records the job's end: wait for that end.
+    const jobs = await eventually('the job ended', async () => {
+      const rows = await t.app.ctx.db.selectFrom('jobs').select(['status', 'attempts']).where('name', '=', 'generate-captions').execute();
+      return rows.every((j) => j.status !== 'running' && j.status !== 'queued') && rows;
+    }, 10_000);
     assert.deepEqual(jobs.map((j) => [j.status, j.attempts]), [['succeeded', 1]]);
   });
 });
