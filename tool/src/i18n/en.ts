@@ -11,6 +11,10 @@ import { learnerDashboardEn } from '../analytics/i18n/learner.en.js';
 import { actionsEn } from '../analytics/i18n/actions.en.js';
 import { captionsEn } from '../captions/i18n/captions.en.js';
 import { transcriptEn } from '../captions/i18n/transcript.en.js';
+import { addedResourceEn } from './added/resource.en.js';
+import { addedShellEn } from './added/shell.en.js';
+import { addedPickerEn } from './added/picker.en.js';
+import { addedDisplayEn } from './added/display.en.js';
 
 /** English strings. The source catalog: fr.ts must have exactly these keys. */
 export const en = {
@@ -375,6 +379,10 @@ export const en = {
   ...actionsEn,
   ...captionsEn,
   ...transcriptEn,
+  ...addedResourceEn,
+  ...addedShellEn,
+  ...addedPickerEn,
+  ...addedDisplayEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,10 @@ import { learnerDashboardFr } from '../analytics/i18n/learner.fr.js';
 import { actionsFr } from '../analytics/i18n/actions.fr.js';
 import { captionsFr } from '../captions/i18n/captions.fr.js';
 import { transcriptFr } from '../captions/i18n/transcript.fr.js';
+import { addedResourceFr } from './added/resource.fr.js';
+import { addedShellFr } from './added/shell.fr.js';
+import { addedPickerFr } from './added/picker.fr.js';
+import { addedDisplayFr } from './added/display.fr.js';
 
 /** French strings; `satisfies Messages` makes the compiler check they match en.ts key for key. */
 export const fr = {
@@ -386,4 +390,8 @@ export const fr = {
   ...actionsFr,
   ...captionsFr,
   ...transcriptFr,
+  ...addedResourceFr,
+  ...addedShellFr,
+  ...addedPickerFr,
+  ...addedDisplayFr,
 } satisfies Messages;

@@ -1,0 +1,4 @@
+import type { addedDisplayEn } from './display.en.js';
+
+export const addedDisplayFr: Record<keyof typeof addedDisplayEn, string> = {
+};
