@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { AppContext } from './app-context.js';
 import { adminRoutes } from './admin/admin.routes.js';
+import { homePageRoutes } from './admin/home-page.routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.routes.js';
 import { requestLogger } from './http/request-logger.js';
@@ -49,6 +50,7 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(requestLogger(ctx.logger));
   app.use(securityHeaders());
   app.use(healthRoutes(ctx.db));
+  app.use(homePageRoutes());
   app.use(jwksRoutes(ctx));
   app.use(loginRoutes(ctx));
   app.use(launchRoutes(ctx, publicDir));

@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014_analytics.js';
 import * as m0015 from './migrations/0015_demo_platform.js';
 import * as m0016 from './migrations/0016_analytics_views.js';
 import * as m0017 from './migrations/0017_captions.js';
+import * as m0018 from './migrations/0018_user_locale.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_demo_platform': m0015,
   '0016_analytics_views': m0016,
   '0017_captions': m0017,
+  '0018_user_locale': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -8,10 +8,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page, Response } from 'playwright-core';
 import { t as translate } from '../../tool/src/i18n/i18n.js';
 import type { MessageKey } from '../../tool/src/i18n/en.js';
 import type { TestApp } from '../support/test-app.js';
+import { launchPage } from '../support/api-client.js';
 import { useRegisteredPlatform } from '../support/lti-fixture.js';
 import { ROLE, TestPlatform, type LaunchSpec } from '../support/test-platform.js';
 import { CHROMIUM_PATH, formatViolations, isChromiumAvailable, launchChromium } from './chromium.js';
@@ -25,9 +26,9 @@ import {
   openCoursePage,
   readLaunchSummary,
   screenshotPath,
-  seriousOrCritical,
   visibleText,
 } from './lms-browser.js';
+import { headingOutline, type Heading } from './page-outline.js';
 
 const skip = isChromiumAvailable() ? false : `Chromium not found at ${CHROMIUM_PATH} (install Debian's chromium or set CHROMIUM_PATH): browser tests skipped`;
 
@@ -60,9 +61,16 @@ describe('launch from the LMS course page, in a cross-site iframe (Chromium)', {
     context = undefined;
   });
 
-  async function newPage(locale: string): Promise<Page> {
-    context = await browser!.newContext({ locale, colorScheme: 'light', viewport: { width: 1280, height: 1100 } });
+  async function newPage(locale: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    await context?.close();
+    context = await browser!.newContext({ locale, colorScheme, viewport: { width: 1280, height: 1100 } });
     return context.newPage();
+  }
+
+  /** Zero axe violations of any impact, or a message listing them all. */
+  async function assertAccessible(frame: Frame, where: string): Promise<void> {
+    const violations = await checkFrameAccessibility(frame);
+    assert.deepEqual(violations, [], `${where}:\n${formatViolations(violations)}`);
   }
 
   /** The app's GET /api/session, as the front end sends it from the framed page. */
@@ -99,15 +107,25 @@ describe('launch from the LMS course page, in a cross-site iframe (Chromium)', {
     assert.equal(view.userName, 'Claire Dupont');
     assert.equal(view.roleValue, 'instructor');
     assert.equal(view.role, uiText('fr', 'role.instructor'));
-    assert.equal(view.courseTitle, 'Introduction aux statistiques');
-    assert.equal(view.courseLabel, 'STAT101');
-    assert.equal(view.localeValue, 'fr');
-    assert.equal(view.locale, uiText('fr', 'language.fr'));
     assert.equal(view.routeName, 'unconfigured');
     assert.equal(view.routeHeading, uiText('fr', 'route.unconfigured.staff.heading'));
     assert.equal(view.routeText, uiText('fr', 'route.unconfigured.staff.body'));
-    assert.equal(await frame.locator('h1').first().textContent(), 'Cours 1 : les moyennes');
+    // One h1 (the link's title), the course once under it, nothing repeated, no level skipped.
+    const outline = await headingOutline(frame);
+    assert.deepEqual(outline.slice(0, 3), [
+      { level: 1, text: 'Cours 1 : les moyennes' },
+      { level: 2, text: uiText('fr', 'route.unconfigured.staff.heading') },
+      { level: 2, text: uiText('fr', 'chooser.heading') },
+    ]);
+    assert.equal(outline.filter((h) => h.level === 1).length, 1);
+    assertNoSkippedLevel(outline);
+    assert.equal(await frame.getByTestId('launch-course').textContent(), 'Introduction aux statistiques · STAT101');
+    assert.equal(await frame.getByText('Introduction aux statistiques', { exact: false }).count(), 1, 'the course is shown once');
+    assert.equal(await frame.evaluate('document.title'), 'Cours 1 : les moyennes · Amphi');
     assert.equal(await frame.getByRole('link', { name: uiText('fr', 'app.skipToContent') }).count(), 1);
+    // The launch's details are for administrators only.
+    assert.equal(await frame.getByTestId('admin-area').count(), 0);
+    assert.equal(await frame.getByText(uiText('fr', 'summary.heading')).count(), 0);
 
     // The page confirmed its session with the API, with the Bearer token and no cookie.
     const api = await sessionCall;
@@ -148,9 +166,9 @@ describe('launch from the LMS course page, in a cross-site iframe (Chromium)', {
     assert.equal(view.userName, 'Sam Taylor');
     assert.equal(view.roleValue, 'learner');
     assert.equal(view.role, uiText('en', 'role.learner'));
-    assert.equal(view.courseTitle, 'Introduction to Statistics');
-    assert.equal(view.localeValue, 'en');
-    assert.equal(view.locale, uiText('en', 'language.en'));
+    assert.equal(await frame.getByTestId('launch-course').textContent(), 'Introduction to Statistics · STAT101');
+    assert.equal(await frame.getByTestId('admin-area').count(), 0, 'no Administration area for students');
+    assert.equal(await frame.getByText(platform.url.replace(/^https?:\/\//, '')).count(), 0, 'nothing of the platform’s host');
     assert.equal(view.routeName, 'unconfigured');
     assert.equal(view.routeHeading, uiText('en', 'route.unconfigured.learner.heading'));
     assert.equal(view.routeText, uiText('en', 'route.unconfigured.learner.body'));
@@ -162,20 +180,156 @@ describe('launch from the LMS course page, in a cross-site iframe (Chromium)', {
     assert.deepEqual(consoleLines.filter(isCspViolation), []);
   });
 
-  it('has no serious or critical accessibility violation in the framed app, in French and in English', async (t) => {
+  it('has no accessibility violation of any impact in the framed app, light and dark, in French and in English, for each role', async () => {
     const launches: [string, LaunchSpec][] = [
       ['fr-FR', { sub: 't-a11y', name: 'Claire Dupont', roles: [ROLE.instructor], locale: 'fr-FR' }],
       ['en-GB', { sub: 's-a11y', name: 'Sam Taylor', roles: [ROLE.learner], locale: 'en-GB' }],
+      ['fr-FR', { sub: 'a-a11y', name: 'Alex Admin', roles: [ROLE.admin], locale: 'fr-FR' }],
+      ['en-GB', { sub: 'a-a11y-en', name: 'Alex Admin', roles: [ROLE.admin], locale: 'en-GB' }],
     ];
-    for (const [locale, spec] of launches) {
-      await context?.close();
-      const page = await newPage(locale);
-      const frame = await openCoursePage(page, platform.prepareLaunch(app.url, spec));
-      await assertAppShown(frame);
-      const violations = await checkFrameAccessibility(frame);
-      assert.deepEqual(seriousOrCritical(violations), [], `${locale}:\n${formatViolations(violations)}`);
-      if (violations.length) t.diagnostic(`${locale}, minor or moderate: ${formatViolations(violations)}`);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const [locale, spec] of launches) {
+        const page = await newPage(locale, colorScheme);
+        const frame = await openCoursePage(page, platform.prepareLaunch(app.url, spec));
+        await assertAppShown(frame);
+        const where = `${locale}, ${colorScheme}, ${spec.sub}`;
+        assert.equal(await frame.evaluate('document.documentElement.dataset.theme ?? ""'), colorScheme, where);
+        if (spec.roles?.includes(ROLE.admin)) {
+          await frame.getByTestId('bbb-server-admin-section').waitFor();
+          await frame.locator('[data-testid="launch-details"] > summary').click();
+          await frame.getByTestId('launch-summary').waitFor();
+        }
+        await assertAccessible(frame, where);
+      }
     }
+  });
+
+  it('gives administrators, and them only, an Administration area: the launch’s details folded, the BigBlueButton server', async () => {
+    const page = await newPage('en-GB');
+    const frame = await openCoursePage(
+      page,
+      platform.prepareLaunch(app.url, { sub: 'admin-1', name: 'Alex Admin', roles: [ROLE.admin], locale: 'en-GB', resourceLink: { id: 'rl-a', title: 'Week 1' } }),
+    );
+    await assertAppShown(frame);
+    const area = frame.getByTestId('admin-area');
+    assert.equal(await area.getByRole('heading', { level: 2 }).first().textContent(), 'Administration');
+    // Last on the page, after the route.
+    assert.equal(await frame.locator('#main > .amphi-stack > :last-child').getAttribute('data-testid'), 'admin-area');
+    const details = frame.getByTestId('launch-details');
+    assert.equal(await details.getAttribute('open'), null, 'folded at first');
+    assert.equal(await frame.getByTestId('launch-summary').isVisible(), false);
+    const summary = details.locator('summary');
+    assert.equal(await summary.textContent(), uiText('en', 'summary.heading'));
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await frame.getByTestId('launch-summary').waitFor();
+    assert.equal(await details.getAttribute('open'), '', 'unfolded from the keyboard');
+    const view = await readLaunchSummary(frame);
+    assert.equal(view.courseTitle, 'Introduction to Statistics');
+    assert.equal(view.courseLabel, 'STAT101');
+    assert.equal(view.localeValue, 'en');
+    assert.equal(view.locale, uiText('en', 'language.en'));
+    assert.equal(await frame.getByTestId('summary-user-name').textContent(), 'Alex Admin');
+    // The platform's BigBlueButton server, with its form for an administrator.
+    await frame.getByTestId('bbb-server-admin-section').waitFor();
+    assert.deepEqual(
+      (await headingOutline(frame)).filter((h) => h.level <= 2).map((h) => h.text),
+      ['Week 1', uiText('en', 'route.unconfigured.staff.heading'), uiText('en', 'chooser.heading'), 'Administration'],
+    );
+    assertNoSkippedLevel(await headingOutline(frame));
+  });
+
+  it('writes one h1 for a resource: the resource’s title, or the link’s when the LMS names it otherwise, and no level skipped', async () => {
+    const teacher = await launchPage(platform, app.url, { sub: 'teacher-h', roles: [ROLE.instructor], messageType: 'LtiDeepLinkingRequest', locale: 'en-GB' });
+    const created = await teacher.api('POST', '/api/resources', { kind: 'video', title: 'Lecture 2: variance', gradable: true, scoreMaximum: 20 });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = (created.body as { id: string }).id;
+    for (const [linkTitle, expected] of [
+      ['Lecture 2: variance', ['Lecture 2: variance', uiText('en', 'kind.video')]],
+      ['Week 2', ['Week 2', 'Lecture 2: variance']],
+    ] as const) {
+      for (const [sub, roles] of [
+        ['teacher-h', [ROLE.instructor]],
+        ['student-h', [ROLE.learner]],
+      ] as const) {
+        const page = await newPage('en-GB');
+        const frame = await openCoursePage(
+          page,
+          platform.prepareLaunch(app.url, { sub, roles: [...roles], locale: 'en-GB', resourceLink: { id: `rl-${linkTitle}`, title: linkTitle }, custom: { amphi_resource_id: id } }),
+        );
+        await frame.getByTestId('resource-title').waitFor();
+        const outline = await headingOutline(frame);
+        assert.deepEqual(outline.slice(0, 2).map((h) => [h.level, h.text]), [[1, expected[0]], [2, expected[1]]], `${linkTitle}, ${sub}`);
+        assert.equal(outline.filter((h) => h.level === 1).length, 1);
+        assertNoSkippedLevel(outline);
+        assert.equal(await frame.getByTestId('resource-title').textContent(), 'Lecture 2: variance');
+        assert.equal(await frame.getByText('Lecture 2: variance', { exact: true }).count(), 1, 'the title is written once');
+        assert.equal(await frame.getByTestId('resource-kind').getAttribute('data-value'), 'video');
+        assert.equal(await frame.evaluate('document.title'), `${expected[0]} · Amphi`);
+        await assertAccessible(frame, `${linkTitle}, ${sub}`);
+      }
+    }
+  });
+
+  it('switches the page between French and English at once, and keeps the choice for the person’s next launches', async () => {
+    const spec: LaunchSpec = { sub: 'student-lang', name: 'Léa Moreau', roles: [ROLE.learner], locale: 'fr-FR' };
+    const page = await newPage('fr-FR');
+    let frame = await openCoursePage(page, platform.prepareLaunch(app.url, spec));
+    await assertAppShown(frame);
+    assert.equal((await readLaunchSummary(frame)).lang, 'fr');
+    const switcher = frame.getByRole('group', { name: uiText('fr', 'shell.language') });
+    const english = switcher.getByRole('button', { name: 'English' });
+    assert.equal(await english.getAttribute('lang'), 'en');
+    assert.equal(await english.getAttribute('aria-pressed'), 'false');
+    assert.equal(await switcher.getByRole('button', { name: 'Français' }).getAttribute('aria-pressed'), 'true');
+
+    const saved = awaitedLater(page.waitForResponse((r) => r.url() === `${app.url}/api/session/locale` && r.request().method() === 'PUT'));
+    await english.click();
+    // At once, without reloading: the page's language, its words, the pressed button.
+    await frame.getByText(uiText('en', 'route.unconfigured.learner.heading')).waitFor();
+    let view = await readLaunchSummary(frame);
+    assert.equal(view.lang, 'en');
+    assert.equal(view.role, uiText('en', 'role.learner'));
+    assert.equal(await frame.getByRole('link', { name: uiText('en', 'app.skipToContent') }).count(), 1);
+    assert.equal(await frame.getByRole('group', { name: uiText('en', 'shell.language') }).getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+    assert.equal((await saved).status(), 200);
+    assert.equal(await frame.getByTestId('language-status').textContent(), '');
+    await assertAccessible(frame, 'after switching to English');
+
+    // The LMS still says French: the person's choice wins on the next launch.
+    frame = await openCoursePage(page, platform.prepareLaunch(app.url, spec));
+    await assertAppShown(frame);
+    view = await readLaunchSummary(frame);
+    assert.equal(view.lang, 'en');
+    assert.equal(view.routeHeading, uiText('en', 'route.unconfigured.learner.heading'));
+
+    // Someone else launching in French still gets French.
+    const other = await openCoursePage(page, platform.prepareLaunch(app.url, { sub: 'student-other', name: 'Noé', roles: [ROLE.learner], locale: 'fr-FR' }));
+    await assertAppShown(other);
+    assert.equal((await readLaunchSummary(other)).lang, 'fr');
+
+    // And back to French, kept too.
+    frame = await openCoursePage(page, platform.prepareLaunch(app.url, spec));
+    await assertAppShown(frame);
+    const back = awaitedLater(page.waitForResponse((r) => r.url() === `${app.url}/api/session/locale`));
+    await frame.getByRole('button', { name: 'Français' }).click();
+    await frame.getByText(uiText('fr', 'route.unconfigured.learner.heading')).waitFor();
+    assert.equal((await back).status(), 200);
+    frame = await openCoursePage(page, platform.prepareLaunch(app.url, { ...spec, locale: 'en-GB' }));
+    await assertAppShown(frame);
+    assert.equal((await readLaunchSummary(frame)).lang, 'fr');
+  });
+
+  it('says so, in the page’s language, when the choice cannot be saved, and keeps it for the page', async () => {
+    const page = await newPage('fr-FR');
+    const frame = await openCoursePage(page, platform.prepareLaunch(app.url, { sub: 'student-offline', name: 'Io', roles: [ROLE.learner], locale: 'fr-FR' }));
+    await assertAppShown(frame);
+    await page.route(`${app.url}/api/session/locale`, (route) => route.abort('connectionrefused'));
+    await frame.getByRole('button', { name: 'English' }).click();
+    await frame.getByTestId('language-status').filter({ hasText: uiText('en', 'shell.language.notSaved') }).waitFor();
+    assert.equal((await readLaunchSummary(frame)).lang, 'en');
+    assert.equal(await frame.getByTestId('language-status').getAttribute('role'), 'status');
+    await assertAccessible(frame, 'choice not saved');
   });
 
   it('renders a launch in its platform’s iframe, and Chromium refuses it inside another platform’s page, registered or not', async () => {
@@ -223,3 +377,11 @@ describe('launch from the LMS course page, in a cross-site iframe (Chromium)', {
     },
   );
 });
+
+/** Heading levels only go down by any amount, and up one at a time (h1 → h2 → h3). */
+function assertNoSkippedLevel(outline: Heading[]): void {
+  outline.reduce((previous, heading) => {
+    assert.ok(heading.level <= previous + 1, `h${heading.level} “${heading.text}” follows an h${previous}: ${JSON.stringify(outline)}`);
+    return heading.level;
+  }, 0);
+}

@@ -32,7 +32,13 @@ export interface LaunchRow {
   session: { id: string; message_type: string; role: string; roles: string; locale: string; launch: string; expires_at: Date };
 }
 
-export type RecordedLaunch = { user_id: string | null; context_id: string | null; resource_link_id: string | null };
+export type RecordedLaunch = {
+  user_id: string | null;
+  context_id: string | null;
+  resource_link_id: string | null;
+  /** The language the person chose in Amphi's page before this launch (null for a new user). */
+  preferred_locale: 'fr' | 'en' | null;
+};
 
 /**
  * A launch in one statement (one round trip, atomic): the nonce's single use, the user, context and
@@ -99,7 +105,8 @@ export async function insertLaunch(db: Db, r: LaunchRow, nonceRecorded = false):
     select ${r.session.id}, ${r.platformId}, ${r.deploymentId}, (select id from uid), (select id from cid), (select id from lid),
       ${r.session.message_type}, ${r.session.role}, ${r.session.roles}::jsonb, ${r.session.locale}, ${r.session.launch}::jsonb, ${r.session.expires_at}
     where exists (select 1 from n)
-    returning user_id, context_id, resource_link_id
+    returning user_id, context_id, resource_link_id,
+      (select preferred_locale from lti_users where id = lti_sessions.user_id) as preferred_locale
   `.execute(db);
   return result.rows[0];
 }

@@ -165,7 +165,8 @@ async function recordLaunch(db: Db, record: LaunchRecord): Promise<LaunchSession
     messageType: claims[CLAIM.messageType],
     role,
     roles: claims[CLAIM.roles],
-    locale,
+    // The language the person chose in the page wins over the one their LMS sent (as in loadSession).
+    locale: ids.preferred_locale ?? locale,
     launch,
     createdAt: now,
     expiresAt,

@@ -11,6 +11,8 @@ export interface LtiUsersTable {
   family_name: string | null;
   email: string | null;
   locale: string | null;
+  /** The language the person chose in Amphi's page: wins over the launch's (migration 0018). */
+  preferred_locale: ColumnType<'fr' | 'en' | null, 'fr' | 'en' | null | undefined, 'fr' | 'en' | null>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 export type LtiUserRow = Selectable<LtiUsersTable>;

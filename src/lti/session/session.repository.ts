@@ -31,6 +31,7 @@ export function findLiveSession(db: Db, id: string, now: Date) {
       'u.given_name as user_given_name',
       'u.family_name as user_family_name',
       'u.email as user_email',
+      'u.preferred_locale as user_preferred_locale',
       'c.context_id as lti_context_id',
       'c.title as context_title',
       'c.label as context_label',
@@ -40,6 +41,14 @@ export function findLiveSession(db: Db, id: string, now: Date) {
     .where('s.id', '=', id)
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
+}
+
+/** This session's language, and its person's from now on (every later launch and live session). */
+export async function saveLocale(db: Db, session: { id: string; userId: string | null }, locale: 'fr' | 'en'): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('lti_sessions').set({ locale }).where('id', '=', session.id).execute();
+    if (session.userId) await trx.updateTable('lti_users').set({ preferred_locale: locale }).where('id', '=', session.userId).execute();
+  });
 }
 
 export function deleteExpiredSessions(db: Db, now: Date) {

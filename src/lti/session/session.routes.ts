@@ -1,9 +1,11 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app-context.js';
 import { resolveLaunchRoute } from '../../content/launch-route.service.js';
+import { input, validate } from '../../http/validate.js';
 import { currentSession, requireLaunch } from './require-launch.js';
+import { ChooseLocale } from './session.schemas.js';
 import { toSessionResponse } from './session-view.js';
-import { signSessionToken } from './session.service.js';
+import { chooseLocale, signSessionToken } from './session.service.js';
 
 export function sessionRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -15,6 +17,11 @@ export function sessionRoutes(ctx: AppContext): Router {
   router.post('/api/session/refresh', requireLaunch(ctx), async (_req, res) => {
     const { token, expiresAt } = await signSessionToken(ctx, currentSession(res).id);
     res.set('Cache-Control', 'no-store').json({ token, tokenExpiresAt: expiresAt.toISOString() });
+  });
+  /** The language switch of the page: kept for this person's later launches. */
+  router.put('/api/session/locale', requireLaunch(ctx), validate(ChooseLocale), async (_req, res) => {
+    const { body } = input<typeof ChooseLocale>(res);
+    res.set('Cache-Control', 'no-store').json(await chooseLocale(ctx, currentSession(res), body.locale));
   });
   return router;
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import type { Locale } from '../../http/messages.js';
 import type { AppRole } from '../launch/roles.js';
 import type { LaunchServices } from '../launch/launch-context.js';
-import { findLiveSession } from './session.repository.js';
+import { findLiveSession, saveLocale } from './session.repository.js';
 
 /** Who is acting, from which platform and course: what every feature route receives. */
 export interface LaunchSession {
@@ -93,9 +93,19 @@ export async function loadSession(ctx: AppContext, id: string): Promise<LaunchSe
     messageType: row.message_type,
     role: row.role,
     roles: row.roles,
-    locale: row.locale,
+    // The language the person chose in the page wins over the one their LMS sent.
+    locale: row.user_preferred_locale ?? row.locale,
     launch: row.launch,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
   };
+}
+
+/**
+ * The language chosen in the page: for this session at once, and for the person's later launches
+ * (their LMS's locale no longer decides). `remembered` is false for a launch that named nobody.
+ */
+export async function chooseLocale(ctx: AppContext, session: LaunchSession, locale: Locale): Promise<{ locale: Locale; remembered: boolean }> {
+  await saveLocale(ctx.db, { id: session.id, userId: session.user?.id ?? null }, locale);
+  return { locale, remembered: session.user !== null };
 }

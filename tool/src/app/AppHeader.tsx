@@ -1,8 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n/I18nContext.js';
 import { BrandMark } from './BrandMark.js';
 import { DisplayToolbar } from './DisplayToolbar.js';
 
-export function AppHeader() {
+/** Amphi's name, who is signed in (once the session is confirmed), the language and display settings. */
+export function AppHeader({ user, language }: { user?: ComponentChildren; language: ComponentChildren }) {
   const { t } = useI18n();
   return (
     <header class="amphi-header">
@@ -11,7 +13,11 @@ export function AppHeader() {
           <BrandMark />
           <span class="amphi-brand-name">{t('app.name')}</span>
         </span>
-        <DisplayToolbar />
+        <div class="amphi-header-tools">
+          {user}
+          {language}
+          <DisplayToolbar />
+        </div>
       </div>
     </header>
   );

@@ -1,13 +1,7 @@
 import { useI18n } from '../i18n/I18nContext.js';
+import { displayName } from '../session/display-name.js';
 import type { SessionResponse } from '../session/session-types.js';
 import { SummaryItem } from './SummaryItem.js';
-
-const HEADING_ID = 'amphi-summary-heading';
-
-function displayName(user: SessionResponse['user']): string | null {
-  if (!user) return null;
-  return user.name || [user.givenName, user.familyName].filter(Boolean).join(' ') || null;
-}
 
 /** Who launched, with which role, from which course and platform, in which language. */
 export function LaunchSummary({ session }: { session: SessionResponse }) {
@@ -16,35 +10,32 @@ export function LaunchSummary({ session }: { session: SessionResponse }) {
   const courseTitle = session.context?.title || session.context?.label;
   const courseLabel = session.context?.title ? session.context.label : null;
   return (
-    <section class="amphi-card" aria-labelledby={HEADING_ID}>
-      <h2 id={HEADING_ID}>{t('summary.heading')}</h2>
-      <dl class="amphi-summary">
-        <SummaryItem label={t('summary.user')}>
-          <span data-testid="user-name">{name ?? t('summary.anonymous')}</span>
-          {session.user?.email && <span class="amphi-muted amphi-block">{session.user.email}</span>}
-        </SummaryItem>
-        <SummaryItem label={t('summary.role')}>
-          <span data-testid="user-role" data-value={session.role}>
-            {t(`role.${session.role}`)}
+    <dl class="amphi-summary" data-testid="launch-summary">
+      <SummaryItem label={t('summary.user')}>
+        <span data-testid="summary-user-name">{name ?? t('summary.anonymous')}</span>
+        {session.user?.email && <span class="amphi-muted amphi-block">{session.user.email}</span>}
+      </SummaryItem>
+      <SummaryItem label={t('summary.role')}>
+        <span data-testid="summary-user-role" data-value={session.role}>
+          {t(`role.${session.role}`)}
+        </span>
+      </SummaryItem>
+      <SummaryItem label={t('summary.course')}>
+        <span data-testid="course-title">{courseTitle || t('summary.noCourse')}</span>
+        {courseLabel && (
+          <span class="amphi-muted amphi-block" data-testid="course-label">
+            {courseLabel}
           </span>
-        </SummaryItem>
-        <SummaryItem label={t('summary.course')}>
-          <span data-testid="course-title">{courseTitle || t('summary.noCourse')}</span>
-          {courseLabel && (
-            <span class="amphi-muted amphi-block" data-testid="course-label">
-              {courseLabel}
-            </span>
-          )}
-        </SummaryItem>
-        <SummaryItem label={t('summary.platform')}>
-          <span data-testid="platform-name">{session.platform.name}</span>
-        </SummaryItem>
-        <SummaryItem label={t('summary.locale')}>
-          <span data-testid="locale" data-value={session.locale}>
-            {t(`language.${session.locale}`)}
-          </span>
-        </SummaryItem>
-      </dl>
-    </section>
+        )}
+      </SummaryItem>
+      <SummaryItem label={t('summary.platform')}>
+        <span data-testid="platform-name">{session.platform.name}</span>
+      </SummaryItem>
+      <SummaryItem label={t('summary.locale')}>
+        <span data-testid="locale" data-value={session.locale}>
+          {t(`language.${session.locale}`)}
+        </span>
+      </SummaryItem>
+    </dl>
   );
 }

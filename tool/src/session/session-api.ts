@@ -1,4 +1,4 @@
-import { ApiError, requestJson } from '../api/api-client.js';
+import { ApiError, callApi, requestJson, type ApiClient } from '../api/api-client.js';
 import type { Locale } from '../i18n/i18n.js';
 import type { SessionResponse, SessionToken } from './session-types.js';
 
@@ -16,4 +16,9 @@ export async function refreshSessionToken(token: string): Promise<SessionToken> 
     throw new ApiError(200, 'invalid-response');
   }
   return fresh;
+}
+
+/** The language chosen in the page: this session's at once, the person's on later launches. */
+export function saveLocale(client: ApiClient, locale: Locale): Promise<{ locale: Locale; remembered: boolean }> {
+  return callApi(client, '/api/session/locale', { method: 'PUT', body: { locale } });
 }

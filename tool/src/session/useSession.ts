@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toApiError, type ApiClient, type ApiError } from '../api/api-client.js';
+import { useI18n } from '../i18n/I18nContext.js';
 import { fetchSession } from './session-api.js';
 import type { Bootstrap, SessionResponse } from './session-types.js';
 import { keepTokenFresh, type TokenKeeper } from './token-keeper.js';
@@ -44,8 +45,18 @@ export function useSession(bootstrap: Bootstrap): SessionControls {
     };
   }, [bootstrap]);
 
+  // The page's language can change (the header's switch): calls read it when they are made,
+  // and the client stays the same object, so nothing that depends on it loads again.
+  const { locale } = useI18n();
+  const pageLocale = useRef(locale);
+  pageLocale.current = locale;
   const client = useMemo<ApiClient>(
-    () => ({ token: () => keeper.current?.current() ?? bootstrap.token, locale: bootstrap.session.locale }),
+    () => ({
+      token: () => keeper.current?.current() ?? bootstrap.token,
+      get locale() {
+        return pageLocale.current;
+      },
+    }),
     [bootstrap],
   );
   const replaceSession = useCallback(
