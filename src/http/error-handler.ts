@@ -4,19 +4,30 @@ import { AppError, LaunchError } from './errors.js';
 import { html, page } from './html.js';
 import { localeFromAcceptLanguage, translate, type Locale, type MessageKey } from './messages.js';
 
+/** body-parser's reasons are English sentences: French pages say these instead. */
+const BODY_REASONS_FR: Record<string, string> = {
+  'entity.parse.failed': 'son contenu n’est pas bien formé',
+  'request.aborted': 'l’envoi a été interrompu',
+  'request.size.invalid': 'sa taille ne correspond pas à celle annoncée',
+  'encoding.unsupported': 'son encodage n’est pas pris en charge',
+  'charset.unsupported': 'son jeu de caractères n’est pas pris en charge',
+  'parameters.too.many': 'il contient trop de paramètres',
+};
+
 /** Errors body-parser raises, mapped to ours. */
 function fromBodyParser(err: { type?: string; status?: number; limit?: number; message?: string }): AppError | undefined {
+  const reasons = { reason: err.message, reasonFr: BODY_REASONS_FR[err.type ?? ''] };
   switch (err.type) {
     case 'entity.too.large':
-      return new AppError('body-too-large', 413, { limit: `${err.limit} bytes` });
+      return new AppError('body-too-large', 413, { limit: `${err.limit} bytes`, limitFr: `${err.limit}\u00a0octets` });
     case 'entity.parse.failed':
     case 'request.aborted':
     case 'request.size.invalid':
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError('malformed-body', err.status ?? 400, { reason: err.message });
+      return new AppError('malformed-body', err.status ?? 400, reasons);
     case 'parameters.too.many':
-      return new AppError('malformed-body', 413, { reason: err.message });
+      return new AppError('malformed-body', 413, reasons);
     default:
       return undefined;
   }
@@ -80,7 +91,7 @@ export function errorHandler(): ErrorRequestHandler {
           title: translate(locale, 'page.error.title'),
           body: html`<h1>${translate(locale, 'page.error.title')}</h1>
 <p class="amphi-error" role="alert">${detail}</p>
-<p class="amphi-muted">${translate(locale, 'page.error.reference')} : <code>${error.code}</code> · <code>${requestId}</code></p>`,
+<p class="amphi-muted">${translate(locale, 'page.error.reference')} <code>${error.code}</code> · <code>${requestId}</code></p>`,
         }),
       );
       return;
@@ -91,6 +102,9 @@ export function errorHandler(): ErrorRequestHandler {
         title: STATUS_CODES[error.status] ?? 'Error',
         status: error.status,
         detail: translate('en', error.code as MessageKey, error.params),
+        // The same in the request's language, for a page to show its person (`detail` stays English for logs and scripts).
+        locale,
+        localizedDetail: detail,
         code: error.code,
         requestId,
         ...(error.params.issues ? { issues: error.params.issues } : {}),

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import { BadRequestError } from './errors.js';
+import { describeIssues } from './validation-messages.js';
 
 export type RequestSchema = z.ZodType<{ params?: unknown; query?: unknown; body?: unknown }>;
 
@@ -10,15 +11,10 @@ export type RequestSchema = z.ZodType<{ params?: unknown; query?: unknown; body?
  */
 export function validate(schema: RequestSchema) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const parsed = schema.safeParse({ params: req.params, query: req.query, body: req.body ?? {} });
+    // reportInput: the French description tells a missing field from a wrong one by its input.
+    const parsed = schema.safeParse({ params: req.params, query: req.query, body: req.body ?? {} }, { reportInput: true });
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      next(
-        new BadRequestError('invalid-request', 400, {
-          details: issues.map((i) => `${i.path.replace(/^(body|query|params)\.?/, '') || 'request'}: ${i.message}`).join('; '),
-          issues,
-        }),
-      );
+      next(new BadRequestError('invalid-request', 400, { ...describeIssues(parsed.error.issues) }));
       return;
     }
     res.locals.input = parsed.data;

@@ -1,10 +1,11 @@
 import { useMemo } from 'preact/hooks';
+import { formatterFor } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import type { Locale } from '../i18n/i18n.js';
 
 export interface Formats {
   number: (value: number) => string;
-  /** A share 0..1 as a percentage ("42 %"). */
+  /** A share 0..1 as a percentage ("42%", "42 %"). */
   percent: (share: number) => string;
   /** A calendar day YYYY-MM-DD (UTC, as the API counts them), short. */
   day: (day: string) => string;
@@ -14,19 +15,18 @@ export interface Formats {
   dateTime: (iso: string) => string;
 }
 
-export function makeFormats(locale: Locale): Formats {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const longDay = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const asDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
+/**
+ * The dashboards' formats, from the shared formatter (tool/src/i18n/format.ts): the browser's
+ * variant of the page language, so an en-GB browser reads 7 Dec 2026 and not Dec 7, 2026.
+ */
+export function makeFormats(locale: Locale, preferred?: readonly string[]): Formats {
+  const format = formatterFor(locale, preferred);
   return {
-    number: (value) => number.format(value),
-    percent: (share) => percent.format(share),
-    day: (value) => day.format(asDay(value)),
-    longDay: (value) => longDay.format(asDay(value)),
-    dateTime: (iso) => dateTime.format(new Date(iso)),
+    number: (value) => format.number(value),
+    percent: (share) => format.percent(share),
+    day: (value) => format.day(value, 'medium'),
+    longDay: (value) => format.day(value, 'long'),
+    dateTime: (iso) => format.dateTime(iso),
   };
 }
 

@@ -4,12 +4,12 @@ import { useDisplayPreferences } from '../display/useDisplayPreferences.js';
 import { useI18n } from '../i18n/I18nContext.js';
 
 /**
- * Display settings: a light/dark toggle group and the dyslexia-friendly font, each a real
- * <button> with aria-pressed, reached with Tab (no roving focus to learn).
+ * Display settings: a light/dark toggle group, high contrast and the dyslexia-friendly font,
+ * each a real <button> with aria-pressed, reached with Tab (no roving focus to learn).
  */
 export function DisplayToolbar() {
   const { t } = useI18n();
-  const { theme, dyslexia, setTheme, setDyslexia } = useDisplayPreferences();
+  const { theme, dyslexia, highContrast, setTheme, setDyslexia, setHighContrast } = useDisplayPreferences();
   return (
     <div class="amphi-toolbar" role="group" aria-label={t('display.toolbar')}>
       <div class="amphi-toggle-group" role="group" aria-label={t('display.theme')}>
@@ -21,6 +21,9 @@ export function DisplayToolbar() {
         </ToggleButton>
       </div>
       <div class="amphi-toggle-group">
+        <ToggleButton pressed={highContrast} onToggle={() => setHighContrast(!highContrast)} icon={<Icon name="contrast" />}>
+          {t('display.contrast')}
+        </ToggleButton>
         <ToggleButton pressed={dyslexia} onToggle={() => setDyslexia(!dyslexia)} icon={<Icon name="text" />}>
           {t('display.dyslexia')}
         </ToggleButton>

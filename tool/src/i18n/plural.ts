@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.js';
+import { formatterFor } from './format.js';
 import { t, type Locale } from './i18n.js';
 
 /** Catalog keys that come as a `.one`/`.other` pair. */
@@ -12,5 +13,5 @@ export type PluralBase = {
  */
 export function plural(locale: Locale, base: PluralBase, count: number, params: Record<string, string> = {}): string {
   const category = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
-  return t(locale, `${base}.${category}` as MessageKey, { count: new Intl.NumberFormat(locale).format(count), ...params });
+  return t(locale, `${base}.${category}` as MessageKey, { count: formatterFor(locale).number(count, 3), ...params });
 }

@@ -11,10 +11,10 @@ export function readChartColors(root: HTMLElement = document.documentElement): C
   const style = getComputedStyle(root);
   const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   return {
-    text: token('--text', '#17202b'),
-    muted: token('--muted', '#4d5966'),
-    grid: token('--chart-grid', '#d5dbe3'),
-    series: [token('--chart-1', '#1d4ed8'), token('--chart-2', '#b45309'), token('--chart-3', '#047857')],
+    text: token('--text', '#252627'),
+    muted: token('--muted', '#5c5f63'),
+    grid: token('--chart-grid', '#e1e2e5'),
+    series: [token('--chart-1', '#1167d4'), token('--chart-2', '#be5b0f'), token('--chart-3', '#368741')],
     font: getComputedStyle(document.body).fontFamily,
   };
 }

@@ -4,7 +4,7 @@ import type { resourceAnalyticsEn } from './resource.en.js';
 export const resourceAnalyticsFr = {
   'resourceAnalytics.tab': 'Statistiques',
   'resourceAnalytics.heading': 'Statistiques',
-  'resourceAnalytics.roster': 'Étudiant·es du cours : {count}',
+  'resourceAnalytics.roster': 'Étudiant·es du cours : {count}',
   'videoAnalytics.views': 'Vues',
   'videoAnalytics.uniqueViewers': 'Spectateurs uniques',
   'videoAnalytics.completionRate': 'Taux d’achèvement',
