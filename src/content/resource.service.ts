@@ -6,6 +6,7 @@ import type { LaunchSession } from '../lti/session/session.service.js';
 import { RESOURCE_ID_CUSTOM_PARAM } from '../lti/launch/launch-context.js';
 import { StoredClassroomSettings } from '../classroom/classroom.settings.js';
 import { assertSchedule } from '../classroom/schedule/schedule-rules.js';
+import { summarizeVideos, type VideoSummary } from '../video/video-summary.js';
 import { resolveLaunchRoute } from './launch-route.service.js';
 import {
   bindLinkToResource,
@@ -24,7 +25,8 @@ import type { CourseListResponse, ResourceResponse } from './resource.view.js';
 /** Score out of 100 unless the teacher says otherwise (Moodle's default grade). */
 const DEFAULT_SCORE_MAXIMUM = 100;
 
-export function toResourceResponse(row: ResourceWithCourse, session: LaunchSession): ResourceResponse {
+/** `video`: the published media's poster and length, for lists (src/video answers them). */
+export function toResourceResponse(row: ResourceWithCourse, session: LaunchSession, video?: VideoSummary): ResourceResponse {
   return {
     id: row.id,
     kind: row.kind,
@@ -35,7 +37,8 @@ export function toResourceResponse(row: ResourceWithCourse, session: LaunchSessi
     settings: row.settings,
     course: { id: row.context_id, title: row.course_title, label: row.course_label, current: row.context_id === session.context?.id },
     createdBy: row.created_by ? { name: row.creator_name } : null,
-    thumbnailUrl: typeof row.settings.thumbnailUrl === 'string' ? row.settings.thumbnailUrl : null,
+    thumbnailUrl: video?.posterUrl ?? (typeof row.settings.thumbnailUrl === 'string' ? row.settings.thumbnailUrl : null),
+    ...(video ? { durationSeconds: video.durationSeconds } : {}),
     canEdit: canEdit(session, row),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -183,7 +186,8 @@ export async function listResourcesForPicker(ctx: AppContext, session: LaunchSes
     }
   }
   const rows = await listResources(ctx.db, { platformId: session.platform.id, kind: query.kind, search: query.q, contextIds, createdBy, limit: query.limit });
-  return rows.map((r) => toResourceResponse(r, session));
+  const videos = await summarizeVideos(ctx, session.platform.id, rows.filter((r) => r.kind === 'video'));
+  return rows.map((r) => toResourceResponse(r, session, videos.get(r.id)));
 }
 
 export async function listCoursesForPicker(ctx: AppContext, session: LaunchSession): Promise<CourseListResponse> {

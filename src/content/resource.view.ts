@@ -22,7 +22,10 @@ export interface ResourceResponse {
   settings: Record<string, unknown>;
   course: { id: string; title: string | null; label: string | null; current: boolean };
   createdBy: { name: string | null } | null;
+  /** A video's poster once it has a published media (signed, it expires): in lists only (GET /api/resources). */
   thumbnailUrl: string | null;
+  /** A video's length in seconds once it has a published media: in lists only. */
+  durationSeconds?: number;
   /** Whether this session may change it (instructor of the owning course or its creator). */
   canEdit: boolean;
   createdAt: string;

@@ -6,12 +6,14 @@ import { ApiErrorAlert } from '../components/ApiErrorAlert.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Icon } from '../components/Icon.js';
 import { useI18n } from '../i18n/I18nContext.js';
+import { plural } from '../i18n/plural.js';
 import { ROUTE_HEADING_ID } from '../launch/RouteMessage.js';
 import { DisplayChoice, type DocumentTarget } from './DisplayChoice.js';
 import { NoResourceLinks } from './NoResourceLinks.js';
 import { PickerActions } from './PickerActions.js';
 import { ResourcePicker } from './ResourcePicker.js';
 import { SelectionSummary } from './SelectionSummary.js';
+import { StickyActionBar } from './StickyActionBar.js';
 import { toggleSelection } from './selection.js';
 import { useDeepLinkingReturn } from './useDeepLinkingReturn.js';
 
@@ -22,7 +24,7 @@ const ID = 'amphi-picker';
  * sends them back to the platform as ltiResourceLink items, or cancels (no item).
  */
 export function DeepLinkingPicker({ options, platformName }: { options: DeepLinkingOptions; platformName: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [selected, setSelected] = useState<ResourceResponse[]>([]);
   const [target, setTarget] = useState<DocumentTarget | undefined>(options.documentTargets[0]);
   const [emptyAttempt, setEmptyAttempt] = useState(false);
@@ -76,9 +78,21 @@ export function DeepLinkingPicker({ options, platformName }: { options: DeepLink
       {options.documentTargets.includes('iframe') && options.documentTargets.includes('window') && target && (
         <DisplayChoice value={target} onChange={setTarget} />
       )}
-      {emptyAttempt && <ErrorAlert message={t('picker.submit.empty')} />}
-      {response.error && <ApiErrorAlert error={response.error} />}
-      <PickerActions sending={response.sending} onAdd={add} onCancel={cancel} platformName={platformName} editor={options.editor} />
+      <StickyActionBar
+        summary={
+          <p class="amphi-action-bar-count" data-testid="picker-selected-count" data-count={selected.length} aria-live="polite">
+            {selected.length ? plural(locale, 'picker.selection.count', selected.length) : t('picker.selection.none')}
+          </p>
+        }
+        problems={
+          <>
+            {emptyAttempt && <ErrorAlert message={t('picker.submit.empty')} />}
+            {response.error && <ApiErrorAlert error={response.error} />}
+          </>
+        }
+      >
+        <PickerActions sending={response.sending} onAdd={add} onCancel={cancel} platformName={platformName} editor={options.editor} />
+      </StickyActionBar>
     </div>
   );
 }

@@ -19,6 +19,8 @@ interface Props {
   idPrefix: string;
   multiple: boolean;
   selectedIds: string[];
+  /** The resource the link shows now (Change content), marked and not offered. */
+  currentId?: string;
   onToggle: (resource: ResourceResponse, on: boolean) => void;
   /** Offer to create a resource (with or without grading); it is selected once created. */
   create?: { grading: boolean };
@@ -29,7 +31,7 @@ interface Props {
  * One tab per kind; in each, the teacher's resources (this course, all their courses, or one of
  * them; searched by title) to tick, and a form to create one. Filters stay when the tab changes.
  */
-export function ResourcePicker({ idPrefix, multiple, selectedIds, onToggle, create, initialKind = 'video' }: Props) {
+export function ResourcePicker({ idPrefix, multiple, selectedIds, currentId, onToggle, create, initialKind = 'video' }: Props) {
   const { t } = useI18n();
   const [kind, setKind] = useState<ResourceKind>(OFFERED_KINDS.includes(initialKind) ? initialKind : 'video');
   const [source, setSource] = useState<SourceValue>('current');
@@ -66,6 +68,7 @@ export function ResourcePicker({ idPrefix, multiple, selectedIds, onToggle, crea
             refreshKey={refreshKey}
             multiple={multiple}
             selectedIds={selectedIds}
+            currentId={currentId}
             onToggle={onToggle}
           />
         </section>

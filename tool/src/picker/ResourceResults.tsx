@@ -18,11 +18,13 @@ interface Props {
   refreshKey: number;
   multiple: boolean;
   selectedIds: string[];
+  /** The resource the link shows now (Change content), marked and not offered. */
+  currentId?: string;
   onToggle: (resource: ResourceResponse, on: boolean) => void;
 }
 
 /** The resources matching the filters, as a group of checkboxes or radio buttons; the count is announced. */
-export function ResourceResults({ idPrefix, kind, source, query, refreshKey, multiple, selectedIds, onToggle }: Props) {
+export function ResourceResults({ idPrefix, kind, source, query, refreshKey, multiple, selectedIds, currentId, onToggle }: Props) {
   const { t, locale } = useI18n();
   const results = useApiData((client) => listResources(client, { kind, q: query, source: sourceParam(source) }), [kind, source, query, refreshKey]);
   const items = results.data ?? [];
@@ -47,6 +49,7 @@ export function ResourceResults({ idPrefix, kind, source, query, refreshKey, mul
                 multiple={multiple}
                 name={`${idPrefix}-choice`}
                 checked={selectedIds.includes(resource.id)}
+                current={resource.id === currentId}
                 onToggle={onToggle}
               />
             ))}

@@ -2,7 +2,6 @@ import { useRef } from 'preact/hooks';
 import type { ResourceResponse } from '../api/api-types.js';
 import { Icon } from '../components/Icon.js';
 import { useI18n } from '../i18n/I18nContext.js';
-import { plural } from '../i18n/plural.js';
 import { KindLabel } from '../resource/KindLabel.js';
 
 interface Props {
@@ -11,9 +10,9 @@ interface Props {
   onRemove: (resource: ResourceResponse) => void;
 }
 
-/** What will be added, across every tab, each with a button to take it out again. */
+/** What will be added, across every tab, each with a button to take it out again (the count is in the action bar). */
 export function SelectionSummary({ idPrefix, selected, onRemove }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = `${idPrefix}-selection-heading`;
 
@@ -28,9 +27,8 @@ export function SelectionSummary({ idPrefix, selected, onRemove }: Props) {
       <h3 id={headingId} ref={heading} tabIndex={-1}>
         {t('picker.selection.heading')}
       </h3>
-      <p class="amphi-muted" data-testid="picker-selected-count" data-count={selected.length} aria-live="polite">
-        {selected.length ? plural(locale, 'picker.selection.count', selected.length) : t('picker.selection.none')}
-      </p>
+      {/* The count is announced by the action bar: said twice, it would be heard twice. */}
+      {selected.length === 0 && <p class="amphi-muted">{t('picker.selection.none')}</p>}
       {selected.length > 0 && (
         <ul class="amphi-selection-list">
           {selected.map((resource) => (

@@ -7,11 +7,12 @@ import { ApiErrorAlert } from '../components/ApiErrorAlert.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import { ResourcePicker } from '../picker/ResourcePicker.js';
+import { StickyActionBar } from '../picker/StickyActionBar.js';
 import type { SessionResponse } from '../session/session-types.js';
 
 interface Props {
   idPrefix: string;
-  /** The resource the link shows now, if any (choosing it again changes nothing). */
+  /** The resource the link shows now, if any: marked in the list, and not offered (choosing it would change nothing). */
   currentId?: string;
   initialKind?: ResourceKind;
   onSessionChange: (session: SessionResponse) => void;
@@ -49,23 +50,33 @@ export function ContentChooser({ idPrefix, currentId, initialKind, onSessionChan
         multiple={false}
         initialKind={initialKind}
         selectedIds={chosen ? [chosen.id] : []}
+        currentId={currentId}
         onToggle={(resource, on) => {
           setProblem(null);
           setChosen(on ? resource : null);
         }}
         create={{ grading: false }}
       />
-      <p class="amphi-muted" aria-live="polite" data-testid="picker-selected-count" data-count={chosen ? 1 : 0}>
-        {chosen ? t('chooser.chosen', { title: chosen.title }) : t('chooser.nothing')}
-      </p>
-      {problem === 'none' && <ErrorAlert message={t('chooser.error.none')} />}
-      {problem === 'same' && <ErrorAlert message={t('chooser.error.same')} />}
-      {problem instanceof Error && <ApiErrorAlert error={problem} />}
-      <div class="amphi-actions">
-        <button type="button" class="amphi-button" data-testid="switch-resource" aria-disabled={busy} onClick={() => void apply()}>
-          {busy ? t('chooser.busy') : t('chooser.submit')}
-        </button>
-      </div>
+      <StickyActionBar
+        summary={
+          <p class="amphi-action-bar-count" aria-live="polite" data-testid="picker-selected-count" data-count={chosen ? 1 : 0}>
+            {chosen ? t('chooser.chosen', { title: chosen.title }) : t('chooser.nothing')}
+          </p>
+        }
+        problems={
+          <>
+            {problem === 'none' && <ErrorAlert message={t('chooser.error.none')} />}
+            {problem === 'same' && <ErrorAlert message={t('chooser.error.same')} />}
+            {problem instanceof Error && <ApiErrorAlert error={problem} />}
+          </>
+        }
+      >
+        <div class="amphi-actions amphi-picker-actions">
+          <button type="button" class="amphi-button" data-testid="switch-resource" aria-disabled={busy} onClick={() => void apply()}>
+            {busy ? t('chooser.busy') : t('chooser.submit')}
+          </button>
+        </div>
+      </StickyActionBar>
     </div>
   );
 }
