@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context.js';
 import { AppError, BadRequestError, NotFoundError } from '../http/errors.js';
 import { input, validate } from '../http/validate.js';
 import { ADMIN_COMMANDS, isAdminCommandName, runAdminCommand } from './admin-commands.js';
+import { describeIssues } from '../http/validation-messages.js';
 
 const RunCommand = z.object({
   params: z.object({ name: z.string() }),
@@ -22,11 +23,9 @@ export function adminRoutes(ctx: AppContext, token: string): Router {
   async function run(_req: Request, res: Response) {
     const { params, body } = input<typeof RunCommand>(res);
     if (!isAdminCommandName(params.name)) throw new NotFoundError({ command: params.name });
-    const parsed = ADMIN_COMMANDS[params.name].args.safeParse(body);
+    const parsed = ADMIN_COMMANDS[params.name].args.safeParse(body, { reportInput: true });
     if (!parsed.success) {
-      throw new BadRequestError('invalid-request', 400, {
-        details: parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; '),
-      });
+      throw new BadRequestError('invalid-request', 400, { ...describeIssues(parsed.error.issues, { en: 'arguments', fr: 'arguments' }) });
     }
     res.json({ result: await runAdminCommand(ctx, params.name, parsed.data) });
   }

@@ -18,8 +18,12 @@ const Range = z
     const to = q.to ?? today();
     return { from: q.from ?? addDays(to, -29), to };
   })
-  .refine((r) => r.from <= r.to, { message: '`from` must not be after `to`', path: ['from'] })
-  .refine((r) => daysBetween(r.from, r.to) < MAX_RANGE_DAYS, { message: `a range covers at most ${MAX_RANGE_DAYS} days`, path: ['to'] });
+  .refine((r) => r.from <= r.to, { message: '`from` must not be after `to`', path: ['from'], params: { fr: '`from` ne doit pas être après `to`' } })
+  .refine((r) => daysBetween(r.from, r.to) < MAX_RANGE_DAYS, {
+    message: `a range covers at most ${MAX_RANGE_DAYS} days`,
+    path: ['to'],
+    params: { fr: `une période couvre au plus ${MAX_RANGE_DAYS}\u00a0jours` },
+  });
 
 export const CourseOverviewQuery = z.object({ query: z.intersection(Range, Dashboard) });
 

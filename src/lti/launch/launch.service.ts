@@ -15,6 +15,7 @@ import { deleteSession, insertLaunch } from './launch.repository.js';
 import { isNonceUsed } from './nonce.repository.js';
 import { outboundTrustOf } from '../services/platform-trust.js';
 import { toAppRole, type AppRole } from './roles.js';
+import { describeIssues } from '../../http/validation-messages.js';
 
 export type LaunchOutcome =
   | { kind: 'session'; session: LaunchSession; nonce: string }
@@ -178,10 +179,10 @@ function parseClaims(payload: Record<string, unknown>, returnUrl: string | undef
   if (typeof messageType === 'string' && !(SUPPORTED_MESSAGE_TYPES as readonly string[]).includes(messageType)) {
     throw launchError('unsupported-message-type', 400, { messageType }, returnUrl, locale);
   }
-  const parsed = LaunchClaims.safeParse(payload);
+  const parsed = LaunchClaims.safeParse(payload, { reportInput: true });
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => `${i.path.map(String).join(' › ') || 'message_type'}: ${i.message}`).join('; ');
-    throw launchError('invalid-claims', 400, { details }, returnUrl, locale);
+    const { details, detailsFr } = describeIssues(parsed.error.issues, { en: 'message_type', fr: 'message_type' });
+    throw launchError('invalid-claims', 400, { details, detailsFr }, returnUrl, locale);
   }
   return parsed.data;
 }

@@ -7,6 +7,7 @@ import type { PlatformRow } from '../platforms/platform.table.js';
 import { LoginParams, LoginRequest, RelaunchRequest } from './login.schemas.js';
 import { platformNamedByLogin, restartLogin, startLogin } from './login.service.js';
 import { cookiesCanBeSecure, setStateCookie } from './state-cookie.js';
+import { describeIssues } from '../../http/validation-messages.js';
 
 export function loginRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -22,12 +23,11 @@ export function loginRoutes(ctx: AppContext): Router {
     const fields = { ...query, ...body };
     // A refusal of a login that names a registered platform is shown in that platform's iframe.
     const framedBy = (platform: PlatformRow) => allowFramingByPlatform(res, platform);
-    const parsed = LoginParams.safeParse(fields);
+    const parsed = LoginParams.safeParse(fields, { reportInput: true });
     if (!parsed.success) {
       const platform = await platformNamedByLogin(ctx, fields.iss, fields.client_id);
       if (platform) framedBy(platform);
-      const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new BadRequestError('invalid-request', 400, { details });
+      throw new BadRequestError('invalid-request', 400, { ...describeIssues(parsed.error.issues, { en: 'login', fr: 'connexion' }) });
     }
     const { nonce, redirectUrl } = await startLogin(ctx, parsed.data, framedBy);
     setStateCookie(res, nonce, ctx.config.lti.stateTtlSeconds, secure);
