@@ -15,7 +15,7 @@ import { startFakeBbb, type FakeBbb } from '../support/fake-bbb/index.js';
 import { useRegisteredPlatform } from '../support/lti-fixture.js';
 import { ROLE, type LaunchSpec } from '../support/test-platform.js';
 import { CHROMIUM_PATH, formatViolations, isChromiumAvailable, launchChromium } from './chromium.js';
-import { checkFrameAccessibility, openCoursePage, seriousOrCritical, visibleText } from './lms-browser.js';
+import { checkFrameAccessibility, openCoursePage, visibleText } from './lms-browser.js';
 
 const skip = isChromiumAvailable() ? false : `Chromium not found at ${CHROMIUM_PATH}: browser tests skipped`;
 const COURSE = { id: 'phys201', title: 'Physique des ondes', label: 'PHYS201' };
@@ -86,7 +86,7 @@ describe('joining a classroom (Chromium)', { skip }, () => {
     assert.equal(await frame.getByTestId('join-status-text').textContent(), ui('join.waiting.title'));
     assert.equal(await frame.getByTestId('join-status-text').getAttribute('aria-live'), 'polite');
     assert.equal(fake.count('create'), 0, 'a waiting learner creates nothing');
-    const violations = seriousOrCritical(await checkFrameAccessibility(frame));
+    const violations = await checkFrameAccessibility(frame);
     assert.deepEqual(violations, [], formatViolations(violations));
 
     const teacher = await launchPage(fixture.platform, fixture.app.url, { ...TEACHER, ...link });
@@ -116,7 +116,7 @@ describe('joining a classroom (Chromium)', { skip }, () => {
     assert.equal(await tab.locator('#fake-bbb-role').textContent(), 'MODERATOR');
     await frame.locator('[data-testid="room-state"][data-running="true"]').waitFor();
     assert.equal((await frame.getByTestId('join-button').textContent())?.trim(), ui('join.button.moderator'));
-    const violations = seriousOrCritical(await checkFrameAccessibility(frame));
+    const violations = await checkFrameAccessibility(frame);
     assert.deepEqual(violations, [], formatViolations(violations));
   });
 
@@ -140,7 +140,7 @@ describe('joining a classroom (Chromium)', { skip }, () => {
     assert.equal(await line.textContent(), ui('join.closed.next', { day, time }));
     assert.equal(await line.getAttribute('data-open'), 'false');
     assert.equal(await frame.getByTestId('join-button').count(), 0, 'no Join button while closed');
-    const violations = seriousOrCritical(await checkFrameAccessibility(frame));
+    const violations = await checkFrameAccessibility(frame);
     assert.deepEqual(violations, [], formatViolations(violations));
   });
 });

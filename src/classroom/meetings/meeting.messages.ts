@@ -12,6 +12,10 @@ export const MEETINGS_MESSAGES = {
     en: 'The classroom is closed: no session is scheduled any more.',
     fr: 'La classe est fermée : aucune séance n’est plus prévue.',
   },
+  'join-unavailable': {
+    en: 'This classroom is not available yet. Try again later.',
+    fr: 'Cette classe virtuelle n’est pas encore disponible. Réessayez plus tard.',
+  },
   'join-busy': {
     en: 'The classroom’s meeting could not be started after several tries: please try again in a moment.',
     fr: 'La réunion de la classe n’a pas pu être lancée après plusieurs essais : réessayez dans un instant.',

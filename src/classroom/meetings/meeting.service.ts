@@ -10,7 +10,7 @@ import { BbbFailedError } from '../bbb/bbb-errors.js';
 import type { ClassroomSettings } from '../classroom.settings.js';
 import { classroomSettings, loadViewableClassroom } from '../schedule/classroom-settings.service.js';
 import { roomStatus, upcomingOccurrences, type Occurrence } from '../schedule/schedule.js';
-import { bbbApiFor } from '../servers/bbb-server.service.js';
+import { bbbApiFor, isBbbServerConfigured } from '../servers/bbb-server.service.js';
 import { ensureLiveMeeting, forgetLiveMeeting, refreshLiveMeeting, type MeetingTarget } from './meeting-lifecycle.js';
 import { joinParams } from './meeting-params.js';
 import { joinRecorderFor } from './join-recorder.js';
@@ -82,6 +82,8 @@ export async function joinClassroom(ctx: AppContext, session: LaunchSession, res
   const role = joinRole(session, settings);
   const status = roomStatus(settings, new Date());
   const teacher = hasRole(session.role, 'instructor');
+  // Learners are not sent to an administrator they cannot reach: only that the classroom is not available yet.
+  if (!teacher && !(await isBbbServerConfigured(ctx, resource.platform_id))) throw new ConflictError('join-unavailable', 409, { resourceId });
   // A class that runs over stays open to its learners (a dropped connection comes back in).
   if (status.scheduled && !status.open && !teacher && (await findLiveMeeting(ctx.db, resource.platform_id, resource.id))?.state !== 'running') {
     if (!status.next) throw new ConflictError('join-closed-for-good', 409, { resourceId });
@@ -119,9 +121,12 @@ export async function getRoom(ctx: AppContext, session: LaunchSession, resourceI
   const now = new Date();
   const status = roomStatus(settings, now);
   const teacher = hasRole(session.role, 'instructor');
-  const row = await refreshLiveMeeting(ctx, resource.platform_id, resource.id);
+  const serverConfigured = await isBbbServerConfigured(ctx, resource.platform_id);
+  // Without a server no meeting can be asked about (nor joined): the room is idle.
+  const row = serverConfigured ? await refreshLiveMeeting(ctx, resource.platform_id, resource.id) : undefined;
   const running = row?.state === 'running';
   return {
+    serverConfigured,
     open: !status.scheduled || status.open,
     scheduled: status.scheduled,
     current: occurrenceResponse(status.current),

@@ -15,6 +15,11 @@ export type JoinResponse = { status: 'ready'; joinUrl: string; role: JoinRole } 
 
 /** GET /api/classrooms/:resourceId/room: what the page needs to offer Join, wait, or say when the room opens. */
 export interface RoomResponse {
+  /**
+   * The platform has a BigBlueButton server: false means nobody can start or join until its
+   * administrator sets one (no URL or secret is ever said here).
+   */
+  serverConfigured: boolean;
   /** false when the classroom has sessions and none is open now (learners cannot join). */
   open: boolean;
   scheduled: boolean;

@@ -10,7 +10,7 @@ export const RECORDINGS_MESSAGES = {
   },
   'recording-no-video-format': {
     en: 'This recording cannot be imported: BigBlueButton made no video of it (the “video” playback format is missing). Ask your BigBlueButton administrator to enable it.',
-    fr: 'Cet enregistrement ne peut pas être importé : BigBlueButton n’en a pas fait de vidéo (le format de lecture « video » manque). Demandez à l’administrateur de BigBlueButton de l’activer.',
+    fr: 'Cet enregistrement ne peut pas être importé : BigBlueButton n’en a pas fait de vidéo (le format de lecture « video » manque). Demandez à l’administrateur·rice de BigBlueButton de l’activer.',
   },
   'recording-import-exists': {
     en: 'This recording is already being imported, or already is in the video library.',

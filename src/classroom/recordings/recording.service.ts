@@ -5,7 +5,7 @@ import { AppError, ConflictError } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/job.service.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
 import type { BbbApi, Recording, RecordingState } from '../bbb/bbb.types.js';
-import { bbbApiFor } from '../servers/bbb-server.service.js';
+import { bbbApiFor, isBbbServerConfigured } from '../servers/bbb-server.service.js';
 import { deleteRecordingRow, listRecordingRows, markImportQueued } from './recording.repository.js';
 import type { RecordingChanges } from './recording.schemas.js';
 import { pageOfRecordings, RENAME_META, toRecordingResponse, videoFormat } from './recording-response.js';
@@ -39,6 +39,8 @@ export async function listRecordings(
 ): Promise<RecordingListResponse> {
   const resource = assertClassroom(await loadViewableResource(ctx, session, resourceId));
   const editor = canEdit(session, resource);
+  // No server yet: nothing was ever recorded, which is not an error to show (least of all to learners).
+  if (!(await isBbbServerConfigured(ctx, resource.platform_id))) return { items: [], offset: page.offset, limit: page.limit, total: 0, canEdit: editor, serverConfigured: false };
   const bbb = await bbbApiFor(ctx, resource.platform_id);
   const answer = await bbb.getRecordings({
     meetingID: [recordingMeetingId(resource.id)],
@@ -56,6 +58,7 @@ export async function listRecordings(
     limit: page.limit,
     total,
     canEdit: editor,
+    serverConfigured: true,
   };
 }
 

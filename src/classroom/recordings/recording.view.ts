@@ -36,4 +36,6 @@ export interface RecordingListResponse {
   total: number;
   /** The viewer may publish, rename, delete and import. */
   canEdit: boolean;
+  /** The platform has a BigBlueButton server; false: no recordings can exist yet (an empty page, not an error). */
+  serverConfigured: boolean;
 }

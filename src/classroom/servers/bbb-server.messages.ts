@@ -2,7 +2,7 @@
 export const SERVERS_MESSAGES = {
   'bbb-not-configured': {
     en: 'No BigBlueButton server is set up for this platform yet, so virtual classrooms cannot open. Ask your Moodle administrator to set one up in Amphi.',
-    fr: 'Aucun serveur BigBlueButton n’est encore configuré pour cette plateforme : les classes virtuelles ne peuvent pas s’ouvrir. Demandez à l’administrateur de Moodle d’en configurer un dans Amphi.',
+    fr: 'Aucun serveur BigBlueButton n’est encore configuré pour cette plateforme : les classes virtuelles ne peuvent pas s’ouvrir. Demandez à l’administrateur·rice de Moodle d’en configurer un dans Amphi.',
   },
   'bbb-server-url-not-a-url': {
     en: '{url} is not a web address. Enter the address of the BigBlueButton or Scalelite server, e.g. https://bbb.example.org/bigbluebutton/api.',
@@ -38,7 +38,7 @@ export const SERVERS_MESSAGES = {
   },
   'bbb-server-secret-unreadable': {
     en: 'The stored BigBlueButton secret of this platform cannot be decrypted (was SECRET_KEY changed?). An administrator must set the secret again.',
-    fr: 'Le secret BigBlueButton enregistré pour cette plateforme ne peut pas être déchiffré (SECRET_KEY a-t-il changé ?). Un administrateur doit saisir le secret à nouveau.',
+    fr: 'Le secret BigBlueButton enregistré pour cette plateforme ne peut pas être déchiffré (SECRET_KEY a-t-il changé ?). Un·e administrateur·rice doit saisir le secret à nouveau.',
   },
   'bbb-test-ok': {
     en: 'Connected: BigBlueButton API {version} answered and accepted the secret ({meetings} meeting(s) running).',

@@ -125,6 +125,20 @@ export async function bbbApiFor(ctx: AppContext, platformId: string): Promise<Bb
 }
 
 /**
+ * Whether classrooms can open at all: pages say so before any click (teachers whom to ask,
+ * learners only that the classroom is not available yet). A stored secret that no longer
+ * unseals still counts as set: that is the operator's fault to fix, not a missing setting.
+ */
+export async function isBbbServerConfigured(ctx: AppContext, platformId: string): Promise<boolean> {
+  try {
+    return (await storedConfig(ctx, platformId)) !== undefined;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'bbb-server-secret-unreadable') return true;
+    throw err;
+  }
+}
+
+/**
  * Where the platform's recordings may be downloaded from: its BBB server's origin (scheme, host,
  * port) and the trust the server was set with; 'bbb-not-configured' (409) when none is set.
  */

@@ -24,7 +24,8 @@ interface Props<K extends string> {
 /**
  * WAI-ARIA tabs with automatic activation: one tab stop (roving tabindex), the arrow keys move
  * and select, Home/End jump to the ends. Only the selected tab's panel is rendered, so only that
- * tab carries aria-controls (it would point at nothing otherwise).
+ * tab carries aria-controls (it would point at nothing otherwise). Tabs that do not fit on one
+ * line wrap onto the next (tabs.css): every tab stays visible at any width, in any language.
  */
 export function Tabs<K extends string>({ label, idPrefix, tabs, selected, onSelect, children }: Props<K>) {
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);

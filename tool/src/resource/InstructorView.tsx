@@ -13,21 +13,29 @@ import { ClassroomRoomPanel } from '../classroom/join/ClassroomRoomPanel.js';
 import { RecordingsPanel } from '../classroom/recordings/RecordingsPanel.js';
 import { ClassroomSettingsPanel } from '../classroom/schedule/ClassroomSettingsPanel.js';
 import { BbbServerPanel } from '../classroom/server/BbbServerPanel.js';
+import { useCanManageBbbServer } from '../classroom/server/use-can-manage-bbb-server.js';
 import { ChangeContentPanel } from './ChangeContentPanel.js';
 import { GradesPanel } from './GradesPanel.js';
 import { ResourceOverview } from './ResourceOverview.js';
 import { ResourceSettingsForm } from './ResourceSettingsForm.js';
 
+/** Ids kept from the first tab set (tests and bookmarks name them): `sessions` is the schedule, `attendance` the participation. */
 type ClassroomSection = 'room' | 'sessions' | 'recordings' | 'attendance' | 'server';
 type DashboardSection = 'dashboard' | 'learnerPreview';
 type Section = 'video' | ClassroomSection | DashboardSection | 'analytics' | 'overview' | 'settings' | 'content' | 'grades';
 
-const CLASSROOM_SECTIONS: ClassroomSection[] = ['room', 'sessions', 'recordings', 'attendance', 'server'];
+/**
+ * A classroom's own tabs, few enough to fit on one line at 1280 px in French: the room, its
+ * schedule and rules, its recordings, who took part (attendance, then the activity's analytics),
+ * and for Moodle administrators the platform's BigBlueButton server.
+ */
+const CLASSROOM_SECTIONS: ClassroomSection[] = ['room', 'sessions', 'recordings', 'attendance'];
+const CLASSROOM_LABELS = { room: 'classroom.tab.room', sessions: 'classroom.tab.schedule', recordings: 'classroom.tab.recordings', attendance: 'classroom.tab.participation', server: 'classroom.tab.server' } as const;
 
 /** The kind's own tabs: its editor, then its figures; a dashboard's figures (and the students' view when they see it). */
-function ownSections(resource: ResourceResponse): Section[] {
+function ownSections(resource: ResourceResponse, bbbAdmin: boolean): Section[] {
   if (resource.kind === 'video') return ['video', 'analytics'];
-  if (resource.kind === 'classroom') return [...CLASSROOM_SECTIONS, 'analytics'];
+  if (resource.kind === 'classroom') return bbbAdmin ? [...CLASSROOM_SECTIONS, 'server'] : CLASSROOM_SECTIONS;
   return dashboardAudience(resource) === 'learners' ? ['dashboard', 'learnerPreview'] : ['dashboard'];
 }
 
@@ -44,7 +52,8 @@ interface Props {
  */
 export function InstructorView({ resource, onUpdated, onSessionChange }: Props) {
   const { t } = useI18n();
-  const own = ownSections(resource);
+  const bbbAdmin = useCanManageBbbServer(resource.kind === 'classroom');
+  const own = ownSections(resource, bbbAdmin);
   const [section, setSection] = useState<Section>(own[0] ?? 'overview');
   const sections: Section[] = [...own, 'overview', 'settings', 'content', ...(resource.gradable ? (['grades'] as const) : [])];
   // Grading was just switched off while on its tab: that tab is gone.
@@ -55,7 +64,7 @@ export function InstructorView({ resource, onUpdated, onSessionChange }: Props) 
     if (id === 'analytics') return t('resourceAnalytics.tab');
     if (id === 'dashboard') return t('dashboardPage.tab.course');
     if (id === 'learnerPreview') return t('dashboardPage.tab.learner');
-    if ((CLASSROOM_SECTIONS as Section[]).includes(id)) return t(`classroom.tab.${id as ClassroomSection}`);
+    if (id in CLASSROOM_LABELS) return t(CLASSROOM_LABELS[id as ClassroomSection]);
     return t(`resource.tab.${id as 'overview' | 'settings' | 'content' | 'grades'}`);
   }
 
@@ -71,8 +80,13 @@ export function InstructorView({ resource, onUpdated, onSessionChange }: Props) 
       {shown === 'room' && <ClassroomRoomPanel resource={resource} onResourceChanged={onUpdated} />}
       {shown === 'sessions' && <ClassroomSettingsPanel resource={resource} onResourceChanged={onUpdated} />}
       {shown === 'recordings' && <RecordingsPanel resource={resource} onResourceChanged={onUpdated} />}
-      {shown === 'attendance' && <AttendancePanel resource={resource} onResourceChanged={onUpdated} />}
-      {shown === 'server' && <BbbServerPanel resource={resource} onResourceChanged={onUpdated} />}
+      {shown === 'attendance' && (
+        <>
+          <AttendancePanel resource={resource} onResourceChanged={onUpdated} />
+          <ResourceAnalyticsPanel resourceId={resource.id} title={t('resourceAnalytics.heading')} />
+        </>
+      )}
+      {shown === 'server' && <BbbServerPanel />}
       {shown === 'analytics' && <ResourceAnalyticsPanel resourceId={resource.id} title={t('resourceAnalytics.heading')} />}
       {shown === 'dashboard' && <CourseDashboard dashboardId={resource.id} />}
       {shown === 'learnerPreview' && <LearnerPreview dashboardId={resource.id} />}

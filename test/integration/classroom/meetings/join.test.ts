@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { ResourceRow } from '../../../../src/content/resource.table.js';
 import { joinRecorderFor } from '../../../../src/classroom/meetings/join-recorder.js';
 import { forgetLiveMeeting } from '../../../../src/classroom/meetings/meeting-lifecycle.js';
+import { removeBbbServer } from '../../../../src/classroom/servers/bbb-server.service.js';
 import { useFakeBbbFor } from '../../../support/bbb-fixture.js';
 import { createResource, launchPerson, type LaunchedPerson } from '../../../support/factories.js';
 import { startFakeBbb, type FakeBbb } from '../../../support/fake-bbb/index.js';
@@ -267,6 +268,24 @@ describe('joining a classroom', () => {
     assert.equal(ended.body.meetingRunning, false);
     assert.equal(fake.meeting(meetingID())!.ended, true);
     assert.equal((await teacher.api('POST', `/api/classrooms/${classroom.id}/end`)).body.code, 'join-no-meeting');
+  });
+
+  it('says before any click that no server is set: the room tells everyone, a learner’s join is only "not available yet"', async () => {
+    assert.equal((await teacher.api('GET', `/api/classrooms/${classroom.id}/room`)).body.serverConfigured, true);
+    await removeBbbServer(t.app.ctx, teacher.platformId);
+    for (const person of [teacher, learner]) {
+      const room = await person.api('GET', `/api/classrooms/${classroom.id}/room`);
+      assert.equal(room.status, 200, JSON.stringify(room.body));
+      assert.equal(room.body.serverConfigured, false);
+      assert.equal(room.body.meetingRunning, false);
+      assert.ok(!/url|secret|fingerprint/i.test(Object.keys(room.body).join(' ')), 'nothing about the server but whether it is set');
+    }
+    const refused = await learner.api('POST', `/api/classrooms/${classroom.id}/join`);
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.code, 'join-unavailable');
+    assert.doesNotMatch(refused.body.detail ?? '', /administrat|server|serveur|BigBlueButton/i);
+    assert.equal((await teacher.api('POST', `/api/classrooms/${classroom.id}/join`)).body.code, 'bbb-not-configured');
+    assert.equal(fake.count('create'), 0);
   });
 
   it('refuses: BBB not configured (409), a video (404), an unknown id (404), a body (400), no session (401)', async () => {

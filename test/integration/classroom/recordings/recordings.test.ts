@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { ResourceRow } from '../../../../src/content/resource.table.js';
+import { removeBbbServer } from '../../../../src/classroom/servers/bbb-server.service.js';
 import { useFakeBbbFor } from '../../../support/bbb-fixture.js';
 import { startFakeBbb, type FakeBbb } from '../../../support/fake-bbb/index.js';
 import { createResource, launchPerson, type LaunchedPerson } from '../../../support/factories.js';
@@ -191,11 +192,15 @@ describe('classroom recordings: list, publish, protect, rename, delete', () => {
     }
   });
 
-  it('answers 409 when the platform has no BigBlueButton server', async () => {
-    await t.app.ctx.db.deleteFrom('bbb_servers').execute();
-    const res = await api(t.app.url, teacher.token, 'GET', recordingsPath(classroom.id));
-    assert.equal(res.status, 409);
-    assert.equal(res.body.code, 'bbb-not-configured');
+  it('lists nothing, without an error, when the platform has no BigBlueButton server (and says so)', async () => {
+    await removeBbbServer(t.app.ctx, teacher.platformId);
+    for (const person of [teacher, learner]) {
+      const res = await api(t.app.url, person.token, 'GET', recordingsPath(classroom.id));
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual({ items: res.body.items, total: res.body.total, serverConfigured: res.body.serverConfigured }, { items: [], total: 0, serverConfigured: false });
+    }
+    await useFakeBbbFor(t.app.ctx, teacher.platformId, bbb);
+    assert.equal((await api(t.app.url, teacher.token, 'GET', recordingsPath(classroom.id))).body.serverConfigured, true);
   });
 
   it('answers 502 with a clear message when BigBlueButton answers an HTML page, an error or nothing', async () => {

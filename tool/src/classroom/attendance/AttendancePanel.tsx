@@ -1,9 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { ResourceResponse } from '../../api/api-types.js';
 import { useApiData } from '../../api/useApiData.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import type { Formatter } from '../../i18n/format.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { getAttendance, type AttendanceResponse, type AttendanceSession } from './attendance-api.js';
 import { formatWhen } from './attendance-format.js';
 import { AttendanceTotalsTable } from './AttendanceTotalsTable.js';
@@ -29,33 +31,36 @@ export function AttendancePanel({ resource }: Props) {
 }
 
 function AttendanceView({ attendance, onReload }: { attendance: AttendanceResponse; onReload: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
+  const headingId = useId();
+  const selectId = useId();
   const [chosen, setChosen] = useState<string | null>(null);
   const reported = attendance.sessions.some((s) => s.reportedAt !== null);
   const session = attendance.sessions.find((s) => s.meetingRowId === chosen) ?? attendance.sessions[0];
-  const label = (s: AttendanceSession) => `${s.sessionTitle ? `${s.sessionTitle} — ` : ''}${formatWhen(s.startedAt, locale)}`;
+  const label = (s: AttendanceSession) => `${s.sessionTitle ? `${s.sessionTitle} — ` : ''}${formatWhen(s.startedAt, format)}`;
   return (
-    <section class="amphi-attendance" aria-labelledby="amphi-attendance-title" data-testid="attendance-panel">
+    <section class="amphi-attendance" aria-labelledby={headingId} data-testid="attendance-panel">
       <div class="amphi-attendance-head">
-        <h2 id="amphi-attendance-title">{t('attendance.title')}</h2>
+        <h3 id={headingId}>{t('attendance.title')}</h3>
         <button type="button" class="amphi-button amphi-button-secondary" onClick={onReload}>
           {t('attendance.reload')}
         </button>
       </div>
-      <p class="amphi-muted">{ruleText(attendance, t)}</p>
+      <p class="amphi-muted">{ruleText(attendance, t, format)}</p>
       {!reported && <p class="amphi-attendance-empty" data-testid="attendance-empty">{t('attendance.empty')}</p>}
       {session && (
         <>
-          <label class="amphi-field amphi-attendance-select">
-            <span>{t('attendance.session.choose')}</span>
-            <select value={session.meetingRowId} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}>
+          <div class="amphi-form-field amphi-attendance-select">
+            <label for={selectId}>{t('attendance.session.choose')}</label>
+            <select id={selectId} class="amphi-input" value={session.meetingRowId} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}>
               {attendance.sessions.map((s) => (
                 <option key={s.meetingRowId} value={s.meetingRowId}>
                   {label(s)}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           {session.reportedAt === null && <p class="amphi-muted">{session.state === 'ended' ? t('attendance.session.awaiting') : t('attendance.session.live')}</p>}
           <SessionAttendanceTable session={session} caption={t('attendance.session.caption', { session: label(session) })} />
         </>
@@ -65,8 +70,8 @@ function AttendanceView({ attendance, onReload }: { attendance: AttendanceRespon
   );
 }
 
-function ruleText(attendance: AttendanceResponse, t: ReturnType<typeof useI18n>['t']): string {
+function ruleText(attendance: AttendanceResponse, t: ReturnType<typeof useI18n>['t'], format: Formatter): string {
   if (!attendance.resource.gradable) return t('attendance.rule.ungraded');
-  const max = String(attendance.resource.scoreMaximum ?? '');
-  return attendance.rule.kind === 'present' ? t('attendance.rule.present', { max }) : t('attendance.rule.minutes', { max, minutes: String(attendance.rule.minutes) });
+  const max = attendance.resource.scoreMaximum === null ? '' : format.number(attendance.resource.scoreMaximum, 2);
+  return attendance.rule.kind === 'present' ? t('attendance.rule.present', { max }) : t('attendance.rule.minutes', { max, minutes: format.number(attendance.rule.minutes, 0) });
 }

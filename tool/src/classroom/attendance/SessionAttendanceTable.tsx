@@ -1,10 +1,12 @@
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import type { AttendanceSession } from './attendance-api.js';
 import { formatCount, formatSeconds, formatTime } from './attendance-format.js';
 
 /** One session's attendees and their metrics (a dash until BBB's report arrives). */
 export function SessionAttendanceTable({ session, caption }: { session: AttendanceSession; caption: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   if (!session.attendees.length) return <p class="amphi-muted">{t('attendance.session.nobody')}</p>;
   const captionId = `amphi-attendance-session-${session.meetingRowId}`;
   return (
@@ -29,13 +31,13 @@ export function SessionAttendanceTable({ session, caption }: { session: Attendan
             <tr key={a.userId}>
               <th scope="row">{a.name ?? t('attendance.unnamed')}</th>
               <td>{a.role === 'moderator' ? t('attendance.role.moderator') : t('attendance.role.viewer')}</td>
-              <td>{formatTime(a.joinedAt, locale)}</td>
-              <td>{formatTime(a.leftAt, locale)}</td>
-              <td>{formatSeconds(a.durationSeconds)}</td>
-              <td>{formatSeconds(a.talkTimeSeconds)}</td>
-              <td>{formatCount(a.chats)}</td>
-              <td>{formatCount(a.raisedHands)}</td>
-              <td>{formatCount(a.pollVotes)}</td>
+              <td>{formatTime(a.joinedAt, format)}</td>
+              <td>{formatTime(a.leftAt, format)}</td>
+              <td>{formatSeconds(a.durationSeconds, format)}</td>
+              <td>{formatSeconds(a.talkTimeSeconds, format)}</td>
+              <td>{formatCount(a.chats, format)}</td>
+              <td>{formatCount(a.raisedHands, format)}</td>
+              <td>{formatCount(a.pollVotes, format)}</td>
             </tr>
           ))}
         </tbody>

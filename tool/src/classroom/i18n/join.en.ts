@@ -25,4 +25,9 @@ export const joinEn = {
   'join.upcoming.heading': 'Next sessions',
   'join.upcoming.zone': 'Times in your time zone ({zone}).',
   'join.upcoming.range': '{start}–{end}',
+  'join.server.missing.teacher':
+    'This classroom cannot start yet: no BigBlueButton server is set up for this Moodle site. Ask your Moodle administrator to set one in Amphi’s administration (BigBlueButton server setting).',
+  'join.server.missing.admin':
+    'This classroom cannot start yet: no BigBlueButton server is set up for this Moodle site. Set one in the Server tab (or in the Administration area at the end of any Amphi page).',
+  'join.server.missing.learner': 'This classroom is not available yet. Come back later.',
 } as const;

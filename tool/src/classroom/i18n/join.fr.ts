@@ -26,5 +26,10 @@ export const joinFr = {
   'join.end.confirm': 'Terminer la réunion pour toutes les personnes présentes ?',
   'join.upcoming.heading': 'Prochaines séances',
   'join.upcoming.zone': 'Heures dans votre fuseau horaire ({zone}).',
+  'join.server.missing.teacher':
+    'Cette classe virtuelle ne peut pas encore ouvrir : aucun serveur BigBlueButton n’est configuré pour ce site Moodle. Demandez à l’administrateur·rice de Moodle d’en configurer un dans l’administration d’Amphi (réglage « Serveur BigBlueButton »).',
+  'join.server.missing.admin':
+    'Cette classe virtuelle ne peut pas encore ouvrir : aucun serveur BigBlueButton n’est configuré pour ce site Moodle. Configurez-en un dans l’onglet Serveur (ou dans l’espace Administration en bas de chaque page Amphi).',
+  'join.server.missing.learner': 'Cette classe virtuelle n’est pas encore disponible. Revenez plus tard.',
   'join.upcoming.range': '{start}–{end}',
 } as const satisfies Record<keyof typeof joinEn, string>;

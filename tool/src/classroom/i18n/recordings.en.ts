@@ -4,6 +4,7 @@ export const recordingsEn = {
   'recordings.loading': 'Loading the recordings…',
   'recordings.empty': 'No recordings yet. A recorded session’s recording appears here a few minutes after it ends.',
   'recordings.emptyLearner': 'No recording is available yet.',
+  'recordings.noServer': 'No recordings: no BigBlueButton server is set up for this Moodle site yet.',
   'recordings.range': 'Recordings {from}–{to} of {total}',
   'recordings.paging': 'Pages of recordings',
   'recordings.previous': 'Previous',

@@ -6,6 +6,7 @@ export const recordingsFr = {
   'recordings.loading': 'Chargement des enregistrements…',
   'recordings.empty': 'Aucun enregistrement pour l’instant. L’enregistrement d’une séance enregistrée apparaît ici quelques minutes après sa fin.',
   'recordings.emptyLearner': 'Aucun enregistrement n’est encore disponible.',
+  'recordings.noServer': 'Aucun enregistrement : aucun serveur BigBlueButton n’est encore configuré pour ce site Moodle.',
   'recordings.range': 'Enregistrements {from} à {to} sur {total}',
   'recordings.paging': 'Pages d’enregistrements',
   'recordings.previous': 'Précédents',

@@ -1,6 +1,5 @@
 /** English strings of the classroom's schedule part (spread into i18n/en.ts). */
 export const scheduleEn = {
-  'schedule.heading': 'Sessions and settings',
   'schedule.loading': 'Loading the classroom…',
   'schedule.sessions.heading': 'Sessions',
   'schedule.sessions.hint': 'Without sessions the room is always open. With sessions it opens a little before each one and closes at its end.',
@@ -80,6 +79,8 @@ export const scheduleEn = {
   'schedule.presentation.current': '{name} ({size}), sent on {date}',
   'schedule.presentation.choose': 'Choose a file',
   'schedule.presentation.replace': 'Replace the presentation',
+  'schedule.presentation.noFile': 'No file chosen.',
+  'schedule.presentation.chosen': 'Chosen file: {name} ({size}).',
   'schedule.presentation.remove': 'Remove the presentation',
   'schedule.presentation.removed': 'Presentation removed.',
   'schedule.presentation.sending': 'Sending {name}…',

@@ -2,7 +2,6 @@ import type { scheduleEn } from './schedule.en.js';
 
 /** French strings of the classroom's schedule part: the same keys as schedule.en.ts. */
 export const scheduleFr = {
-  'schedule.heading': 'Séances et réglages',
   'schedule.loading': 'Chargement de la classe…',
   'schedule.sessions.heading': 'Séances',
   'schedule.sessions.hint': 'Sans séance, la salle est toujours ouverte. Avec des séances, elle ouvre un peu avant chacune et ferme à sa fin.',
@@ -81,6 +80,8 @@ export const scheduleFr = {
   'schedule.presentation.none': 'Aucune présentation.',
   'schedule.presentation.current': '{name} ({size}), envoyée le {date}',
   'schedule.presentation.choose': 'Choisir un fichier',
+  'schedule.presentation.noFile': 'Aucun fichier choisi.',
+  'schedule.presentation.chosen': 'Fichier choisi : {name} ({size}).',
   'schedule.presentation.replace': 'Remplacer la présentation',
   'schedule.presentation.remove': 'Retirer la présentation',
   'schedule.presentation.removed': 'Présentation retirée.',

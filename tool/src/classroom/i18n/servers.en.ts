@@ -6,7 +6,6 @@ export const serversEn = {
   'servers.state.missing':
     'No BigBlueButton server is set up for this platform yet, so classrooms cannot open. Ask your Moodle administrator to set one up in Amphi.',
   'servers.state.missing.admin': 'No BigBlueButton server is set up for this platform yet, so classrooms cannot open. Set one up below.',
-  'servers.form.heading': 'BigBlueButton server of this platform',
   'servers.form.intro':
     'Every classroom of this Moodle site uses this BigBlueButton or Scalelite server. Only Moodle site administrators see this form; teachers only see whether a server is set up.',
   'servers.form.url': 'Server address',

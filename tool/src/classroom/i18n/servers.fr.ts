@@ -6,12 +6,11 @@ export const serversFr = {
   'servers.loading': 'Chargement du serveur BigBlueButton…',
   'servers.state.configured': 'Le serveur BigBlueButton de cette plateforme est configuré : les classes virtuelles peuvent ouvrir.',
   'servers.state.missing':
-    'Aucun serveur BigBlueButton n’est encore configuré pour cette plateforme : les classes virtuelles ne peuvent pas ouvrir. Demandez à l’administrateur de Moodle d’en configurer un dans Amphi.',
+    'Aucun serveur BigBlueButton n’est encore configuré pour cette plateforme : les classes virtuelles ne peuvent pas ouvrir. Demandez à l’administrateur·rice de Moodle d’en configurer un dans Amphi.',
   'servers.state.missing.admin':
     'Aucun serveur BigBlueButton n’est encore configuré pour cette plateforme : les classes virtuelles ne peuvent pas ouvrir. Configurez-en un ci-dessous.',
-  'servers.form.heading': 'Serveur BigBlueButton de cette plateforme',
   'servers.form.intro':
-    'Toutes les classes virtuelles de ce site Moodle utilisent ce serveur BigBlueButton ou Scalelite. Seuls les administrateurs du site Moodle voient ce formulaire ; les enseignants voient seulement si un serveur est configuré.',
+    'Toutes les classes virtuelles de ce site Moodle utilisent ce serveur BigBlueButton ou Scalelite. Seul·es les administrateur·rices du site Moodle voient ce formulaire ; les enseignant·es voient seulement si un serveur est configuré.',
   'servers.form.url': 'Adresse du serveur',
   'servers.form.url.hint': 'Par exemple https://bbb.example.org/bigbluebutton/api (pour Scalelite, son adresse). Utilisez https.',
   'servers.form.secret': 'Secret partagé',

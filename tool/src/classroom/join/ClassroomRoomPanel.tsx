@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { toApiError, type ApiError } from '../../api/api-client.js';
 import { useApi } from '../../api/ApiContext.js';
 import type { ResourceResponse } from '../../api/api-types.js';
@@ -6,9 +6,13 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { Icon } from '../../components/Icon.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
+import { useCanManageBbbServer } from '../server/use-can-manage-bbb-server.js';
 import { endMeeting } from './join-api.js';
-import { dayOf, timeOf, viewerTimeZone } from './join-format.js';
+import { timeOf } from './join-format.js';
 import { JoinStatus } from './JoinStatus.js';
+import { RoomUpcoming } from './RoomUpcoming.js';
+import { ServerMissing } from './ServerMissing.js';
 import { SessionLine } from './SessionLine.js';
 import { useJoin } from './use-join.js';
 import { usePolling } from './use-polling.js';
@@ -20,14 +24,22 @@ interface Props {
   onResourceChanged: (resource: ResourceResponse) => void;
 }
 
-/** The room as a teacher sees it: whether the meeting runs and who joined, Start/Join as moderator, End, the next sessions. */
+/**
+ * The room as a teacher sees it: whether the meeting runs and who joined, Start/Join as moderator,
+ * End, the next sessions. Without a server, Start cannot work: it is disabled and the page says why before any click.
+ */
 export function ClassroomRoomPanel({ resource }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   const client = useApi();
   const { room, setRoom, error, refresh } = useRoom(resource.id);
   const { phase, join } = useJoin(resource.id, refresh);
+  // Administrators are told where to set the missing server, teachers whom to ask.
+  const canManage = useCanManageBbbServer(true);
   const [ending, setEnding] = useState(false);
   const [endError, setEndError] = useState<ApiError | null>(null);
+  const headingId = useId();
+  const missingId = useId();
   // While the meeting runs, the participant count follows (the room endpoint never asks BBB more than every few seconds).
   usePolling(room?.meetingRunning === true, async () => void (await refresh()), 15_000, 60_000);
 
@@ -47,19 +59,29 @@ export function ClassroomRoomPanel({ resource }: Props) {
   if (error && !room) return <ApiErrorAlert error={error} />;
   if (!room) return <LoadingState label={t('join.loading')} />;
   const busy = phase.name === 'joining';
+  const unavailable = !room.serverConfigured;
   return (
     <div class="amphi-stack amphi-join" data-testid="classroom-room-panel">
-      <section class="amphi-join-state" aria-labelledby="amphi-room-heading">
-        <h3 id="amphi-room-heading">{t('join.room.heading')}</h3>
+      <section class="amphi-card amphi-stack amphi-join-state" aria-labelledby={headingId}>
+        <h3 id={headingId}>{t('join.room.heading')}</h3>
+        {unavailable && <ServerMissing id={missingId} audience={canManage ? 'admin' : 'teacher'} />}
         <p data-testid="room-state" data-running={String(room.meetingRunning)}>
           {room.meetingRunning
-            ? t('join.room.running', { time: room.startedAt ? timeOf(room.startedAt, locale) : '', count: String(room.participants?.total ?? 0) })
+            ? t('join.room.running', { time: room.startedAt ? timeOf(room.startedAt, format) : '', count: format.number(room.participants?.total ?? 0) })
             : t('join.room.idle')}
         </p>
         <SessionLine room={room} />
-        {!room.open && <p class="amphi-hint">{t('join.room.early')}</p>}
+        {!room.open && !unavailable && <p class="amphi-hint">{t('join.room.early')}</p>}
         <p class="amphi-join-actions">
-          <button type="button" class="amphi-button" onClick={() => void join()} disabled={busy} aria-disabled={busy} data-testid="join-button">
+          {/* aria-disabled keeps an unusable Start in the tab order, tied to the sentence that says why. */}
+          <button
+            type="button"
+            class={unavailable ? 'amphi-button is-unavailable' : 'amphi-button'}
+            onClick={() => !busy && !unavailable && void join()}
+            aria-disabled={busy || unavailable}
+            aria-describedby={unavailable ? missingId : undefined}
+            data-testid="join-button"
+          >
             <Icon name="classroom" /> {room.meetingRunning ? t('join.button.moderator') : t('join.button.start')}
           </button>
           {room.meetingRunning && (
@@ -71,26 +93,7 @@ export function ClassroomRoomPanel({ resource }: Props) {
         <JoinStatus phase={phase} />
         {endError && <ApiErrorAlert error={endError} />}
       </section>
-      {room.scheduled && (
-        <section aria-labelledby="amphi-room-upcoming">
-          <h3 id="amphi-room-upcoming">{t('join.upcoming.heading')}</h3>
-          {room.upcoming.length === 0 ? (
-            <p>{t('join.closed.none')}</p>
-          ) : (
-            <>
-              <p class="amphi-hint">{t('join.upcoming.zone', { zone: viewerTimeZone() })}</p>
-              <ul class="amphi-join-upcoming">
-                {room.upcoming.map((o) => (
-                  <li key={`${o.sessionId}-${o.start}`}>
-                    <time dateTime={o.start}>{dayOf(o.start, locale)}</time>, {t('join.upcoming.range', { start: timeOf(o.start, locale), end: timeOf(o.end, locale) })}
-                    {o.title ? ` — ${o.title}` : ''}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-      )}
+      {room.scheduled && <RoomUpcoming room={room} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useId } from 'preact/hooks';
 import type { ResourceResponse } from '../../api/api-types.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { Icon } from '../../components/Icon.js';
@@ -6,18 +7,25 @@ import { useI18n } from '../../i18n/I18nContext.js';
 import { ResourceDescription } from '../../resource/ResourceDescription.js';
 import { RecordingsPanel } from '../recordings/RecordingsPanel.js';
 import { JoinStatus } from './JoinStatus.js';
+import { ServerMissing } from './ServerMissing.js';
 import { SessionLine } from './SessionLine.js';
 import { useJoin } from './use-join.js';
 import { useRoom } from './use-room.js';
 import '../../styles/classroom-join.css';
 
-/** What a learner sees: the welcome, when the next session is (their time zone), Join, the waiting page. */
+/**
+ * What a learner sees: the welcome, when the next session is (their time zone), Join, the waiting
+ * page. Without a BigBlueButton server the classroom is only "not available yet": Join is
+ * disabled and there are no recordings to list (no error about servers or administrators).
+ */
 export function LearnerClassroom({ resource }: { resource: ResourceResponse }) {
   const { t } = useI18n();
   const { room, error, refresh } = useRoom(resource.id);
   const { phase, join } = useJoin(resource.id, refresh);
   const welcome = typeof resource.settings.welcomeMessage === 'string' ? resource.settings.welcomeMessage : '';
   const busy = phase.name === 'joining' || phase.name === 'waiting';
+  const missingId = useId();
+  const unavailable = room?.serverConfigured === false;
   return (
     <>
       <div class="amphi-card amphi-join" data-testid="learner-classroom">
@@ -29,11 +37,19 @@ export function LearnerClassroom({ resource }: { resource: ResourceResponse }) {
           <LoadingState label={t('join.loading')} />
         ) : (
           <>
-            <SessionLine room={room} />
+            {unavailable ? <ServerMissing id={missingId} audience="learner" /> : <SessionLine room={room} />}
             {/* A class that runs over its end stays open to its learners. */}
-            {(room.open || room.meetingRunning) && (
+            {(room.open || room.meetingRunning || unavailable) && (
               <p>
-                <button type="button" class="amphi-button" onClick={() => void join()} aria-disabled={busy} disabled={busy} data-testid="join-button">
+                {/* aria-disabled keeps an unusable Join in the tab order, tied to the sentence that says why. */}
+                <button
+                  type="button"
+                  class={unavailable ? 'amphi-button is-unavailable' : 'amphi-button'}
+                  onClick={() => !busy && !unavailable && void join()}
+                  aria-disabled={busy || unavailable}
+                  aria-describedby={unavailable ? missingId : undefined}
+                  data-testid="join-button"
+                >
                   <Icon name="classroom" /> {t('join.button')}
                 </button>
               </p>
@@ -43,7 +59,7 @@ export function LearnerClassroom({ resource }: { resource: ResourceResponse }) {
         )}
       </div>
       {/* The published recordings, to watch again (the teacher's tab manages them). */}
-      {resource.settings.recordingAllowed !== false && <RecordingsPanel resource={resource} onResourceChanged={() => undefined} />}
+      {resource.settings.recordingAllowed !== false && room?.serverConfigured === true && <RecordingsPanel resource={resource} headingLevel={2} onResourceChanged={() => undefined} />}
     </>
   );
 }

@@ -13,6 +13,8 @@ export interface Occurrence {
 export type JoinRole = 'moderator' | 'viewer';
 
 export interface Room {
+  /** False: no BigBlueButton server is set for the platform, nobody can start or join. */
+  serverConfigured: boolean;
   open: boolean;
   scheduled: boolean;
   current: Occurrence | null;

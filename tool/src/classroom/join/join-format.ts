@@ -1,12 +1,15 @@
-import type { Locale } from '../../i18n/i18n.js';
+import type { Formatter } from '../../i18n/format.js';
 
-/** An instant as the viewer reads it: their own time zone (the browser's), their language. */
-export function dayOf(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso));
+/**
+ * An instant as the viewer reads it: their own time zone (the browser's), the shared formatter's
+ * variant of the page language (an en-GB browser reads 7 December, not December 7).
+ */
+export function dayOf(iso: string, format: Formatter): string {
+  return new Intl.DateTimeFormat(format.tag, { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso));
 }
 
-export function timeOf(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+export function timeOf(iso: string, format: Formatter): string {
+  return format.time(iso);
 }
 
 export function viewerTimeZone(): string {

@@ -4,8 +4,9 @@ import { useApi } from '../../api/ApiContext.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { plural } from '../../i18n/plural.js';
-import { formatDuration, formatName, thumbnailOf } from './recording-format.js';
+import { formatName, thumbnailOf } from './recording-format.js';
 import { RecordingImport } from './RecordingImport.js';
 import { RecordingRename } from './RecordingRename.js';
 import { deleteRecording, importRecording, updateRecording, type RecordingChanges, type RecordingItem } from './recordings-api.js';
@@ -14,6 +15,8 @@ interface Props {
   resourceId: string;
   item: RecordingItem;
   canEdit: boolean;
+  /** The recording's name is a heading one level under the list's. */
+  nameLevel: 3 | 4;
   onChanged: (item: RecordingItem) => void;
   onDeleted: () => void;
   onNews: (text: string) => void;
@@ -22,8 +25,9 @@ interface Props {
 type Mode = 'idle' | 'renaming' | 'confirming-delete';
 
 /** One recording: preview, name, date, duration, state, play links; for teachers its actions. */
-export function RecordingRow({ resourceId, item, canEdit, onChanged, onDeleted, onNews }: Props) {
+export function RecordingRow({ resourceId, item, canEdit, nameLevel, onChanged, onDeleted, onNews }: Props) {
   const { t, locale } = useI18n();
+  const format = useFormatter();
   const client = useApi();
   const [mode, setMode] = useState<Mode>('idle');
   const [busy, setBusy] = useState(false);
@@ -32,6 +36,7 @@ export function RecordingRow({ resourceId, item, canEdit, onChanged, onDeleted, 
   const deleteButton = useRef<HTMLButtonElement>(null);
   const keepButton = useRef<HTMLButtonElement>(null);
   const thumb = thumbnailOf(item);
+  const NameHeading = nameLevel === 3 ? 'h3' : 'h4';
   const start = new Date(item.startTime);
 
   useEffect(() => {
@@ -63,13 +68,13 @@ export function RecordingRow({ resourceId, item, canEdit, onChanged, onDeleted, 
         {thumb ? <img src={thumb.url} alt={t('recordings.thumbnailAlt', { name: item.name })} loading="lazy" /> : <Icon name="video" size={32} />}
       </div>
       <div class="amphi-recording-body amphi-stack">
-        <h3 class="amphi-recording-name" data-testid="recording-name">
+        <NameHeading class="amphi-recording-name" data-testid="recording-name">
           {item.name}
-        </h3>
+        </NameHeading>
         <p class="amphi-muted">
-          <time dateTime={item.startTime}>{new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(start)}</time>
+          <time dateTime={item.startTime}>{new Intl.DateTimeFormat(format.tag, { dateStyle: 'full', timeStyle: 'short' }).format(start)}</time>
           {' · '}
-          {t('recordings.duration', { duration: formatDuration(item.durationSeconds) })}
+          {t('recordings.duration', { duration: format.duration(item.durationSeconds) })}
           {item.participants > 0 && ` · ${plural(locale, 'recordings.participants', item.participants)}`}
         </p>
         <p class="amphi-recording-badges">

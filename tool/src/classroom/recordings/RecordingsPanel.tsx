@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ResourceResponse } from '../../api/api-types.js';
 import { useApiData } from '../../api/useApiData.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
@@ -14,6 +14,8 @@ import '../../styles/classroom-recordings.css';
 interface Props {
   resource: ResourceResponse;
   onResourceChanged?: (resource: ResourceResponse) => void;
+  /** 3 under a teacher's tab (the page's h2 above it); 2 on the learner's page, right under its title. */
+  headingLevel?: 2 | 3;
 }
 
 const PAGE_SIZE = 10;
@@ -25,10 +27,12 @@ const IMPORT_POLL_MS = 3000;
  * (publish, protect, rename, delete, import into the video library); learners see the published
  * ones. Action results are announced in one polite live region.
  */
-export function RecordingsPanel({ resource }: Props) {
+export function RecordingsPanel({ resource, headingLevel = 3 }: Props) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { t } = useI18n();
   const [offset, setOffset] = useState(0);
   const [news, setNews] = useState('');
+  const headingId = useId();
   const list = useApiData((client) => listRecordings(client, resource.id, offset, PAGE_SIZE), [resource.id, offset]);
   const data = list.data;
   const importing = data?.items.some(isImporting) ?? false;
@@ -48,9 +52,9 @@ export function RecordingsPanel({ resource }: Props) {
   };
 
   return (
-    <section class="amphi-stack amphi-recordings" aria-labelledby="amphi-recordings-heading" data-testid="recordings-panel">
+    <section class="amphi-stack amphi-recordings" aria-labelledby={headingId} data-testid="recordings-panel">
       <div class="amphi-recordings-head">
-        <h2 id="amphi-recordings-heading">{t('recordings.heading')}</h2>
+        <Heading id={headingId}>{t('recordings.heading')}</Heading>
         <button type="button" class="amphi-button amphi-button-quiet amphi-button-small" onClick={list.reload} data-testid="recordings-refresh">
           <Icon name="refresh" />
           <span>{t('recordings.refresh')}</span>
@@ -59,11 +63,13 @@ export function RecordingsPanel({ resource }: Props) {
       <StatusMessage text={news} testId="recordings-news" visuallyHidden={!news} />
       {list.status === 'error' && <ApiErrorAlert error={list.error} />}
       {!data && list.status === 'loading' && <LoadingState label={t('recordings.loading')} />}
-      {data && data.items.length === 0 && <p data-testid="recordings-empty">{data.canEdit ? t('recordings.empty') : t('recordings.emptyLearner')}</p>}
+      {data && data.items.length === 0 && (
+        <p data-testid="recordings-empty">{!data.serverConfigured ? t('recordings.noServer') : data.canEdit ? t('recordings.empty') : t('recordings.emptyLearner')}</p>
+      )}
       {data && data.items.length > 0 && (
         <ul class="amphi-recordings-list" data-testid="recordings-list">
           {data.items.map((item) => (
-            <RecordingRow key={item.recordId} resourceId={resource.id} item={item} canEdit={data.canEdit} onChanged={replaceItem} onDeleted={removed} onNews={setNews} />
+            <RecordingRow key={item.recordId} resourceId={resource.id} item={item} canEdit={data.canEdit} nameLevel={headingLevel === 2 ? 3 : 4} onChanged={replaceItem} onDeleted={removed} onNews={setNews} />
           ))}
         </ul>
       )}

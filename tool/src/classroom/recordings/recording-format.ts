@@ -15,15 +15,6 @@ export function formatName(type: string, t: Translate): string {
   return key ? t(key) : type;
 }
 
-/** 45 min, 1 h 05 min, 30 s: the same abbreviations in French and English. */
-export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
-}
-
 /** The first preview picture BBB gave (the presentation's first slides). */
 export function thumbnailOf(item: RecordingItem): RecordingItem['formats'][number]['previewImages'][number] | undefined {
   for (const f of item.formats) if (f.previewImages.length) return f.previewImages[0];

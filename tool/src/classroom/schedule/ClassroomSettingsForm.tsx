@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { FieldMessage } from '../../components/FieldError.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { updateClassroom, type ClassroomResponse } from './classroom-api.js';
 import { InputField } from './InputField.js';
 import { RoomRulesFields } from './RoomRulesFields.js';
@@ -20,7 +21,8 @@ function timeZones(current: string): string[] {
 
 /** Sessions, time zone and room rules, saved together with PATCH /api/classrooms/:id. */
 export function ClassroomSettingsForm({ classroom, gradable, onSaved }: { classroom: ClassroomResponse; gradable: boolean; onSaved: (c: ClassroomResponse) => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   const client = useApi();
   const [draft, setDraft] = useState<ClassroomDraft>(() => draftFromClassroom(classroom));
   const [errors, setErrors] = useState<ClassroomErrors>({});
@@ -67,7 +69,7 @@ export function ClassroomSettingsForm({ classroom, gradable, onSaved }: { classr
     } catch (err) {
       const error = toApiError(err);
       if (!error.issues.length) return setFailure(error);
-      const mapped = classroomServerErrors(error, t, locale);
+      const mapped = classroomServerErrors(error, t, format);
       show(mapped.fields, mapped.other);
     } finally {
       setBusy(false);
@@ -105,10 +107,10 @@ export function ClassroomSettingsForm({ classroom, gradable, onSaved }: { classr
           />
         ))}
         <div class="amphi-actions">
-          <button type="button" class="amphi-button-secondary" data-testid="schedule-add-once" onClick={() => addSession('once')}>
+          <button type="button" class="amphi-button amphi-button-secondary" data-testid="schedule-add-once" onClick={() => addSession('once')}>
             {t('schedule.sessions.addOnce')}
           </button>
-          <button type="button" class="amphi-button-secondary" data-testid="schedule-add-weekly" onClick={() => addSession('weekly')}>
+          <button type="button" class="amphi-button amphi-button-secondary" data-testid="schedule-add-weekly" onClick={() => addSession('weekly')}>
             {t('schedule.sessions.addWeekly')}
           </button>
         </div>

@@ -31,7 +31,6 @@ export function ClassroomSettingsPanel({ resource, onResourceChanged }: Props) {
   };
   return (
     <div class="amphi-stack amphi-classroom-schedule" data-testid="classroom-settings-panel">
-      <h2 class="amphi-visually-hidden">{t('schedule.heading')}</h2>
       <UpcomingSessions schedule={data.schedule} />
       {data.canEdit && <ClassroomSettingsForm key={data.id} classroom={data} gradable={resource.gradable} onSaved={changed} />}
       {data.canEdit && <PresentationUpload classroom={data} onChanged={changed} />}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { toApiError, type ApiError } from '../../api/api-client.js';
 import { useApi } from '../../api/ApiContext.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
@@ -6,41 +6,42 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { useI18n } from '../../i18n/I18nContext.js';
 import type { MessageKey } from '../../i18n/i18n.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { deletePresentation, uploadPresentation, type ClassroomResponse } from './classroom-api.js';
-
-/** 5000 → "5 kB" in the page's language (decimal units, as the server says them). */
-export function formatSize(locale: string, bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
-  let i = 0;
-  let v = bytes;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(v);
-}
 
 type Refusal = { message: string } | { error: ApiError };
 
-/** The teacher's presentation: what is there, a file input with a progress bar, Replace and Remove. */
+const ACCEPT = '.pdf,.doc,.docx,.ppt,.pptx,.xls,.xlsx,.odt,.odp,.ods,.rtf,.txt,.jpg,.jpeg,.png';
+
+/**
+ * The teacher's presentation: what is there, a file chooser with a progress bar, Replace and
+ * Remove. The browser's own file input says little and looks foreign: it stays in the page (the
+ * keyboard and screen readers use it) but is drawn as a button-like label, next to the chosen
+ * file's name and size.
+ */
 export function PresentationUpload({ classroom, onChanged }: { classroom: ClassroomResponse; onChanged: (c: ClassroomResponse) => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   const client = useApi();
+  const [chosen, setChosen] = useState<{ name: string; size: number } | null>(null);
   const [progress, setProgress] = useState<{ name: string; sent: number; total: number } | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [news, setNews] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  const limit = formatSize(locale, classroom.maxPresentationBytes);
+  const id = useId();
+  const limit = format.size(classroom.maxPresentationBytes);
   const current = classroom.presentation;
 
   async function send(file: File) {
     setRefusal(null);
     setNews('');
-    if (file.size > classroom.maxPresentationBytes) return setRefusal({ message: t('schedule.presentation.tooLarge', { size: formatSize(locale, file.size), limit }) });
+    setChosen({ name: file.name, size: file.size });
+    if (file.size > classroom.maxPresentationBytes) return setRefusal({ message: t('schedule.presentation.tooLarge', { size: format.size(file.size), limit }) });
     setProgress({ name: file.name, sent: 0, total: file.size });
     try {
       const updated = await uploadPresentation(client, classroom.id, file, (sent, total) => setProgress({ name: file.name, sent, total }));
       setNews(t('schedule.presentation.sent', { name: updated.presentation?.fileName ?? file.name }));
+      setChosen(null);
       onChanged(updated);
     } catch (err) {
       const error = toApiError(err);
@@ -48,7 +49,7 @@ export function PresentationUpload({ classroom, onChanged }: { classroom: Classr
       if (error.code === 'classroom-presentation-refused' && rule) {
         setRefusal({ message: t('schedule.presentation.refused', { reason: t(`schedule.presentation.reason.${rule}` as MessageKey) }) });
       } else if (error.code === 'classroom-presentation-too-large') {
-        setRefusal({ message: t('schedule.presentation.tooLarge', { size: formatSize(locale, file.size), limit }) });
+        setRefusal({ message: t('schedule.presentation.tooLarge', { size: format.size(file.size), limit }) });
       } else setRefusal({ error });
     } finally {
       setProgress(null);
@@ -76,28 +77,24 @@ export function PresentationUpload({ classroom, onChanged }: { classroom: Classr
 
   const percent = progress && progress.total > 0 ? Math.round((progress.sent / progress.total) * 100) : 0;
   return (
-    <section class="amphi-card" aria-labelledby="amphi-presentation-heading" data-testid="schedule-presentation">
-      <h3 id="amphi-presentation-heading">{t('schedule.presentation.heading')}</h3>
-      <p class="amphi-hint" id="amphi-presentation-hint">
+    <section class="amphi-card amphi-stack" aria-labelledby={`${id}-heading`} data-testid="schedule-presentation">
+      <h3 id={`${id}-heading`}>{t('schedule.presentation.heading')}</h3>
+      <p class="amphi-hint" id={`${id}-hint`}>
         {t('schedule.presentation.hint', { limit })}
       </p>
       <p data-testid="schedule-presentation-current">
         {current
-          ? t('schedule.presentation.current', {
-              name: current.fileName,
-              size: formatSize(locale, current.sizeBytes),
-              date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(current.uploadedAt)),
-            })
+          ? t('schedule.presentation.current', { name: current.fileName, size: format.size(current.sizeBytes), date: format.dateTime(current.uploadedAt) })
           : t('schedule.presentation.none')}
       </p>
-      <div class="amphi-form-field">
-        <label for="amphi-presentation-file">{current ? t('schedule.presentation.replace') : t('schedule.presentation.choose')}</label>
+      <div class={progress ? 'amphi-file-picker is-busy' : 'amphi-file-picker'}>
         <input
-          id="amphi-presentation-file"
+          id={id}
           ref={input}
+          class="amphi-file-input"
           type="file"
-          accept=".pdf,.doc,.docx,.ppt,.pptx,.xls,.xlsx,.odt,.odp,.ods,.rtf,.txt,.jpg,.jpeg,.png"
-          aria-describedby="amphi-presentation-hint"
+          accept={ACCEPT}
+          aria-describedby={`${id}-hint ${id}-chosen`}
           disabled={progress !== null}
           data-testid="schedule-presentation-file"
           onChange={(event) => {
@@ -105,6 +102,12 @@ export function PresentationUpload({ classroom, onChanged }: { classroom: Classr
             if (file) void send(file);
           }}
         />
+        <label for={id} class="amphi-button amphi-button-secondary amphi-file-button">
+          {current ? t('schedule.presentation.replace') : t('schedule.presentation.choose')}
+        </label>
+        <span id={`${id}-chosen`} class="amphi-file-chosen" data-testid="schedule-presentation-chosen">
+          {chosen ? t('schedule.presentation.chosen', { name: chosen.name, size: format.size(chosen.size) }) : t('schedule.presentation.noFile')}
+        </span>
       </div>
       {progress && (
         <div data-testid="schedule-presentation-progress">
@@ -115,7 +118,7 @@ export function PresentationUpload({ classroom, onChanged }: { classroom: Classr
       {refusal && ('error' in refusal ? <ApiErrorAlert error={refusal.error} /> : <ErrorAlert message={refusal.message} />)}
       {current && !progress && (
         <div class="amphi-actions">
-          <button type="button" class="amphi-button-secondary" data-testid="schedule-presentation-remove" onClick={() => void remove()}>
+          <button type="button" class="amphi-button amphi-button-secondary" data-testid="schedule-presentation-remove" onClick={() => void remove()}>
             {t('schedule.presentation.remove')}
           </button>
         </div>

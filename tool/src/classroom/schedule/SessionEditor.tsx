@@ -52,7 +52,7 @@ export function SessionEditor({ session, index, errors, onChange, onRemove }: Pr
       )}
       {at('id') && <p class="amphi-field-error">{at('id')!.text}</p>}
       <div class="amphi-actions">
-        <button type="button" class="amphi-button-secondary amphi-button-small" data-testid={`${testId}-remove`} onClick={onRemove}>
+        <button type="button" class="amphi-button amphi-button-secondary amphi-button-small" data-testid={`${testId}-remove`} onClick={onRemove}>
           {t('schedule.session.remove')}
         </button>
       </div>

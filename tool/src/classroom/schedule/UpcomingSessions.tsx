@@ -1,12 +1,15 @@
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import type { ClassroomResponse, OccurrenceView } from './classroom-api.js';
 
 /** The next sessions as instants shown in the viewer's own time zone and language. */
 export function UpcomingSessions({ schedule }: { schedule: ClassroomResponse['schedule'] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  // The shared formatter's variant of the language (en-GB: Monday 7 December 2026), with the weekday a schedule needs.
+  const day = new Intl.DateTimeFormat(format.tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const time = (iso: string) => format.time(iso);
   const currentId = schedule.current ? key(schedule.current) : null;
   return (
     <section class="amphi-card" aria-labelledby="amphi-upcoming-heading" data-testid="schedule-upcoming">
@@ -23,11 +26,11 @@ export function UpcomingSessions({ schedule }: { schedule: ClassroomResponse['sc
               <li key={key(o)} data-testid="schedule-upcoming-item" data-start={o.start}>
                 <time dateTime={o.start}>{day.format(new Date(o.start))}</time>
                 {', '}
-                {t('schedule.upcoming.range', { start: time.format(new Date(o.start)), end: time.format(new Date(o.end)) })}
+                {t('schedule.upcoming.range', { start: time(o.start), end: time(o.end) })}
                 {o.title ? ` — ${o.title}` : ''}
                 <span class="amphi-hint">
                   {' '}
-                  ({key(o) === currentId ? t('schedule.upcoming.open') : t('schedule.upcoming.opensAt', { time: time.format(new Date(o.opensAt)) })})
+                  ({key(o) === currentId ? t('schedule.upcoming.open') : t('schedule.upcoming.opensAt', { time: time(o.opensAt) })})
                 </span>
               </li>
             ))}

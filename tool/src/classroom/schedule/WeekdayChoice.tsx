@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { FieldError, type FieldMessage } from '../../components/FieldError.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 
 /** ISO weekday (1 = Monday) → its name in the page's language. 2024-01-01 was a Monday. */
 export function weekdayName(locale: string, isoDay: number, width: 'long' | 'short' = 'long'): string {
@@ -9,7 +10,8 @@ export function weekdayName(locale: string, isoDay: number, width: 'long' | 'sho
 
 /** Seven checkboxes in a fieldset (Monday first). */
 export function WeekdayChoice({ value, onChange, error, testId }: { value: number[]; onChange: (days: number[]) => void; error?: FieldMessage; testId?: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   const id = useId();
   return (
     <fieldset class="amphi-fieldset amphi-weekdays" data-testid={testId}>
@@ -29,7 +31,7 @@ export function WeekdayChoice({ value, onChange, error, testId }: { value: numbe
               onChange(on ? [...value.filter((d) => d !== day), day].sort() : value.filter((d) => d !== day));
             }}
           />
-          <label for={`${id}-${day}`}>{weekdayName(locale, day)}</label>
+          <label for={`${id}-${day}`}>{weekdayName(format.tag, day)}</label>
         </div>
       ))}
       {error && <FieldError id={`${id}-error`} error={error} />}

@@ -1,5 +1,6 @@
 import type { ApiError } from '../../api/api-client.js';
 import type { FieldMessage } from '../../components/FieldError.js';
+import type { Formatter } from '../../i18n/format.js';
 import type { MessageKey, Translate } from '../../i18n/i18n.js';
 import type { ClassroomResponse, TeacherClassroomSettings, UpdateClassroomBody } from './classroom-api.js';
 
@@ -130,10 +131,9 @@ interface RuleIssue {
 }
 
 /** The server's issues at their fields: schedule rules in the page's language, shape errors in the server's English. */
-export function classroomServerErrors(error: ApiError, t: Translate, locale: string): { fields: ClassroomErrors; other: FieldMessage[] } {
-  const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+export function classroomServerErrors(error: ApiError, t: Translate, format: Formatter): { fields: ClassroomErrors; other: FieldMessage[] } {
   // Dates in the rules' params (YYYY-MM-DD) as the page's language writes them.
-  const param = (v: string | number) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? longDate.format(new Date(`${v}T00:00:00Z`)) : String(v));
+  const param = (v: string | number) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? format.day(v, 'long') : String(v));
   const fields: ClassroomErrors = {};
   const other: FieldMessage[] = [];
   for (const issue of error.issues as RuleIssue[]) {

@@ -13,8 +13,13 @@ import { SecretField } from './SecretField.js';
 
 type Busy = 'save' | 'test' | 'remove' | null;
 
+interface Props {
+  server: BbbServerResponse;
+  onChanged: (server: BbbServerResponse) => void;
+}
+
 /** The administrator's form: URL, secret, algorithm; Save, Test connection, Remove. */
-export function BbbServerForm({ server, onChanged }: { server: BbbServerResponse; onChanged: (server: BbbServerResponse) => void }) {
+export function BbbServerForm({ server, onChanged }: Props) {
   const { t } = useI18n();
   const client = useApi();
   const [draft, setDraft] = useState<BbbServerDraft>(() => draftFromServer(server));
@@ -93,14 +98,12 @@ export function BbbServerForm({ server, onChanged }: { server: BbbServerResponse
       class="amphi-form amphi-card"
       ref={formRef}
       noValidate
-      aria-labelledby="amphi-bbb-server-form-heading"
       data-testid="bbb-server-form"
       onSubmit={(event) => {
         event.preventDefault();
         save();
       }}
     >
-      <h3 id="amphi-bbb-server-form-heading">{t('servers.form.heading')}</h3>
       <p class="amphi-hint">{t('servers.form.intro')}</p>
       <TextField
         label={t('servers.form.url')}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nContext.js';
 
 /**
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nContext.js';
 export function RemoveServerButton({ busy, onConfirm }: { busy: boolean; onConfirm: () => Promise<void> | void }) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
+  const questionId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);
@@ -26,8 +27,8 @@ export function RemoveServerButton({ busy, onConfirm }: { busy: boolean; onConfi
     );
   }
   return (
-    <div class="amphi-bbb-server-confirm" role="group" aria-labelledby="amphi-bbb-server-confirm-question">
-      <p id="amphi-bbb-server-confirm-question">{t('servers.remove.question')}</p>
+    <div class="amphi-bbb-server-confirm" role="group" aria-labelledby={questionId}>
+      <p id={questionId}>{t('servers.remove.question')}</p>
       <button
         type="button"
         class="amphi-button amphi-button-danger"
