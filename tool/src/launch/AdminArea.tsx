@@ -11,6 +11,9 @@ const HEADING_ID = 'amphi-admin-heading';
  */
 export function AdminArea({ session }: { session: SessionResponse }) {
   const { t } = useI18n();
+  const { route } = session;
+  // A classroom's own Server tab already holds the setting: one copy per page.
+  const classroomTab = route.name === 'resource' && route.kind === 'classroom' && !route.readOnly;
   return (
     <section class="amphi-card amphi-admin" aria-labelledby={HEADING_ID} data-testid="admin-area">
       <div class="amphi-page-heading">
@@ -21,7 +24,7 @@ export function AdminArea({ session }: { session: SessionResponse }) {
         <summary>{t('summary.heading')}</summary>
         <LaunchSummary session={session} />
       </details>
-      <BbbServerAdminSection />
+      {!classroomTab && <BbbServerAdminSection />}
     </section>
   );
 }
