@@ -101,6 +101,12 @@ export class AgsClient {
     return parse(LineItemSchema, await readJson(response), 'the created line item');
   }
 
+  /** Line item service, §3.2: GET one line item (its label and scoreMaximum) by its URL. */
+  async getLineItem(lineItemUrl: string): Promise<LineItem> {
+    const response = await this.request({ url: lineItemUrl, scopes: this.need(AGS_SCOPE.lineItemReadonly, AGS_SCOPE.lineItem), accept: AGS_MEDIA_TYPE.lineItem });
+    return parse(LineItemSchema, await readJson(response), 'the line item');
+  }
+
   /** §3.2.4 container request filters: the course's line items, optionally for one resource link or resource. */
   async findLineItems(lineItemsUrl: string, filter: { resourceLinkId?: string; resourceId?: string; tag?: string } = {}): Promise<LineItem[]> {
     const url = new URL(lineItemsUrl);

@@ -4,6 +4,7 @@ import type { ResourceRow } from '../content/resource.table.js';
 import { AppError } from '../http/errors.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import { getRoster } from '../roster/roster.service.js';
+import { lineItemDetails } from './line-item-details.js';
 import { findLinkLineItemUrl, findLinkResourceId, findResourceLineItem, listLastScores, type LastScoreRow } from './gradebook.repository.js';
 import type { GradebookResponse, ScoreResponse } from './grades.view.js';
 import { requeueFailed } from './score-outbox.repository.js';
@@ -30,6 +31,8 @@ export async function getGradebook(ctx: AppContext, session: LaunchSession, reso
     findResourceLineItem(ctx.db, session.platform.id, resource.id, linkId),
     linkId ? findLinkLineItemUrl(ctx.db, linkId) : null,
   ]);
+  const activityLinkId = linkId && announced ? await gradebookLinkFor(ctx, session, resource.id) : null;
+  const column = await lineItemDetails(ctx, session, resource, lineItem, announced ? { url: announced, activityLinkId } : null);
   const byUser = new Map<string, LastScoreRow>(scores.map((s) => [s.user_id, s]));
   const learners: GradebookResponse['learners'] = [];
   for (const member of roster.members) {
@@ -45,7 +48,7 @@ export async function getGradebook(ctx: AppContext, session: LaunchSession, reso
   return {
     resource: { id: resource.id, title: resource.title, gradable: resource.gradable, scoreMaximum: resource.score_maximum },
     // A column the launch announced exists at the platform even before Amphi sent it a score.
-    lineItem: lineItem ? { label: lineItem.label, scoreMaximum: lineItem.score_maximum } : announced ? { label: null, scoreMaximum: null } : null,
+    lineItem: column,
     roster: { status: roster.status, fetchedAt: roster.fetchedAt?.toISOString() ?? null, error: roster.error },
     learners,
     counts,

@@ -1,15 +1,25 @@
 /** Sizes as people write and read them (upload limits, refusals, the CLI). */
 
-/** 5000 → "5 kB" (decimal units, as file managers show). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+const SIZE_UNITS = {
+  en: ['B', 'KiB', 'MiB', 'GiB', 'TiB'],
+  fr: ['o', 'Kio', 'Mio', 'Gio', 'Tio'],
+} as const;
+
+/**
+ * 5 * 1024 ** 3 → "5 GiB" ("5 Gio" in French): binary units, as limits are set and as the tool
+ * writes them (tool/src/i18n/format.ts), so a refusal and the page say the same size.
+ */
+export function formatBytes(bytes: number, locale: 'en' | 'fr' = 'en'): string {
+  const units = SIZE_UNITS[locale];
   let i = 0;
-  let v = bytes;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
+  let v = Math.max(0, bytes);
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
     i++;
   }
-  return `${i === 0 ? v : v.toFixed(1).replace(/\.0$/, '')} ${units[i]}`;
+  const digits = i === 0 || v >= 100 ? 0 : 1;
+  const number = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en', { maximumFractionDigits: digits }).format(v);
+  return `${number}\u00a0${units[i]}`;
 }
 
 const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };

@@ -36,7 +36,7 @@ export interface VideoResponse {
   captions: CaptionTrackPlayerView[];
   allowDownload: boolean;
   completionThreshold: number;
-  progress: null | { positionSeconds: number; watchedShare: number; completed: boolean };
+  progress: null | { positionSeconds: number; watchedShare: number; completed: boolean; playedSegments: [number, number][] };
   canEdit: boolean;
   /**
    * `queueKey`: names the page's store of unsent statements, per viewer (an opaque hash of platform

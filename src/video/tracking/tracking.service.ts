@@ -56,7 +56,7 @@ export async function recordVideoStatements(ctx: AppContext, session: LaunchSess
     const resourceLinkId = await gradebookLinkFor(ctx, session, resourceId);
     await sendScore(ctx, key, resourceLinkId, outcome.score, outcome.previousBest, view.completedAt !== null);
   }
-  return { stored, progress: toVideoProgress({ position_seconds: view.positionSeconds, watched_share: view.watchedShare, completed_at: view.completedAt }) };
+  return { stored, progress: toVideoProgress({ position_seconds: view.positionSeconds, watched_share: view.watchedShare, completed_at: view.completedAt, played_segments: view.segments }) };
 }
 
 /**

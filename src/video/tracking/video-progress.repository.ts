@@ -16,16 +16,26 @@ export interface VideoProgress {
   positionSeconds: number;
   watchedShare: number;
   completed: boolean;
+  /**
+   * The merged [start, end] seconds the server credited (what watchedShare is computed from): the
+   * page adds the ones playing now to show the share grow; the credit stays this server's.
+   */
+  playedSegments: [number, number][];
 }
 
-export function toVideoProgress(row: Pick<VideoViewRow, 'position_seconds' | 'watched_share' | 'completed_at'>): VideoProgress {
-  return { positionSeconds: row.position_seconds, watchedShare: row.watched_share, completed: row.completed_at !== null };
+export function toVideoProgress(row: Pick<VideoViewRow, 'position_seconds' | 'watched_share' | 'completed_at' | 'played_segments'>): VideoProgress {
+  return {
+    positionSeconds: row.position_seconds,
+    watchedShare: row.watched_share,
+    completed: row.completed_at !== null,
+    playedSegments: row.played_segments.map(([a, b]) => [a, b]),
+  };
 }
 
 export async function findVideoProgress(db: Db, key: VideoViewKey): Promise<VideoProgress | null> {
   const row = await db
     .selectFrom('video_views')
-    .select(['position_seconds', 'watched_share', 'completed_at'])
+    .select(['position_seconds', 'watched_share', 'completed_at', 'played_segments'])
     .where('platform_id', '=', key.platformId)
     .where('resource_id', '=', key.resourceId)
     .where('user_id', '=', key.userId)

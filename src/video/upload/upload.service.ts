@@ -59,11 +59,13 @@ export async function authorizeUploadCreation(ctx: AppContext, session: LaunchSe
   const resource = await loadEditableResource(ctx, session, parsed.data.resourceId);
   if (resource.kind !== 'video') throw new AppError('not-a-video', 404, { resourceId: resource.id });
   const limit = await maxUploadBytes(ctx, session.platform.id);
-  if (!Number.isFinite(length) || length > limit) throw new AppError('upload-too-large', 413, { size: formatBytes(length), limit: formatBytes(limit) });
+  // Binary units, as the page writes them; in English: the problem's `detail` is English, and its localized copy shares the values.
+  const size = (bytes: number) => formatBytes(bytes);
+  if (!Number.isFinite(length) || length > limit) throw new AppError('upload-too-large', 413, { size: size(length), limit: size(limit) });
   await fs.mkdir(uploadsDir(ctx), { recursive: true });
   const stats = await fs.statfs(uploadsDir(ctx));
   const free = stats.bavail * stats.bsize;
-  if (free < length * SPACE_FACTOR + SPACE_MARGIN_BYTES) throw new AppError('upload-disk-full', 507, { free: formatBytes(free) });
+  if (free < length * SPACE_FACTOR + SPACE_MARGIN_BYTES) throw new AppError('upload-disk-full', 507, { free: size(free) });
   return { resource, metadata: parsed.data };
 }
 
@@ -81,11 +83,11 @@ export function assertUploadOwner(session: LaunchSession, metadata: Record<strin
 }
 
 /**
- * The 422 problem+json of a refused file, with `detail` in the person's language (the error
- * middleware writes English details; the upload dialog shows this one as is).
+ * The 422 problem+json of a refused file, with `detail` (and `localizedDetail`, as the error
+ * middleware names it) in the person's language: the upload dialog shows it as is.
  */
 export function refusalProblem(locale: Locale, reason: MediaProbeReason, technicalDetail: string): Record<string, unknown> {
-  return {
+  const problem = {
     type: 'urn:amphi:problem:media-refused',
     title: 'Unprocessable Content',
     status: 422,
@@ -94,11 +96,14 @@ export function refusalProblem(locale: Locale, reason: MediaProbeReason, technic
     detail: translate(locale, 'media-refused', { reason: translate(locale, `media-refused.${reason}` as MessageKey) }),
     technicalDetail,
   };
+  // The same fields as the error middleware's problems: the page reads `localizedDetail` and its `locale`.
+  return { ...problem, locale, localizedDetail: problem.detail };
 }
 
 /** The server cannot run ffprobe/ffmpeg: 503, the file is not at fault (and was not kept). */
 export function toolsMissingProblem(locale: Locale): Record<string, unknown> {
-  return { type: 'urn:amphi:problem:video-tools-missing', title: 'Service Unavailable', status: 503, code: 'video-tools-missing', detail: translate(locale, 'video-tools-missing') };
+  const detail = translate(locale, 'video-tools-missing');
+  return { type: 'urn:amphi:problem:video-tools-missing', title: 'Service Unavailable', status: 503, code: 'video-tools-missing', detail, locale, localizedDetail: detail };
 }
 
 const finishing = new Map<string, Promise<unknown>>();

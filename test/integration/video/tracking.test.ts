@@ -108,7 +108,8 @@ describe('video tracking: the player’s statements, progress and grade', () => 
     const sitting = firstSitting();
     const first = await post(learner, sitting);
     assert.equal(first.status, 200, JSON.stringify(first.body));
-    assert.deepEqual(first.body, { stored: 3, progress: { positionSeconds: 5, watchedShare: 0.25, completed: false } });
+    // The credited segments come with the share: the page adds what plays next to show it grow.
+    assert.deepEqual(first.body, { stored: 3, progress: { positionSeconds: 5, watchedShare: 0.25, completed: false, playedSegments: [[0, 5]] } });
 
     const stored = await videoStatements();
     assert.deepEqual(stored.map((s) => s.verb.id), [VERB.initialized, VERB.played, VERB.paused]);
@@ -133,10 +134,11 @@ describe('video tracking: the player’s statements, progress and grade', () => 
 
     const second = await post(learner, secondSitting());
     assert.equal(second.status, 200, JSON.stringify(second.body));
-    assert.deepEqual(second.body, { stored: 6, progress: { positionSeconds: 20, watchedShare: 0.9, completed: true } });
-    assert.deepEqual(await progressOf(learner), { positionSeconds: 20, watchedShare: 0.9, completed: true });
+    const sat: [number, number][] = [[0, 12], [14, 20]];
+    assert.deepEqual(second.body, { stored: 6, progress: { positionSeconds: 20, watchedShare: 0.9, completed: true, playedSegments: sat } });
+    assert.deepEqual(await progressOf(learner), { positionSeconds: 20, watchedShare: 0.9, completed: true, playedSegments: sat });
     const shown = await learner.api('GET', `/api/videos/${video.id}`);
-    assert.deepEqual(shown.body.progress, { positionSeconds: 20, watchedShare: 0.9, completed: true }, 'the player resumes from it');
+    assert.deepEqual(shown.body.progress, { positionSeconds: 20, watchedShare: 0.9, completed: true, playedSegments: sat }, 'the player resumes from it');
     assert.equal(shown.body.tracking.activityId, `${t.app.url}/xapi/activities/resources/${video.id}`);
     assert.equal(shown.body.tracking.maxPlaybackRate, 2, 'the player offers no speed faster than the server credits');
     await eventually('the completion grade', () => t.platform.receivedScores.length === 2);
@@ -147,7 +149,7 @@ describe('video tracking: the player’s statements, progress and grade', () => 
     // The teacher replaces the media with a longer one: the share drops, the grade does not.
     await publishMedia(t.app.ctx.db, video, 40);
     const after = await post(learner, [videoStatement('played', { at: at(50), result: { time: 0 } })]);
-    assert.deepEqual(after.body.progress, { positionSeconds: 0, watchedShare: 0.45, completed: true });
+    assert.deepEqual(after.body.progress, { positionSeconds: 0, watchedShare: 0.45, completed: true, playedSegments: sat });
     const scores = await t.app.ctx.db.selectFrom('grade_scores').select(['score_given']).orderBy('seq').execute();
     assert.deepEqual(scores.map((s) => s.score_given), [5, 18]);
   });
@@ -189,7 +191,7 @@ describe('video tracking: the player’s statements, progress and grade', () => 
     assert.equal((await post(learner, batch)).status, 200);
     const again = await post(learner, [...batch, batch[2]]);
     assert.equal(again.status, 200, JSON.stringify(again.body));
-    assert.deepEqual(again.body.progress, { positionSeconds: 5, watchedShare: 0.25, completed: false });
+    assert.deepEqual(again.body.progress, { positionSeconds: 5, watchedShare: 0.25, completed: false, playedSegments: [[0, 5]] });
     assert.equal((await videoStatements()).length, 3);
     assert.equal(await storedCount(), 3);
     await eventually('the grade', () => t.platform.receivedScores.length === 1);
@@ -333,7 +335,7 @@ describe('video tracking: the player’s statements, progress and grade', () => 
       await elapse(t.app.ctx.db, normal, 20);
       assert.equal((await post(normal, [pausedAt(`0[.]${end}`)])).status, 200);
     }
-    assert.deepEqual(await progressOf(normal), { positionSeconds: 1, watchedShare: 1, completed: true });
+    assert.deepEqual(await progressOf(normal), { positionSeconds: 1, watchedShare: 1, completed: true, playedSegments: [[0, 60]] });
     // Then another video of the course, at 1× too: the one budget covers both.
     const next = await anotherVideo(60);
     for (const end of [20, 40, 60]) {
@@ -354,7 +356,7 @@ describe('video tracking: the player’s statements, progress and grade', () => 
       const answer = await post(fast, batch);
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
     }
-    assert.deepEqual(await progressOf(fast), { positionSeconds: 60, watchedShare: 1, completed: true });
+    assert.deepEqual(await progressOf(fast), { positionSeconds: 60, watchedShare: 1, completed: true, playedSegments: [[0, 60]] });
     const completed = (await videoStatements()).filter((s) => s.verb.id === VERB.completed);
     assert.equal(completed.length, 1, 'a credited completion is stored');
     assert.deepEqual([completed[0].result.completion, completed[0].result.duration], [true, 'PT60S'], 'its duration at most the seconds credited of its segments');

@@ -122,6 +122,48 @@ describe('video settings API', () => {
     assert.equal((await learner.api('PATCH', `/api/videos/${resource.id}`, { title: 'Piraté' })).status, 403);
   });
 
+  it('keeps the chapters when the Settings tab saves, and the settings when the chapters are saved', async () => {
+    await insertReadyMedia(t.app.ctx.db, resource, 120);
+    const chapters = [{ startSeconds: 0, title: 'Introduction' }, { startSeconds: 30, title: 'Suite' }];
+    assert.equal((await teacher.api('PATCH', `/api/videos/${resource.id}`, { chapters })).status, 200);
+    // The Settings tab's one PATCH, as ResourceSettingsForm sends it (every field, the video's two settings).
+    const settings = await teacher.api('PATCH', `/api/resources/${resource.id}`, {
+      title: 'Cours 3',
+      description: 'Résumé',
+      gradable: true,
+      scoreMaximum: 20,
+      settings: { allowDownload: true, completionThreshold: 0.6 },
+    });
+    assert.equal(settings.status, 200, JSON.stringify(settings.body));
+    assert.equal(settings.body.settings.completionThreshold, 0.6);
+    let video = (await teacher.api('GET', `/api/videos/${resource.id}`)).body;
+    assert.deepEqual(video.chapters, chapters, 'the chapters saved from the Video tab stay');
+    assert.equal(video.allowDownload, true);
+    assert.equal(video.completionThreshold, 0.6);
+    assert.equal(video.title, 'Cours 3');
+
+    // Then the chapters again from the Video tab: nothing of the Settings tab is lost.
+    const fewer = [{ startSeconds: 0, title: 'Tout' }];
+    assert.equal((await teacher.api('PATCH', `/api/videos/${resource.id}`, { chapters: fewer })).status, 200);
+    video = (await teacher.api('GET', `/api/videos/${resource.id}`)).body;
+    assert.deepEqual(video.chapters, fewer);
+    assert.equal(video.allowDownload, true);
+    assert.equal(video.completionThreshold, 0.6);
+    const resourceNow = (await teacher.api('GET', `/api/resources/${resource.id}`)).body;
+    assert.equal(resourceNow.title, 'Cours 3');
+    assert.equal(resourceNow.scoreMaximum, 20);
+    assert.equal(resourceNow.gradable, true);
+
+    // A settings save that names only the download keeps the threshold (the server merges the keys sent).
+    assert.equal((await teacher.api('PATCH', `/api/resources/${resource.id}`, { settings: { allowDownload: false } })).status, 200);
+    video = (await teacher.api('GET', `/api/videos/${resource.id}`)).body;
+    assert.equal(video.allowDownload, false);
+    assert.equal(video.completionThreshold, 0.6);
+    assert.deepEqual(video.chapters, fewer);
+    const refused = await teacher.api('PATCH', `/api/resources/${resource.id}`, { settings: { completionThreshold: 2 } });
+    assert.equal(refused.status, 400);
+  });
+
   it('refuses what is not a video (404), another course’s video for a learner (403), and retries with nothing failed (409)', async () => {
     const classroom = await createResource(t.app.ctx.db, { platform_id: teacher.platformId, context_id: teacher.contextId, kind: 'classroom' });
     assert.equal((await teacher.api('GET', `/api/videos/${classroom.id}`)).body.code, 'not-a-video');
@@ -200,7 +242,7 @@ describe('video upload disk-space check', () => {
     const answer = await createUpload(t.app.url, teacher.token, 1e14, { resourceId: resource.id, filename: 'enorme.mp4' });
     assert.equal(answer.status, 507);
     assert.equal(answer.body.code, 'upload-disk-full');
-    assert.match(answer.body.detail, /\d+(\.\d)? [kMGT]?B free/);
+    assert.match(answer.body.detail, /\d+(\.\d)?\u00a0[KMGT]?i?B free/, 'binary units, as the page writes them');
     assert.deepEqual(fs.readdirSync(path.join(t.app.config.dataDir, 'uploads')), []);
   });
 });

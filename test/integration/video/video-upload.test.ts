@@ -190,7 +190,8 @@ describe('video upload and media', () => {
     await setPlatformUploadLimit(t.app.ctx.db, teacher.platformId, 5000);
     const overPlatform = await createUpload(t.app.url, teacher.token, 5001, { resourceId: resource.id, filename: 'a.mp4' });
     assert.equal(overPlatform.status, 413);
-    assert.match(overPlatform.body.detail, /5 kB/);
+    assert.match(overPlatform.body.detail, /4\.9\u00a0KiB/, 'binary units, as the page writes them');
+    assert.match(overPlatform.body.localizedDetail, /^Ce fichier \(4\.9\u00a0KiB\)/, 'the page shows the teacher’s language');
     assert.equal((await getVideo(t.app.url, teacher.token, resource.id)).body.upload.maxBytes, 5000);
     const noMeta = await createUpload(t.app.url, teacher.token, 100, { filename: 'a.mp4' });
     assert.equal(noMeta.status, 400);

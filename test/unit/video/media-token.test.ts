@@ -47,9 +47,13 @@ describe('upload and download helpers', () => {
     assert.deepEqual(parseTusMetadata(undefined), {});
   });
   it('formats sizes for people', () => {
-    assert.equal(formatBytes(5000), '5 kB');
-    assert.equal(formatBytes(5 * 1024 ** 3), '5.4 GB');
-    assert.equal(formatBytes(12), '12 B');
+    // Binary units, as limits are set and as the tool writes them: a 5 GiB limit is "5 GiB", not "5.4 GB".
+    assert.equal(formatBytes(5000), '4.9\u00a0KiB');
+    assert.equal(formatBytes(5 * 1024 ** 3), '5\u00a0GiB');
+    assert.equal(formatBytes(33_030_144), '31.5\u00a0MiB');
+    assert.equal(formatBytes(12), '12\u00a0B');
+    assert.equal(formatBytes(5 * 1024 ** 3, 'fr'), '5\u00a0Gio');
+    assert.equal(formatBytes(33_030_144, 'fr'), '31,5\u00a0Mio');
   });
   it('parses the CLI’s upload limits', () => {
     assert.equal(parseUploadLimit('2GB'), 2e9);

@@ -1,5 +1,6 @@
 import type { GradebookLearner } from '../api/api-types.js';
 import { useI18n } from '../i18n/I18nContext.js';
+import { useFormatter } from '../i18n/useFormatter.js';
 import { DeliveryStateBadge } from './DeliveryStateBadge.js';
 
 interface Props {
@@ -15,11 +16,10 @@ export function learnerName(learner: Pick<GradebookLearner, 'name' | 'email'>, f
 
 /** One learner: last score, its delivery to the platform, and what the teacher can do. */
 export function GradeRow({ learner, onGrade, onRetry, retrying }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   const score = learner.lastScore;
   const name = learnerName(learner, t('grades.unnamed'));
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <tr data-testid="grade-row" data-user-id={learner.userId}>
       <th scope="row">
@@ -29,9 +29,9 @@ export function GradeRow({ learner, onGrade, onRetry, retrying }: Props) {
       <td data-testid="grade-score">
         {score ? (
           <>
-            <span class="amphi-block">{t('grades.score', { given: number.format(score.scoreGiven), max: number.format(score.scoreMaximum) })}</span>
+            <span class="amphi-block">{t('grades.score', { given: format.number(score.scoreGiven, 2), max: format.number(score.scoreMaximum, 2) })}</span>
             <time class="amphi-muted amphi-small" dateTime={score.timestamp}>
-              {date.format(new Date(score.timestamp))}
+              {format.dateTime(score.timestamp)}
             </time>
             {score.comment && <span class="amphi-block amphi-muted amphi-small">{score.comment}</span>}
           </>
@@ -53,7 +53,7 @@ export function GradeRow({ learner, onGrade, onRetry, retrying }: Props) {
           <span class="amphi-muted">—</span>
         )}
       </td>
-      <td class="amphi-numeric">{score ? number.format(score.attempts) : '—'}</td>
+      <td class="amphi-numeric">{score ? format.number(score.attempts) : '—'}</td>
       <td>
         <div class="amphi-row-actions">
           <button type="button" class="amphi-button amphi-button-secondary amphi-button-small" aria-label={t('grades.grade.for', { name })} onClick={() => onGrade(learner.userId)}>

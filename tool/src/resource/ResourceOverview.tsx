@@ -1,5 +1,6 @@
 import type { ResourceResponse } from '../api/api-types.js';
 import { useI18n } from '../i18n/I18nContext.js';
+import { useFormatter } from '../i18n/useFormatter.js';
 import { SummaryItem } from '../launch/SummaryItem.js';
 import { courseName } from '../picker/SourceSelect.js';
 import { GradedBadge } from './GradedBadge.js';
@@ -8,8 +9,9 @@ import { ResourceDescription } from './ResourceDescription.js';
 
 /** The resource at a glance. */
 export function ResourceOverview({ resource }: { resource: ResourceResponse }) {
-  const { t, locale } = useI18n();
-  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const { t } = useI18n();
+  const format = useFormatter();
+  const date = (iso: string) => format.dateTime(iso);
   return (
     <div class="amphi-card">
       <h3>{t('resource.overview.heading')}</h3>

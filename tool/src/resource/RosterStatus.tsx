@@ -1,11 +1,13 @@
 import type { GradebookResponse } from '../api/api-types.js';
 import { useI18n } from '../i18n/I18nContext.js';
+import { useFormatter } from '../i18n/useFormatter.js';
 
 /** Where the learner list comes from, and whether the platform's roster could be read. */
 export function RosterStatus({ roster }: { roster: GradebookResponse['roster'] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   const when = roster.fetchedAt
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(roster.fetchedAt))
+    ? format.dateTime(roster.fetchedAt)
     : null;
   return (
     <p class={roster.status === 'failed' ? 'amphi-roster amphi-roster-failed' : 'amphi-roster amphi-muted'} data-testid="roster-status" data-status={roster.status}>

@@ -7,6 +7,7 @@ import { recordScore } from '../api/grades-api.js';
 import { ApiErrorAlert } from '../components/ApiErrorAlert.js';
 import { TextField } from '../components/TextField.js';
 import { useI18n } from '../i18n/I18nContext.js';
+import { useFormatter } from '../i18n/useFormatter.js';
 import { learnerName } from './GradeRow.js';
 import { LearnerSelect } from './LearnerSelect.js';
 import { scoreServerErrors, toScoreBody, validateScore, type ScoreErrors } from './score-draft.js';
@@ -24,7 +25,8 @@ interface Props {
 
 /** Gives or overrides one learner's score, with a comment (POST …/scores; delivered by the outbox). */
 export function ScoreForm({ resourceId, learners, scoreMaximum, userId, onUserChange, scoreRef, onRecorded }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   const client = useApi();
   const [scoreGiven, setScoreGiven] = useState('');
   const [comment, setComment] = useState('');
@@ -61,7 +63,7 @@ export function ScoreForm({ resourceId, learners, scoreMaximum, userId, onUserCh
       <h3 id="amphi-score-heading">{t('grades.form.heading')}</h3>
       <LearnerSelect learners={learners} value={userId} onChange={onUserChange} error={errors.userId} />
       <TextField
-        label={t('grades.form.score', { max: new Intl.NumberFormat(locale).format(scoreMaximum) })}
+        label={t('grades.form.score', { max: format.number(scoreMaximum, 2) })}
         type="number"
         min={0}
         max={scoreMaximum}

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { toApiError, type ApiError } from '../api/api-client.js';
-import type { ResourceResponse, VideoResponse } from '../api/api-types.js';
+import type { ResourceResponse } from '../api/api-types.js';
 import { useApi } from '../api/ApiContext.js';
-import { getResource } from '../api/content-api.js';
 import { cancelProcessing, retryProcessing } from '../api/video-api.js';
 import { ApiErrorAlert } from '../components/ApiErrorAlert.js';
 import { LoadingState } from '../components/LoadingState.js';
@@ -14,20 +13,23 @@ import { ProcessingStatus } from './editor/ProcessingStatus.js';
 import { UploadPanel } from './editor/UploadPanel.js';
 import { useEditedVideo } from './editor/useEditedVideo.js';
 import { VideoPreview } from './editor/VideoPreview.js';
-import { VideoSettingsForm } from './editor/VideoSettingsForm.js';
 
 interface Props {
   resource: ResourceResponse;
-  /** The title or description changed here: the page header shows the new ones. */
-  onResourceChanged: (resource: ResourceResponse) => void;
+  /**
+   * Unused since the settings moved to the Settings tab (nothing here changes the resource's
+   * title or description any more); kept optional for the caller.
+   */
+  onResourceChanged?: (resource: ResourceResponse) => void;
 }
 
 /**
  * The teacher's video: what students see (preview), the file being uploaded or converted,
- * chapters, captions (once a media is published) and settings. A new upload never hides the published video: students keep it
- * until the new one is ready.
+ * chapters and captions (once a media is published). Its settings (title, description,
+ * downloads, completion threshold, grading) are all in the Settings tab (ResourceSettingsForm).
+ * A new upload never hides the published video: students keep it until the new one is ready.
  */
-export function InstructorVideo({ resource, onResourceChanged }: Props) {
+export function InstructorVideo({ resource }: Props) {
   const { t } = useI18n();
   const client = useApi();
   const edited = useEditedVideo(resource.id);
@@ -52,12 +54,6 @@ export function InstructorVideo({ resource, onResourceChanged }: Props) {
       edited.video.reload();
     } finally {
       setBusy(false);
-    }
-  };
-  const saved = (updated: VideoResponse) => {
-    edited.video.replace(updated);
-    if (updated.title !== resource.title || updated.description !== resource.description) {
-      getResource(client, resource.id).then(onResourceChanged, () => undefined);
     }
   };
   const preparing = video.processing !== null;
@@ -88,10 +84,9 @@ export function InstructorVideo({ resource, onResourceChanged }: Props) {
         />
       )}
       {edited.video.status === 'error' && <ApiErrorAlert error={edited.video.error} />}
-      <ChaptersEditor video={video} currentTime={video.media ? () => playerTime.current?.() ?? null : null} onSaved={saved} />
+      <ChaptersEditor video={video} currentTime={video.media ? () => playerTime.current?.() ?? null : null} onSaved={edited.video.replace} />
       {/* Captions belong to the published media: a new one starts the panel afresh. */}
       {video.media && <CaptionsPanel key={video.media.id} video={video} onTracksChanged={edited.video.reload} />}
-      <VideoSettingsForm video={video} onSaved={saved} />
     </div>
   );
 }

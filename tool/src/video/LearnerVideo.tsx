@@ -8,15 +8,21 @@ import { LoadingState } from '../components/LoadingState.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import { ResourceDescription } from '../resource/ResourceDescription.js';
 import { VideoPlayer } from './player/VideoPlayer.js';
+import { shownShare } from './progress/watched-share.js';
+import { WatchedShare } from './progress/WatchedShare.js';
+import type { Segment } from './xapi/played-segments.js';
 
 /**
  * A video activity as a learner (or a teacher viewing as one) sees it: the player once a media
- * is published, else a sentence that it will appear; the learner's watched share under it.
+ * is published, else a sentence that it will appear; the learner's watched share under it,
+ * growing as the video plays.
  */
 export function LearnerVideo({ resource }: { resource: ResourceResponse }) {
   const { t } = useI18n();
   const video = useApiData((client) => getVideo(client, resource.id), [resource.id]);
   const [progress, setProgress] = useState<VideoProgress | null>(null);
+  /** What this page has played: the share grows with it while the video plays (the server's figure comes with each acknowledgement). */
+  const [played, setPlayed] = useState<readonly Segment[]>([]);
 
   if (!video.data) {
     return (
@@ -31,17 +37,15 @@ export function LearnerVideo({ resource }: { resource: ResourceResponse }) {
     <div class="amphi-card amphi-stack">
       {data.description && <ResourceDescription text={data.description} />}
       {data.status === 'ready' && data.media ? (
-        <VideoPlayer video={data} onProgress={setProgress} onReload={video.reload} />
+        <VideoPlayer video={data} onProgress={setProgress} onPlayed={setPlayed} onReload={video.reload} />
       ) : (
         <p class="amphi-pending" data-testid="video-not-ready">
           <Icon name="clock" />
           <span>{t('player.notReady')}</span>
         </p>
       )}
-      {shown && data.media && (
-        <p class="amphi-muted" data-testid="video-progress" data-watched={shown.watchedShare} data-completed={String(shown.completed)}>
-          {t(shown.completed ? 'player.completed' : 'player.progress', { percent: String(Math.round(shown.watchedShare * 100)) })}
-        </p>
+      {data.media && (shown || played.length > 0) && (
+        <WatchedShare share={shownShare(shown, played, data.media.durationSeconds)} completed={shown?.completed ?? false} />
       )}
     </div>
   );

@@ -99,7 +99,7 @@ describe('classroom presentation', () => {
     const tooLarge = await put(teacher, big, '?fileName=gros.pdf');
     assert.equal(tooLarge.status, 413);
     assert.equal(tooLarge.body.code, 'classroom-presentation-too-large');
-    assert.match(tooLarge.body.detail, /65\.5 kB/);
+    assert.match(tooLarge.body.detail, /64\u00a0KiB/);
     assert.deepEqual(filesOnDisk(), []);
     const json = await teacher.api('PUT', `/api/classrooms/${classroom.id}/presentation`, { file: 'x' });
     assert.equal(json.status, 415);

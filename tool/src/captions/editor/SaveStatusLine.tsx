@@ -1,6 +1,7 @@
 import type { ApiError } from '../../api/api-client.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { describeApiError } from '../../launch/error-message.js';
 import type { SaveStatus } from './useAutosave.js';
 
@@ -19,8 +20,9 @@ interface Props {
  * own alert (ConflictAlert).
  */
 export function SaveStatusLine({ status, error, savedAt, blockedCue, onRetry }: Props) {
-  const { t, locale } = useI18n();
-  const time = savedAt ? new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(savedAt) : '';
+  const { t } = useI18n();
+  const format = useFormatter();
+  const time = savedAt ? format.time(savedAt) : '';
   const text =
     status === 'saved'
       ? savedAt

@@ -5,6 +5,7 @@ import { getVersions, type CaptionVersionView } from '../../api/captions-api.js'
 import { CaptionsErrorAlert } from '../CaptionsErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { plural } from '../../i18n/plural.js';
 import { ConfirmButton } from '../ConfirmButton.js';
 
@@ -26,7 +27,7 @@ export function VersionHistory({ trackId, currentVersion, onRestore }: Props) {
   const [versions, setVersions] = useState<CaptionVersionView[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = useFormatter();
 
   useEffect(() => {
     if (!open) return;
@@ -64,7 +65,7 @@ export function VersionHistory({ trackId, currentVersion, onRestore }: Props) {
                 {v.version === currentVersion && <span class="amphi-badge amphi-badge-accent">{t('captions.versions.current')}</span>}
               </p>
               <p class="amphi-muted amphi-small">
-                {[t(`captions.source.${v.source}`), date.format(new Date(v.createdAt)), v.createdBy ? t('captions.versions.by', { name: v.createdBy }) : null, plural(locale, 'captions.track.cues', v.cueCount)]
+                {[t(`captions.source.${v.source}`), format.dateTime(v.createdAt), v.createdBy ? t('captions.versions.by', { name: v.createdBy }) : null, plural(locale, 'captions.track.cues', v.cueCount)]
                   .filter(Boolean)
                   .join(' · ')}
               </p>

@@ -1,6 +1,7 @@
 import type { CueLimits } from '../../../../src/captions/format/cue.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { plural } from '../../i18n/plural.js';
 
 interface Props {
@@ -13,7 +14,8 @@ interface Props {
 /** How many cues need attention, with the limits they are judged by and a button to the next one. */
 export function WarningsSummary({ count, limits, onNext }: Props) {
   const { t, locale } = useI18n();
-  const n = (x: number) => new Intl.NumberFormat(locale).format(x);
+  const format = useFormatter();
+  const n = (x: number) => format.number(x, 2);
   return (
     <div class="amphi-captions-warnings-summary" data-testid="captions-warnings" data-count={count}>
       <p>

@@ -50,6 +50,7 @@ export const captionsEn = {
   'captions.auto.retry': 'Try again in {language}',
   'captions.auto.queued': 'Automatic captions in {language}: waiting to start…',
   'captions.auto.running': 'Making automatic captions in {language}…',
+  'captions.auto.progressAt': 'Automatic captions in {language}: {percent} done.',
   'captions.auto.progressLabel': 'Progress of the automatic captions in {language}',
   'captions.auto.stage.audio': 'reading the sound',
   'captions.auto.stage.recognition': 'recognising speech',

@@ -8,7 +8,7 @@ export const transcriptFr = {
   'transcript.error': 'La transcription n’a pas pu être chargée.',
   'transcript.empty': 'Cette transcription est vide.',
   'transcript.language': 'Langue',
-  'transcript.list': 'Transcription : {label}. Choisissez une phrase pour lire la vidéo à partir de là.',
+  'transcript.list': 'Transcription : {label}. Choisissez une phrase pour lire la vidéo à partir de là.',
   'transcript.search': 'Rechercher dans la transcription',
   'transcript.results': 'Résultat {current} sur {total}',
   'transcript.results.none': 'Aucun résultat',

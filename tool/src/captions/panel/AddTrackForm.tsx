@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { FieldError } from '../../components/FieldError.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/I18nContext.js';
-import { formatBytes } from '../../video/editor/upload-format.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { languageName, OFFERED_LANGUAGES } from '../language.js';
 import { ImportReport } from './ImportReport.js';
 
@@ -27,6 +27,7 @@ type Outcome = { kind: 'report'; fileName: string; cueCount: number; report: Cap
  */
 export function AddTrackForm({ resourceId, maxImportBytes, onAdded, onNews }: Props) {
   const { t, locale } = useI18n();
+  const format = useFormatter();
   const client = useApi();
   const [lang, setLang] = useState<string>(locale);
   const [kind, setKind] = useState<CaptionKind>('subtitles');
@@ -55,7 +56,7 @@ export function AddTrackForm({ resourceId, maxImportBytes, onAdded, onNews }: Pr
 
   const importFile = () => {
     if (!file) return setFileError(t('captions.add.error.noFile'));
-    if (file.size > maxImportBytes) return setFileError(t('captions.add.error.tooBig', { size: formatBytes(locale, file.size), max: formatBytes(locale, maxImportBytes) }));
+    if (file.size > maxImportBytes) return setFileError(t('captions.add.error.tooBig', { size: format.size(file.size), max: format.size(maxImportBytes) }));
     setFileError(null);
     void run(async () => {
       const imported = await importCaptions(client, resourceId, fields(), file, file.name);
@@ -119,7 +120,7 @@ export function AddTrackForm({ resourceId, maxImportBytes, onAdded, onNews }: Pr
         </div>
       </div>
       <div class="amphi-form-field">
-        <label for="amphi-captions-add-file">{t('captions.add.file', { max: formatBytes(locale, maxImportBytes) })}</label>
+        <label for="amphi-captions-add-file">{t('captions.add.file', { max: format.size(maxImportBytes) })}</label>
         <input
           id="amphi-captions-add-file"
           class="amphi-input"

@@ -1,8 +1,11 @@
 import type { CaptionGenerationView } from '../../api/captions-api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Icon } from '../../components/Icon.js';
+import { StatusMessage } from '../../components/StatusMessage.js';
+import { useStepNews } from '../../video/progress/useStepNews.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 
 interface Props {
   lang: string;
@@ -30,14 +33,17 @@ const ERRORS: Record<string, MessageKey> = {
 
 /**
  * Automatic captions in one language: the button, or why there is none, or the generation
- * under way (its progress changes at each poll, so it is not a live region: the panel
- * announces the end), or its failure with Retry.
+ * under way (its progress changes at each poll, so it is not a live region: a hidden one says
+ * each quarter, the panel announces the end), or its failure with Retry.
  */
 export function GenerationRow({ lang, language, available, generation, hasTrack, busy, onGenerate }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
+  const running = generation && generation.status !== 'failed' ? generation : null;
+  const percent = running?.progress == null ? null : Math.round(Math.min(1, Math.max(0, running.progress)) * 100);
+  const news = useStepNews(running?.status === 'running' ? percent : null, (step) => t('captions.auto.progressAt', { language, percent: format.percentValue(step) }));
   if (generation && generation.status !== 'failed') {
-    const percent = generation.progress === null ? null : Math.round(Math.min(1, Math.max(0, generation.progress)) * 100);
-    const percentText = percent === null ? '' : new Intl.NumberFormat(locale, { style: 'percent' }).format(percent / 100);
+    const percentText = percent === null ? '' : format.percentValue(percent);
     const stage = generation.progressLabel ? STAGES[generation.progressLabel] : undefined;
     return (
       <div class="amphi-captions-generation" data-testid="captions-generation" data-lang={lang} data-status={generation.status}>
@@ -54,6 +60,7 @@ export function GenerationRow({ lang, language, available, generation, hasTrack,
           aria-valuetext={percentText || t('captions.auto.queued', { language })}
           data-testid="captions-generation-progress"
         />
+        <StatusMessage text={news} visuallyHidden testId="captions-generation-news" />
       </div>
     );
   }

@@ -5,6 +5,7 @@ import { deleteTrack, type CaptionTrackView } from '../../api/captions-api.js';
 import { CaptionsErrorAlert } from '../CaptionsErrorAlert.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { plural } from '../../i18n/plural.js';
 import { ConfirmButton } from '../ConfirmButton.js';
 import { languageName } from '../language.js';
@@ -26,7 +27,8 @@ export function TrackItem({ track, editable, onEdit, onDeleted, onNews }: Props)
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const headingId = `amphi-captions-track-${track.id}`;
-  const updated = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(track.updatedAt));
+  const format = useFormatter();
+  const updated = format.dateTime(track.updatedAt);
 
   async function remove() {
     setBusy(true);

@@ -5,6 +5,9 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Icon } from '../../components/Icon.js';
 import { processingStageText } from './processing-stage.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
+import { StatusMessage } from '../../components/StatusMessage.js';
+import { useStepNews } from '../progress/useStepNews.js';
 
 type Processing = NonNullable<VideoResponse['processing']>;
 
@@ -20,12 +23,14 @@ interface Props {
 /**
  * The media being prepared: queued, converting (with the job's progress), or failed with the
  * reason and Retry / Cancel. Its visible text changes at each poll, so it is not a live region:
- * the editor announces the changes of phase instead.
+ * the editor announces the changes of phase, and a hidden one the progress at each quarter.
  */
 export function ProcessingStatus({ processing, busy, error, onRetry, onCancel }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   const percent = processing.progress === null ? null : Math.round(Math.min(1, Math.max(0, processing.progress)) * 100);
-  const percentText = percent === null ? '' : new Intl.NumberFormat(locale, { style: 'percent' }).format(percent / 100);
+  const percentText = percent === null ? '' : format.percentValue(percent);
+  const news = useStepNews(processing.status === 'transcoding' ? percent : null, (step) => t('videoEditor.processing.progressAt', { percent: format.percentValue(step) }));
   return (
     <section class="amphi-card amphi-stack" aria-labelledby="amphi-processing-heading" data-testid="video-processing" data-status={processing.status}>
       <h3 id="amphi-processing-heading">{t('videoEditor.processing.heading')}</h3>
@@ -77,6 +82,7 @@ export function ProcessingStatus({ processing, busy, error, onRetry, onCancel }:
         </>
       )}
       {error && <ApiErrorAlert error={error} />}
+      <StatusMessage text={news} visuallyHidden testId="processing-news" />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { ApiClient } from '../../api/api-client.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/I18nContext.js';
-import { formatBytes } from './upload-format.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { UploadProgress } from './UploadProgress.js';
 import { useVideoUpload } from './useVideoUpload.js';
 
@@ -24,7 +24,8 @@ interface Props {
  * drag and drop for the mouse.
  */
 export function UploadPanel({ client, resourceId, upload, replacing, locked, onUploaded }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormatter();
   const uploader = useVideoUpload({ client, resourceId, endpoint: upload.endpoint, maxBytes: upload.maxBytes, onUploaded });
   const [dragging, setDragging] = useState(false);
   const state = uploader.state;
@@ -82,7 +83,7 @@ export function UploadPanel({ client, resourceId, upload, replacing, locked, onU
             <span>{t('videoEditor.upload.choose')}</span>
           </label>
           <p id="amphi-upload-hint" class="amphi-hint">
-            {t('videoEditor.upload.hint', { max: formatBytes(locale, upload.maxBytes) })}
+            {t('videoEditor.upload.hint', { max: format.size(upload.maxBytes) })}
           </p>
         </div>
       )}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Icon } from '../../components/Icon.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { announcementStep, describeTransfer, percentOf } from './upload-format.js';
 import type { UploadState, VideoUploader } from './useVideoUpload.js';
 
@@ -13,19 +14,20 @@ type Transfer = Extract<UploadState, { phase: 'uploading' | 'paused' }>;
  */
 export function UploadProgress({ state, uploader }: { state: Transfer; uploader: VideoUploader }) {
   const { t, locale } = useI18n();
+  const format = useFormatter();
   const percent = percentOf(state.sent, state.total);
   const [news, setNews] = useState('');
   const announced = useRef(-1);
 
   useEffect(() => {
-    if (state.phase === 'paused') return setNews(t('videoEditor.upload.pausedNews', { percent: String(percent) }));
+    if (state.phase === 'paused') return setNews(t('videoEditor.upload.pausedAt', { percent: format.percentValue(percent) }));
     const step = announcementStep(percent);
     if (step === announced.current) return;
     announced.current = step;
-    setNews(t('videoEditor.upload.progressNews', { percent: String(step) }));
+    setNews(t('videoEditor.upload.progressAt', { percent: format.percentValue(step) }));
   }, [state.phase, percent]);
 
-  const percentText = new Intl.NumberFormat(locale, { style: 'percent' }).format(percent / 100);
+  const percentText = format.percentValue(percent);
   return (
     <div class="amphi-upload-progress" data-testid="upload-progress" data-phase={state.phase} data-percent={percent}>
       <p class="amphi-upload-file">

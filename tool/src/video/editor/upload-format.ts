@@ -1,37 +1,19 @@
+import { formatterFor } from '../../i18n/format.js';
 import type { Locale, Translate } from '../../i18n/i18n.js';
 
 /**
- * The words and numbers around an upload: sizes ("12.3 MB", French "12,3 Mo" from Intl), the
- * speed measured over the last seconds, the time left, and when to tell a screen reader.
+ * The words and numbers around an upload: sizes in binary units through the shared formatter
+ * ("31.5 MiB", French "31,5 Mio": the platform's limits are set in GiB), the speed measured over
+ * the last seconds, the time left, and when to tell a screen reader.
  */
 
-const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-
 export function formatBytes(locale: Locale, bytes: number): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
+  return formatterFor(locale).size(bytes);
 }
 
-/** "1 min 20 s", "45 s", "2 h 5 min": the two largest units are enough for a wait. */
+/** "1 min 20 s", "45 s", "2 h 5 min": the two largest units are enough for a wait (never "0 s left"). */
 export function formatDuration(locale: Locale, seconds: number): string {
-  const total = Math.max(1, Math.round(seconds));
-  const parts: [number, 'hour' | 'minute' | 'second'][] = [
-    [Math.floor(total / 3600), 'hour'],
-    [Math.floor((total % 3600) / 60), 'minute'],
-    [total % 60, 'second'],
-  ];
-  const first = parts.findIndex(([n]) => n > 0);
-  return parts
-    .slice(first, first + 2)
-    .filter(([n]) => n > 0)
-    .map(([n, unit]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(n))
-    .join(' ');
+  return formatterFor(locale).duration(Math.max(1, seconds));
 }
 
 /** Whole percent, never 100 before the last byte is acknowledged. */

@@ -142,14 +142,18 @@ export function describeUploadError(error: Error, t: Translate, locale?: string)
   const response = (error as tus.DetailedError).originalResponse ?? null;
   if (!response) return { message: t('videoEditor.upload.error.network'), code: 'network' };
   const status = response.getStatus();
-  let problem: { detail?: unknown; code?: unknown } = {};
+  let problem: { detail?: unknown; localizedDetail?: unknown; locale?: unknown; code?: unknown } = {};
   try {
     problem = JSON.parse(response.getBody() || '{}') as typeof problem;
   } catch {
     // Not JSON (a proxy's page): our own words below.
   }
   const code = typeof problem.code === 'string' ? problem.code : `http-${status}`;
-  if (typeof problem.detail === 'string' && problem.detail) return { message: problem.detail, code, lang: locale };
+  // The server's words in the page's language when it sent them (localizedDetail); `detail` is its English.
+  if (typeof problem.localizedDetail === 'string' && problem.localizedDetail) {
+    return { message: problem.localizedDetail, code, lang: typeof problem.locale === 'string' ? problem.locale : locale };
+  }
+  if (typeof problem.detail === 'string' && problem.detail) return { message: problem.detail, code, lang: 'en' };
   if (status === 413) return { message: t('videoEditor.upload.error.tooLarge'), code };
   if (status === 507) return { message: t('videoEditor.upload.error.noSpace'), code };
   if (status === 401 || status === 403) return { message: t('error.session-required'), code };

@@ -1,6 +1,8 @@
 import type { VideoCaptionTrack, VideoChapter } from '../../api/api-types.js';
 import { Icon } from '../../components/Icon.js';
+import type { Formatter } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { MenuButton } from './MenuButton.js';
 import { SeekBar } from './SeekBar.js';
 import type { StoryboardCue } from './storyboard.js';
@@ -36,14 +38,15 @@ interface Props {
   speeds: readonly number[];
 }
 
-export const speedLabel = (rate: number) => `${rate}×`;
+/** "1.5×" / "1,5×": the rate in the page's numbers. */
+export const speedLabel = (format: Formatter, rate: number) => `${format.number(rate, 2)}×`;
 
 /** The control bar under the picture: every control a real button, slider or menu, labelled. */
 export function PlayerControls(p: Props) {
   const { t } = useI18n();
+  const format = useFormatter();
   const { state, actions } = p;
   const playing = !state.paused && !state.ended;
-  const volumePercent = String(Math.round((state.muted ? 0 : state.volume) * 100));
   const autoName = p.levels.find((l) => l.index === p.playingLevel)?.name;
   const qualityName =
     p.selectedLevel === -1
@@ -97,7 +100,7 @@ export function PlayerControls(p: Props) {
           step={0.05}
           value={state.muted ? 0 : state.volume}
           aria-label={t('player.volume')}
-          aria-valuetext={t('player.volume.valuetext', { percent: volumePercent })}
+          aria-valuetext={format.percent(state.muted ? 0 : state.volume)}
           data-testid="player-volume"
           onInput={(e) => actions.setVolume(Number((e.currentTarget as HTMLInputElement).value))}
         />
@@ -108,13 +111,13 @@ export function PlayerControls(p: Props) {
         )}
         <span class="amphi-player-spacer" />
         <MenuButton
-          label={t('player.speed.current', { speed: speedLabel(state.rate) })}
-          options={p.speeds.map((s) => ({ value: s, label: s === 1 ? t('player.speed.normal') : t('player.speed.option', { speed: String(s) }) }))}
+          label={t('player.speed.current', { speed: speedLabel(format, state.rate) })}
+          options={p.speeds.map((s) => ({ value: s, label: s === 1 ? t('player.speed.normal') : t('player.speed.option', { speed: format.number(s, 2) }) }))}
           selected={state.rate}
           onSelect={actions.setSpeed}
           testId="player-speed"
         >
-          <span class="amphi-player-button-text">{speedLabel(state.rate)}</span>
+          <span class="amphi-player-button-text">{speedLabel(format, state.rate)}</span>
         </MenuButton>
         {!p.audioOnly && p.levels.length > 0 && (
           <MenuButton

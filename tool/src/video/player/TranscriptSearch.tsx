@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 
 interface Props {
   query: string;
@@ -11,8 +12,9 @@ interface Props {
 
 /** The search field, "n of m" (a polite live region) and previous / next match; Enter goes to the next, Shift+Enter back. */
 export function TranscriptSearch({ query, onQuery, active, total, onMove }: Props) {
-  const { t, locale } = useI18n();
-  const n = (x: number) => new Intl.NumberFormat(locale).format(x);
+  const { t } = useI18n();
+  const format = useFormatter();
+  const n = (x: number) => format.number(x);
   const count = !query.trim() ? '' : total === 0 ? t('transcript.results.none') : t('transcript.results', { current: n(active + 1), total: n(total) });
   return (
     <div class="amphi-transcript-search" role="search">

@@ -8,6 +8,7 @@ import { PlayerControls } from './PlayerControls.js';
 import { playbackSpeeds } from './player-keys.js';
 import { PlayerStatus } from './PlayerStatus.js';
 import { ResumePrompt } from './ResumePrompt.js';
+import { ShortcutList } from './ShortcutList.js';
 import { TranscriptPanel } from './TranscriptPanel.js';
 import { chapterIndexAt, resumePosition } from './time-format.js';
 import { useHls } from './useHls.js';
@@ -15,11 +16,14 @@ import { useMediaState } from './useMediaState.js';
 import { qualityName, usePlayerActions } from './usePlayerActions.js';
 import { useStoryboard } from './useStoryboard.js';
 import { useVideoTracking, type TrackedChoices } from './useVideoTracking.js';
+import type { Segment } from '../xapi/played-segments.js';
 
 export interface VideoPlayerProps {
   video: VideoResponse;
   /** The server's answer to each batch of statements (the learner's progress). */
   onProgress?: (progress: VideoProgress) => void;
+  /** This session's played segments, about every second while playing: the shown share grows with them. */
+  onPlayed?: (segments: readonly Segment[]) => void;
   /** Send xAPI statements (default true); the teacher's preview does not. */
   tracking?: boolean;
   /**
@@ -34,7 +38,7 @@ export interface VideoPlayerProps {
  * keyboard (player-keys.ts), captions, chapters, quality, resume, and the xAPI tracker.
  * `video.media` must be set (LearnerVideo shows the other states).
  */
-export function VideoPlayer({ video, onProgress, tracking = true, onReload }: VideoPlayerProps) {
+export function VideoPlayer({ video, onProgress, onPlayed, tracking = true, onReload }: VideoPlayerProps) {
   const { t, locale } = useI18n();
   const client = useApi();
   const media = video.media!;
@@ -55,7 +59,7 @@ export function VideoPlayer({ video, onProgress, tracking = true, onReload }: Vi
   const storyboard = useStoryboard(media.storyboardVttUrl);
   const choicesRef = useRef<TrackedChoices>({ ccSubtitleEnabled: false, ccSubtitleLang: null, quality: 'auto' });
   choicesRef.current = { ccSubtitleEnabled: captionsLang !== null, ccSubtitleLang: captionsLang, quality: qualityName(hls, hls.selectedLevel) };
-  const tracker = useVideoTracking(tracking, video, locale, client, videoRef, choicesRef, onProgress);
+  const tracker = useVideoTracking(tracking, video, locale, client, videoRef, choicesRef, onProgress, onPlayed);
 
   // Resume where the learner stopped: the position is set as soon as the media can seek.
   useEffect(() => {
@@ -171,10 +175,7 @@ export function VideoPlayer({ video, onProgress, tracking = true, onReload }: Vi
       </div>
       <ChapterList chapters={video.chapters} current={chapterIndex} onJump={(time) => actions.seekTo(time)} />
       <div class="amphi-player-extras">
-        <details class="amphi-player-shortcuts">
-          <summary>{t('player.shortcuts')}</summary>
-          <p>{t('player.shortcuts.list')}</p>
-        </details>
+        <ShortcutList />
         {video.captions.length > 0 && (
           <button
             type="button"

@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
 import type { VideoCaptionTrack } from '../../api/api-types.js';
 import { useI18n } from '../../i18n/I18nContext.js';
+import { useFormatter } from '../../i18n/useFormatter.js';
 import { actionForKey, type KeyInfo } from './player-keys.js';
 import { speedLabel, type PlayerActions } from './PlayerControls.js';
 import type { HlsStream } from './useHls.js';
@@ -45,6 +46,7 @@ export function qualityName(hls: HlsStream, index: number): string {
  */
 export function usePlayerActions(o: Options): { actions: PlayerActions; onKeyDown(e: KeyboardEvent): void } {
   const { t, locale } = useI18n();
+  const format = useFormatter();
   const el = () => o.videoRef.current;
   const actions: PlayerActions = {
     togglePlay() {
@@ -74,13 +76,13 @@ export function usePlayerActions(o: Options): { actions: PlayerActions; onKeyDow
       if (!v) return;
       v.muted = !v.muted;
       if (!v.muted && v.volume === 0) v.volume = 0.5;
-      o.announce(v.muted ? t('player.status.muted') : t('player.status.unmuted', { percent: String(Math.round(v.volume * 100)) }));
+      o.announce(v.muted ? t('player.status.muted') : t('player.status.soundOn', { percent: format.percent(v.volume) }));
     },
     setSpeed(rate) {
       const v = el();
       if (!v) return;
       v.playbackRate = rate;
-      o.announce(t('player.status.speed', { speed: speedLabel(rate) }));
+      o.announce(t('player.status.speed', { speed: speedLabel(format, rate) }));
     },
     selectQuality(index) {
       o.hls.selectLevel(index);

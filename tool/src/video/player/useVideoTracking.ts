@@ -5,6 +5,7 @@ import type { StatementsResponse, VideoProgress, VideoResponse } from '../../api
 import { postStatements } from '../../api/video-api.js';
 import { StatementQueue, browserStorage, statementStorageKey } from '../xapi/statement-queue.js';
 import type { PlayerState } from '../xapi/video-profile.js';
+import type { Segment } from '../xapi/played-segments.js';
 import { VideoTracker } from '../xapi/video-tracker.js';
 
 /** What the player knows that the `<video>` does not (captions, quality choice). */
@@ -21,6 +22,9 @@ export interface Tracking {
 
 const size = (w: number, h: number) => `${Math.round(w)}x${Math.round(h)}`;
 
+/** How often, while playing, the page hears of the segments played (the shown share grows at this pace). */
+export const PLAYED_REPORT_MS = 1000;
+
 /**
  * Follows the `<video>` and sends the xAPI video profile's statements for one viewing session
  * (VideoResponse.tracking.sessionId). The session ends (terminated) when the page is hidden for
@@ -34,10 +38,13 @@ export function useVideoTracking(
   videoRef: RefObject<HTMLVideoElement | null>,
   choicesRef: RefObject<TrackedChoices>,
   onProgress?: (progress: VideoProgress) => void,
+  onPlayed?: (segments: readonly Segment[]) => void,
 ): Tracking {
   const trackerRef = useRef<VideoTracker | null>(null);
   const onProgressRef = useRef(onProgress);
   onProgressRef.current = onProgress;
+  const onPlayedRef = useRef(onPlayed);
+  onPlayedRef.current = onPlayed;
 
   useEffect(() => {
     const element = videoRef.current;
@@ -82,13 +89,24 @@ export function useVideoTracking(
     let volumeTimer: ReturnType<typeof setTimeout> | undefined;
     let lastVolume = state().volume;
     let lastRate = el.playbackRate;
+    // The page's own display only (nothing is sent): at most once a PLAYED_REPORT_MS while playing, and at each stop.
+    let reportedAt = -Infinity;
+    const reportPlayed = (now = true) => {
+      if (!now && performance.now() - reportedAt < PLAYED_REPORT_MS) return;
+      reportedAt = performance.now();
+      onPlayedRef.current?.(tracker.playedSegments());
+    };
     const on: Record<string, () => void> = {
       play: () => tracker.play(el.currentTime),
-      pause: () => tracker.pause(el.currentTime),
+      pause: () => {
+        tracker.pause(el.currentTime);
+        reportPlayed();
+      },
       timeupdate: () => {
         if (el.seeking) return;
         lastTime = el.currentTime;
         tracker.timeUpdate(lastTime);
+        reportPlayed(false);
       },
       seeking: () => {
         seekFrom ??= lastTime;

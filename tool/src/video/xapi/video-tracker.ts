@@ -1,4 +1,4 @@
-import { SegmentRecorder, roundTime, watchedShare } from './played-segments.js';
+import { SegmentRecorder, roundTime, watchedShare, type Segment } from './played-segments.js';
 import type { PlayerState, VideoStatement } from './video-profile.js';
 import {
   completedStatement,
@@ -37,6 +37,11 @@ export class VideoTracker {
   /** The share of the media played in this session (0..1). */
   progress(): number {
     return watchedShare(this.recorder.segments(), this.options.durationSeconds);
+  }
+
+  /** What this session played so far, merged (the open segment up to the last time seen). */
+  playedSegments(): Segment[] {
+    return this.recorder.segments();
   }
 
   get isCompleted(): boolean {
