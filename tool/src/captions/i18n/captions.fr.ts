@@ -3,7 +3,7 @@ import type { captionsEn } from './captions.en.js';
 /** French strings of the captions panel and the subtitle editor: the same keys as captions.en.ts. */
 export const captionsFr = {
   'captions.heading': 'Sous-titres',
-  'captions.intro': 'Les sous-titres permettent aux étudiants sourds et malentendants de suivre la vidéo, et aident tous les autres. Les étudiants les activent dans le lecteur et les lisent sous forme de transcription.',
+  'captions.intro': 'Les sous-titres permettent aux étudiant·es sourd·es et malentendant·es de suivre la vidéo, et aident tous les autres. Les étudiant·es les activent dans le lecteur et les lisent sous forme de transcription.',
   'captions.readOnly': 'Cette vidéo est lue depuis le cours dont elle a été copiée : ses sous-titres se modifient là-bas. Vous pouvez les télécharger ici.',
   'captions.loading': 'Chargement des sous-titres…',
   'captions.autoGenerate': 'Sur cette plateforme, des sous-titres automatiques sont créés après chaque dépôt.',
@@ -26,7 +26,7 @@ export const captionsFr = {
   'captions.track.edit': 'Modifier',
   'captions.track.for': '({label})',
   'captions.track.delete': 'Supprimer',
-  'captions.track.delete.question': 'Supprimer la piste « {label} » et toutes ses versions ? Les étudiants ne la verront plus.',
+  'captions.track.delete.question': 'Supprimer la piste « {label} » et toutes ses versions ? Les étudiant·es ne la verront plus.',
   'captions.track.delete.confirm': 'Supprimer la piste',
   'captions.track.delete.cancel': 'La garder',
   'captions.export.group': 'Télécharger « {label} »',
@@ -64,12 +64,12 @@ export const captionsFr = {
   'captions.auto.error.cancelled': 'elle a été arrêtée.',
   'captions.auto.error.no-speech': 'aucune parole n’a été reconnue dans cette langue.',
   'captions.auto.error.unknown': 'un problème inattendu l’a arrêtée.',
-  'captions.auto.engineNote': 'Les sous-titres automatiques contiennent des erreurs : relisez-les dans l’éditeur avant que les étudiants s’y fient.',
+  'captions.auto.engineNote': 'Les sous-titres automatiques contiennent des erreurs : relisez-les dans l’éditeur avant que les étudiant·es s’y fient.',
 
   'captions.add.heading': 'Ajouter une piste',
   'captions.add.language': 'Langue',
   'captions.add.kind': 'Type',
-  'captions.add.label': 'Nom affiché aux étudiants',
+  'captions.add.label': 'Nom affiché aux étudiant·es',
   'captions.add.label.hint': 'Laissez vide pour utiliser le nom de la langue dans cette langue (Français, English…).',
   'captions.add.file': 'Fichier de sous-titres (WebVTT ou SubRip, {max} au plus)',
   'captions.add.import': 'Importer le fichier',
