@@ -69,7 +69,7 @@ function layout(locale: Locale, title: string, body: RawHtml, scriptSrc?: string
 ${scriptSrc ? html`<script src="${scriptSrc}" defer></script>` : ''}
 </head>
 <body class="demo">
-<p class="demo-banner" role="note">${TEXT[locale].banner}</p>
+<header><p class="demo-banner" role="note">${TEXT[locale].banner}</p></header>
 ${body}
 </body>
 </html>`}`;
@@ -152,7 +152,7 @@ export function formPostPage(answer: { action: string; idToken: string; state: s
     t.sending,
     html`<main class="amphi-page"><form id="demo-form-post" method="post" action="${answer.action}">
 <input type="hidden" name="id_token" value="${answer.idToken}"><input type="hidden" name="state" value="${answer.state}">
-<p>${t.sending}</p>
+<h1>${t.sending}</h1>
 <button class="amphi-button" type="submit">${t.continue}</button>
 </form></main>`,
     '/demo/assets/form-post.js',
