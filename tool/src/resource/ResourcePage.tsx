@@ -30,7 +30,7 @@ export function ResourcePage({ route, onSessionChange, staff }: Props) {
   if (!resource.data) {
     return (
       <div class="amphi-stack">
-        <h2 id={ROUTE_HEADING_ID}>{t(`kind.${route.kind}`)}</h2>
+        <h1 id={ROUTE_HEADING_ID}>{t(`kind.${route.kind}`)}</h1>
         {resource.status === 'error' ? <ApiErrorAlert error={resource.error} /> : <LoadingState label={t('resource.loading')} />}
       </div>
     );
