@@ -7,7 +7,7 @@ import { LoadingState } from '../../components/LoadingState.js';
 import { useI18n } from '../../i18n/I18nContext.js';
 import { useFormatter } from '../../i18n/useFormatter.js';
 import { plural } from '../../i18n/plural.js';
-import { ConfirmButton } from '../ConfirmButton.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 
 interface Props {
   trackId: string;

@@ -7,7 +7,7 @@ import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/I18nContext.js';
 import { useFormatter } from '../../i18n/useFormatter.js';
 import { plural } from '../../i18n/plural.js';
-import { ConfirmButton } from '../ConfirmButton.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { languageName } from '../language.js';
 import { ExportButtons } from './ExportButtons.js';
 

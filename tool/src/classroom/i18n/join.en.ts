@@ -22,6 +22,8 @@ export const joinEn = {
   'join.room.early': 'Learners cannot join yet; you can open the room early to prepare it.',
   'join.end.button': 'End for everyone',
   'join.end.confirm': 'End the meeting for everyone in it?',
+  'join.end.yes': 'End the meeting',
+  'join.end.no': 'Keep it going',
   'join.upcoming.heading': 'Next sessions',
   'join.upcoming.zone': 'Times in your time zone ({zone}).',
   'join.upcoming.range': '{start}–{end}',

@@ -24,6 +24,8 @@ export const joinFr = {
   'join.room.early': 'Les apprenant·es ne peuvent pas encore entrer ; vous pouvez ouvrir la salle en avance pour la préparer.',
   'join.end.button': 'Terminer pour tous',
   'join.end.confirm': 'Terminer la réunion pour toutes les personnes présentes ?',
+  'join.end.yes': 'Terminer la réunion',
+  'join.end.no': 'La poursuivre',
   'join.upcoming.heading': 'Prochaines séances',
   'join.upcoming.zone': 'Heures dans votre fuseau horaire ({zone}).',
   'join.server.missing.teacher':

@@ -18,6 +18,7 @@ import { useJoin } from './use-join.js';
 import { usePolling } from './use-polling.js';
 import { useRoom } from './use-room.js';
 import '../../styles/classroom-join.css';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 
 interface Props {
   resource: ResourceResponse;
@@ -44,7 +45,6 @@ export function ClassroomRoomPanel({ resource }: Props) {
   usePolling(room?.meetingRunning === true, async () => void (await refresh()), 15_000, 60_000);
 
   async function end() {
-    if (!window.confirm(t('join.end.confirm'))) return;
     setEnding(true);
     setEndError(null);
     try {
@@ -85,9 +85,17 @@ export function ClassroomRoomPanel({ resource }: Props) {
             <Icon name="classroom" /> {room.meetingRunning ? t('join.button.moderator') : t('join.button.start')}
           </button>
           {room.meetingRunning && (
-            <button type="button" class="amphi-button amphi-button-secondary" onClick={() => void end()} disabled={ending} data-testid="end-button">
+            <ConfirmButton
+              question={t('join.end.confirm')}
+              confirmLabel={t('join.end.yes')}
+              cancelLabel={t('join.end.no')}
+              busy={ending}
+              small={false}
+              testId="end-button"
+              onConfirm={end}
+            >
               {t('join.end.button')}
-            </button>
+            </ConfirmButton>
           )}
         </p>
         <JoinStatus phase={phase} />

@@ -9,6 +9,8 @@ interface Props {
   cancelLabel: string;
   busy?: boolean;
   danger?: boolean;
+  /** The small face fits a list row; a panel's main actions use the full size. */
+  small?: boolean;
   testId: string;
   onConfirm: () => Promise<void> | void;
 }
@@ -17,7 +19,7 @@ interface Props {
  * A button that asks first, in the page (window.confirm is often blocked in the LMS iframe): the
  * question takes the button's place, focus moves to the safe choice, Cancel brings it back.
  */
-export function ConfirmButton({ children, question, confirmLabel, cancelLabel, busy = false, danger = false, testId, onConfirm }: Props) {
+export function ConfirmButton({ children, question, confirmLabel, cancelLabel, busy = false, danger = false, small = true, testId, onConfirm }: Props) {
   const [asking, setAsking] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -35,7 +37,7 @@ export function ConfirmButton({ children, question, confirmLabel, cancelLabel, b
       <button
         type="button"
         ref={buttonRef}
-        class={`amphi-button amphi-button-small ${danger ? 'amphi-button-quiet' : 'amphi-button-secondary'}`}
+        class={`amphi-button${small ? ' amphi-button-small' : ''} ${danger ? 'amphi-button-quiet' : 'amphi-button-secondary'}`}
         aria-disabled={busy}
         data-testid={testId}
         onClick={() => !busy && setAsking(true)}
@@ -45,7 +47,7 @@ export function ConfirmButton({ children, question, confirmLabel, cancelLabel, b
     );
   }
   return (
-    <div class="amphi-captions-confirm" role="group" aria-labelledby={questionId}>
+    <div class="amphi-confirm" role="group" aria-labelledby={questionId}>
       <p id={questionId}>{question}</p>
       <div class="amphi-actions">
         <button
