@@ -57,7 +57,12 @@ export async function applyToolMode(page: Page, frame: Frame, lang: Lang, mode: 
     { toolbarName: toolbar?.[1] ?? null, wanted },
   );
   if (missing) throw new Error(missing);
-  await frame.locator(`html[data-theme="${mode.theme}"]`).waitFor({ timeout: 5_000 });
+  // The three attributes the stylesheet keys off, all applied (not only the theme's), before axe reads colours.
+  const font = mode.dyslexia ? '[data-font="dyslexia"]' : ':not([data-font])';
+  const contrast = mode.highContrast ? '[data-contrast="more"]' : ':not([data-contrast="more"])';
+  await frame.locator(`html[data-theme="${mode.theme}"]${contrast}${font}`).waitFor({ timeout: 5_000 });
+  // Fonts swapped by the dyslexia mode load after the attribute: measure once they are in.
+  await frame.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.mouse.move(0, 0);
   await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }

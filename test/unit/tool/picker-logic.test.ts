@@ -122,7 +122,10 @@ describe('plural and API error wording', () => {
   it('translates the codes people meet, and says a refusal is not a server failure', () => {
     assert.equal(describeApiError(new ApiError(409, 'score-out-of-range', 'A score must be…'), t).message, t('error.score-out-of-range'));
     const refused = describeApiError(new ApiError(409, 'something-new', 'The server says why', 'req-1'), t);
-    assert.deepEqual(refused, { message: t('error.refused'), detail: 'The server says why', reference: 'something-new · req-1' });
+    assert.deepEqual(refused, { message: t('error.refused'), detail: 'The server says why', detailLang: 'en', reference: 'something-new · req-1' });
+    // The server's own translation, when the request asked in French, is shown with its language.
+    const translated = describeApiError(new ApiError(400, 'invalid-request', 'Invalid request: x', 'req-3', [], { text: 'Requête invalide\u00a0: x', lang: 'fr' }), t);
+    assert.deepEqual([translated.detail, translated.detailLang], ['Requête invalide\u00a0: x', 'fr']);
     assert.equal(describeApiError(new ApiError(500, 'internal-error', 'x', 'req-2'), t).message, t('error.generic'));
     // Classroom errors a learner meets: said in their language, BBB's own reason kept as detail.
     assert.equal(describeApiError(new ApiError(409, 'bbb-not-configured', 'No BigBlueButton server…'), t).message, t('error.bbb-not-configured'));

@@ -18,6 +18,8 @@ export class ApiError extends Error {
     /** The server's request id (problem+json `requestId`), to quote to support. */
     readonly requestId?: string,
     readonly issues: ProblemIssue[] = [],
+    /** The same detail in the language the request asked for (problem+json `localizedDetail`, `locale`). */
+    readonly localized?: { text: string; lang: string },
   ) {
     super(detail ?? code);
     this.name = 'ApiError';
@@ -98,12 +100,15 @@ async function send(path: string, token: string, locale: Locale | undefined, ini
 }
 
 function problemToError(status: number, body: unknown): ApiError {
-  const problem = (body ?? {}) as { code?: unknown; detail?: unknown; requestId?: unknown; issues?: unknown };
+  const problem = (body ?? {}) as { code?: unknown; detail?: unknown; requestId?: unknown; issues?: unknown; localizedDetail?: unknown; locale?: unknown };
   const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
   const issues = Array.isArray(problem.issues)
     ? problem.issues.filter((i): i is ProblemIssue => typeof i?.path === 'string' && typeof i?.message === 'string')
     : [];
-  return new ApiError(status, text(problem.code) ?? `http-${status}`, text(problem.detail), text(problem.requestId), issues);
+  const localizedText = text(problem.localizedDetail);
+  const lang = text(problem.locale);
+  const localized = localizedText && lang ? { text: localizedText, lang } : undefined;
+  return new ApiError(status, text(problem.code) ?? `http-${status}`, text(problem.detail), text(problem.requestId), issues, localized);
 }
 
 /** Anything a call threw, as an ApiError (a bug in our own code reads as `unexpected`). */

@@ -44,9 +44,9 @@ export function SessionPage({ bootstrap, onLocaleChange }: Props) {
     );
   }
   if (state.status === 'error') {
-    const { message, detail, reference } = describeApiError(state.error, t);
+    const { message, detail, detailLang, reference } = describeApiError(state.error, t);
     const notes = [
-      ...(detail ? [{ label: t('error.details'), text: detail, lang: 'en' }] : []),
+      ...(detail ? [{ label: t('error.details'), text: detail, lang: detailLang ?? 'en' }] : []),
       ...(reference ? [{ label: t('error.reference'), text: reference, code: true }] : []),
     ];
     return (

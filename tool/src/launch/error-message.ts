@@ -5,6 +5,8 @@ export interface ErrorText {
   message: string;
   /** The server's own words, in English (problem+json detail), when we have no translation. */
   detail?: string;
+  /** The language `detail` is written in: the server's translation when it sent one, else English. */
+  detailLang?: string;
   /** `code · requestId`, for support, as on the server's error pages. */
   reference?: string;
 }
@@ -41,12 +43,14 @@ const KEEP_DETAIL = new Set(['invalid-request', 'grades-unavailable', 'external-
 /** What to tell a person about a failed API call, in their language. */
 export function describeApiError(error: ApiError, t: Translate): ErrorText {
   const known = TRANSLATED[error.code];
-  if (known) return { message: t(known), detail: KEEP_DETAIL.has(error.code) ? error.detail : undefined };
+  const detail = error.localized?.text ?? error.detail;
+  const detailLang = error.localized?.lang ?? 'en';
+  if (known) return { message: t(known), ...(KEEP_DETAIL.has(error.code) && detail ? { detail, detailLang } : {}) };
   const refused = error.status >= 400 && error.status < 500;
   return {
     message: t(refused ? 'error.refused' : 'error.generic'),
-    // internal-error's detail only repeats the generic message, in English.
-    detail: error.code === 'internal-error' ? undefined : error.detail,
+    // internal-error's detail only repeats the generic message.
+    ...(error.code !== 'internal-error' && detail ? { detail, detailLang } : {}),
     reference: [error.code, error.requestId].filter(Boolean).join(' · '),
   };
 }
