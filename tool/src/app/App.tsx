@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { I18nContext } from '../i18n/I18nContext.js';
-import { translatorFor, type Locale } from '../i18n/i18n.js';
+import { loadCatalog, translatorFor, type Locale } from '../i18n/i18n.js';
 import { SessionPage } from '../launch/SessionPage.js';
 import type { Bootstrap } from '../session/session-types.js';
 import { AppShell } from './AppShell.js';
@@ -14,7 +14,17 @@ interface Props {
 }
 
 export function App({ bootstrap, locale: initialLocale }: Props) {
-  const [locale, setLocale] = useState(initialLocale);
+  const [locale, setShownLocale] = useState(initialLocale);
+  const wanted = useRef(initialLocale);
+  // The other language's catalogue is fetched before switching, so no text is ever shown as its key;
+  // the last click wins even if an earlier language arrives later. Offline, the page stays as it is.
+  const setLocale = useCallback((next: Locale) => {
+    wanted.current = next;
+    void loadCatalog(next).then(
+      () => wanted.current === next && setShownLocale(next),
+      () => undefined,
+    );
+  }, []);
   const i18n = useMemo(() => ({ locale, t: translatorFor(locale) }), [locale]);
 
   useEffect(() => {

@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { DeepLinkingPicker } from '../picker/DeepLinkingPicker.js';
+import { lazyView } from '../components/lazy-view.js';
 import { ResourcePage } from '../resource/ResourcePage.js';
 import type { LaunchRoute, SessionResponse } from '../session/session-types.js';
 import { ROUTE_HEADING_ID } from './RouteMessage.js';
-import { UnconfiguredChooser } from './UnconfiguredChooser.js';
 import { UnconfiguredRoute } from './UnconfiguredRoute.js';
+
+// Only teachers adding an activity see the picker: its code stays out of every other launch.
+const DeepLinkingPicker = lazyView(() => import('../picker/DeepLinkingPicker.js').then((m) => m.DeepLinkingPicker), 'app.loading');
+// Shown to teachers on a link still to set up only, and it brings the resource forms along.
+const UnconfiguredChooser = lazyView(() => import('./UnconfiguredChooser.js').then((m) => m.UnconfiguredChooser), 'app.loading');
 
 interface Props {
   session: SessionResponse;

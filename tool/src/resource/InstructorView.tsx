@@ -3,21 +3,32 @@ import type { ResourceResponse } from '../api/api-types.js';
 import { Tabs } from '../components/Tabs.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import type { SessionResponse } from '../session/session-types.js';
-import { InstructorVideo } from '../video/InstructorVideo.js';
-import { CourseDashboard } from '../analytics/course/CourseDashboard.js';
+import { lazyView } from '../components/lazy-view.js';
 import { dashboardAudience } from '../analytics/dashboard/dashboard-settings.js';
-import { LearnerPreview } from '../analytics/dashboard/LearnerPreview.js';
-import { ResourceAnalyticsPanel } from '../analytics/resource/ResourceAnalyticsPanel.js';
-import { AttendancePanel } from '../classroom/attendance/AttendancePanel.js';
-import { ClassroomRoomPanel } from '../classroom/join/ClassroomRoomPanel.js';
-import { RecordingsPanel } from '../classroom/recordings/RecordingsPanel.js';
-import { ClassroomSettingsPanel } from '../classroom/schedule/ClassroomSettingsPanel.js';
-import { BbbServerPanel } from '../classroom/server/BbbServerPanel.js';
 import { useCanManageBbbServer } from '../classroom/server/use-can-manage-bbb-server.js';
-import { ChangeContentPanel } from './ChangeContentPanel.js';
-import { GradesPanel } from './GradesPanel.js';
-import { ResourceOverview } from './ResourceOverview.js';
-import { ResourceSettingsForm } from './ResourceSettingsForm.js';
+
+// Each kind's editors and figures are chunks of their own: a classroom's teacher never downloads
+// the video editor, its upload client or the charts' code.
+const InstructorVideo = lazyView(() => import('../video/InstructorVideo.js').then((m) => m.InstructorVideo), 'videoEditor.loading');
+const ClassroomRoomPanel = lazyView(() => import('../classroom/join/ClassroomRoomPanel.js').then((m) => m.ClassroomRoomPanel), 'resource.loading');
+const ClassroomSettingsPanel = lazyView(
+  () => import('../classroom/schedule/ClassroomSettingsPanel.js').then((m) => m.ClassroomSettingsPanel),
+  'resource.loading',
+);
+const RecordingsPanel = lazyView(() => import('../classroom/recordings/RecordingsPanel.js').then((m) => m.RecordingsPanel), 'resource.loading');
+const AttendancePanel = lazyView(() => import('../classroom/attendance/AttendancePanel.js').then((m) => m.AttendancePanel), 'resource.loading');
+const BbbServerPanel = lazyView(() => import('../classroom/server/BbbServerPanel.js').then((m) => m.BbbServerPanel), 'resource.loading');
+const ResourceAnalyticsPanel = lazyView(
+  () => import('../analytics/resource/ResourceAnalyticsPanel.js').then((m) => m.ResourceAnalyticsPanel),
+  'resource.loading',
+);
+const CourseDashboard = lazyView(() => import('../analytics/course/CourseDashboard.js').then((m) => m.CourseDashboard), 'resource.loading');
+// The tabs every kind shares are not the first shown: fetched when opened.
+const ResourceOverview = lazyView(() => import('./ResourceOverview.js').then((m) => m.ResourceOverview), 'resource.loading');
+const ResourceSettingsForm = lazyView(() => import('./ResourceSettingsForm.js').then((m) => m.ResourceSettingsForm), 'resource.loading');
+const ChangeContentPanel = lazyView(() => import('./ChangeContentPanel.js').then((m) => m.ChangeContentPanel), 'resource.loading');
+const GradesPanel = lazyView(() => import('./GradesPanel.js').then((m) => m.GradesPanel), 'grades.loading');
+const LearnerPreview = lazyView(() => import('../analytics/dashboard/LearnerPreview.js').then((m) => m.LearnerPreview), 'resource.loading');
 
 /** Ids kept from the first tab set (tests and bookmarks name them): `sessions` is the schedule, `attendance` the participation. */
 type ClassroomSection = 'room' | 'sessions' | 'recordings' | 'attendance' | 'server';

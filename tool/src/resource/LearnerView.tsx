@@ -1,8 +1,11 @@
 import type { ResourceResponse } from '../api/api-types.js';
-import { DashboardView } from '../analytics/dashboard/DashboardView.js';
-import { TeacherStatusNote } from '../video/editor/TeacherStatusNote.js';
-import { LearnerVideo } from '../video/LearnerVideo.js';
-import { LearnerClassroom } from '../classroom/join/LearnerClassroom.js';
+import { lazyView } from '../components/lazy-view.js';
+
+// One chunk per kind: a student opening a classroom downloads neither the player nor the charts.
+const TeacherStatusNote = lazyView(() => import('../video/editor/TeacherStatusNote.js').then((m) => m.TeacherStatusNote), 'videoEditor.loading');
+const LearnerVideo = lazyView(() => import('../video/LearnerVideo.js').then((m) => m.LearnerVideo), 'player.loading');
+const LearnerClassroom = lazyView(() => import('../classroom/join/LearnerClassroom.js').then((m) => m.LearnerClassroom), 'resource.loading');
+const DashboardView = lazyView(() => import('../analytics/dashboard/DashboardView.js').then((m) => m.DashboardView), 'resource.loading');
 
 interface Props {
   resource: ResourceResponse;

@@ -4,15 +4,19 @@ import type { ResourceResponse } from '../api/api-types.js';
 import { useApi } from '../api/ApiContext.js';
 import { cancelProcessing, retryProcessing } from '../api/video-api.js';
 import { ApiErrorAlert } from '../components/ApiErrorAlert.js';
+import { lazyView } from '../components/lazy-view.js';
 import { LoadingState } from '../components/LoadingState.js';
 import { StatusMessage } from '../components/StatusMessage.js';
-import { CaptionsPanel } from '../captions/panel/CaptionsPanel.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import { ChaptersEditor } from './editor/ChaptersEditor.js';
 import { ProcessingStatus } from './editor/ProcessingStatus.js';
-import { UploadPanel } from './editor/UploadPanel.js';
 import { useEditedVideo } from './editor/useEditedVideo.js';
 import { VideoPreview } from './editor/VideoPreview.js';
+
+// Captions exist only once a media is published, and the upload panel (with the tus client, a
+// large share of the editor) only while uploading is possible: both are fetched when they show.
+const CaptionsPanel = lazyView(() => import('../captions/panel/CaptionsPanel.js').then((m) => m.CaptionsPanel), 'videoEditor.loading');
+const UploadPanel = lazyView(() => import('./editor/UploadPanel.js').then((m) => m.UploadPanel), 'videoEditor.loading');
 
 interface Props {
   resource: ResourceResponse;

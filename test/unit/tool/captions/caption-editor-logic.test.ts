@@ -71,7 +71,7 @@ describe('cue warnings', () => {
 
   it('says each warning with its limit, in French and English', () => {
     assert.equal(warningText('line-too-long', DEFAULT_CUE_LIMITS, translatorFor('en')), 'a line is longer than 42 characters.');
-    assert.equal(warningText('too-fast', DEFAULT_CUE_LIMITS, translatorFor('fr')), 'trop rapide à lire : plus de 20 caractères par seconde.');
+    assert.equal(warningText('too-fast', DEFAULT_CUE_LIMITS, translatorFor('fr')), 'trop rapide à lire\u00a0: plus de 20 caractères par seconde.');
   });
 
   it('goes to the next cue with a problem, round to the first', () => {
