@@ -342,7 +342,7 @@ describe('video tracking: the player’s statements, progress and grade', () => 
       await elapse(t.app.ctx.db, normal, 20);
       assert.equal((await post(normal, [pausedAt(`0[.]${end}`)], next.id)).status, 200);
     }
-    assert.deepEqual(await findVideoProgress(t.app.ctx.db, { platformId: normal.platformId, resourceId: next.id, userId: normal.userId }), { positionSeconds: 1, watchedShare: 1, completed: true });
+    assert.deepEqual(await findVideoProgress(t.app.ctx.db, { platformId: normal.platformId, resourceId: next.id, userId: normal.userId }), { positionSeconds: 1, watchedShare: 1, completed: true, playedSegments: [[0, 60]] });
 
     // At the highest speed: each request claims exactly what the time since the last one allows.
     const fast = await newLearner('learner-2x');
