@@ -1,7 +1,6 @@
 /**
- * One course as the UI figures and the README pictures need it: a real Amphi (PGlite, temp dir,
- * its own copy of the built front end: snapshot-app.ts)
- * registered with the Moodle-like test platform, a strict fake BigBlueButton, and in the course a
+ * One course as the UI figures and the README pictures need it: a real Amphi (the tests' app:
+ * PGlite, temp dir, the built front end in public/app) registered with the Moodle-like test platform, a strict fake BigBlueButton, and in the course a
  * graded video converted by the real pipeline (with chapters), a classroom open at any time (no sessions) and
  * a teachers' dashboard whose figures come from learners' views. Each page is opened by a real
  * LTI launch: `courseUrl` frames it in a course page (as Moodle's "Embed"), `windowUrl` opens it
@@ -19,7 +18,7 @@ import { startFakeBbb, type FakeBbb } from '../../test/support/fake-bbb/index.js
 import { generateClip } from '../../test/support/media-fixtures.js';
 import { ROLE, TestPlatform, type LaunchSpec } from '../../test/support/test-platform.js';
 import { uploadVideo, waitForVideo } from '../../test/support/video-client.js';
-import { startSnapshotApp, type SnapshotApp } from './snapshot-app.js';
+import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 
 export const COURSE = { id: 'stat101', title: 'Introduction to Statistics', label: 'STAT101' };
 export const TEACHER = { sub: 'teacher-claire', name: 'Claire Dupont', roles: [ROLE.instructor], context: COURSE };
@@ -33,7 +32,7 @@ const LEARNERS = [
 export type PageKind = 'picker' | 'video-teacher' | 'player' | 'classroom' | 'dashboard';
 
 export interface UiScene {
-  app: SnapshotApp;
+  app: TestApp;
   platform: TestPlatform;
   ids: { video: string; classroom: string; dashboard: string };
   /** A course page framing the launch of that page, in `locale`. */
@@ -44,7 +43,7 @@ export interface UiScene {
 }
 
 export async function startUiScene(log: (line: string) => void = () => undefined): Promise<UiScene> {
-  const app = await startSnapshotApp();
+  const app = await startTestApp();
   const platform = await TestPlatform.start();
   let fake: FakeBbb | undefined;
   try {
