@@ -3,7 +3,6 @@ import { toApiError, type ApiError } from '../../api/api-client.js';
 import { useApi } from '../../api/ApiContext.js';
 import type { ResourceResponse } from '../../api/api-types.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
-import { Icon } from '../../components/Icon.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { useI18n } from '../../i18n/I18nContext.js';
 import { useFormatter } from '../../i18n/useFormatter.js';
@@ -19,6 +18,7 @@ import { usePolling } from './use-polling.js';
 import { useRoom } from './use-room.js';
 import '../../styles/classroom-join.css';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { JoinButton } from './JoinButton.js';
 
 interface Props {
   resource: ResourceResponse;
@@ -73,17 +73,9 @@ export function ClassroomRoomPanel({ resource }: Props) {
         <SessionLine room={room} />
         {!room.open && !unavailable && <p class="amphi-hint">{t('join.room.early')}</p>}
         <p class="amphi-join-actions">
-          {/* aria-disabled keeps an unusable Start in the tab order, tied to the sentence that says why. */}
-          <button
-            type="button"
-            class={unavailable ? 'amphi-button is-unavailable' : 'amphi-button'}
-            onClick={() => !busy && !unavailable && void join()}
-            aria-disabled={busy || unavailable}
-            aria-describedby={unavailable ? missingId : undefined}
-            data-testid="join-button"
-          >
-            <Icon name="classroom" /> {room.meetingRunning ? t('join.button.moderator') : t('join.button.start')}
-          </button>
+          <JoinButton busy={busy} unavailableReasonId={unavailable ? missingId : null} onJoin={() => void join()}>
+            {room.meetingRunning ? t('join.button.moderator') : t('join.button.start')}
+          </JoinButton>
           {room.meetingRunning && (
             <ConfirmButton
               question={t('join.end.confirm')}

@@ -1,7 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { ResourceResponse } from '../../api/api-types.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
-import { Icon } from '../../components/Icon.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { useI18n } from '../../i18n/I18nContext.js';
 import { ResourceDescription } from '../../resource/ResourceDescription.js';
@@ -12,6 +11,7 @@ import { SessionLine } from './SessionLine.js';
 import { useJoin } from './use-join.js';
 import { useRoom } from './use-room.js';
 import '../../styles/classroom-join.css';
+import { JoinButton } from './JoinButton.js';
 
 /**
  * What a learner sees: the welcome, when the next session is (their time zone), Join, the waiting
@@ -41,17 +41,9 @@ export function LearnerClassroom({ resource }: { resource: ResourceResponse }) {
             {/* A class that runs over its end stays open to its learners. */}
             {(room.open || room.meetingRunning || unavailable) && (
               <p>
-                {/* aria-disabled keeps an unusable Join in the tab order, tied to the sentence that says why. */}
-                <button
-                  type="button"
-                  class={unavailable ? 'amphi-button is-unavailable' : 'amphi-button'}
-                  onClick={() => !busy && !unavailable && void join()}
-                  aria-disabled={busy || unavailable}
-                  aria-describedby={unavailable ? missingId : undefined}
-                  data-testid="join-button"
-                >
-                  <Icon name="classroom" /> {t('join.button')}
-                </button>
+                <JoinButton busy={busy} unavailableReasonId={unavailable ? missingId : null} onJoin={() => void join()}>
+                  {t('join.button')}
+                </JoinButton>
               </p>
             )}
             <JoinStatus phase={phase} />
