@@ -4,7 +4,8 @@
 # The Moodle plugins' PHP is checked without a Moodle (moodle-plugin/tests/run.sh: php -l, PHPUnit).
 # The browser tests (test/browser) run once, on PGlite: they drive pages through the same HTTP
 # services that test/integration checks on both engines, and a second pass of Chromium and
-# ffmpeg cost CI ~4 minutes. Ends with one line: "total: N passed, N failed".
+# ffmpeg cost CI ~4 minutes. Prints the 15 slowest test files, then ends with one line:
+# "total: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,15 +17,22 @@ passed=0
 failed=0
 status=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+times=$(mktemp)
+trap 'rm -f "$log" "$times"' EXIT
 
 run_leg() {
-  local title=$1 concurrency=$2
-  shift 2
+  local title=$1 title_short=$2 concurrency=$3
+  shift 3
   echo
   echo "== $title =="
-  node --import tsx --test --test-reporter=spec --test-concurrency="$concurrency" --test-timeout=300000 "$@" 2>&1 | tee "$log"
+  local leg_times
+  leg_times=$(mktemp)
+  node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=./scripts/test-file-times.mjs --test-reporter-destination="$leg_times" \
+    --test-concurrency="$concurrency" --test-timeout=300000 "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
+  sed "s/\$/\t($title_short)/" "$leg_times" >> "$times"
+  rm -f "$leg_times"
   local p f
   p=$(grep -E '^ℹ pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
   f=$(grep -E '^ℹ fail [0-9]+' "$log" | tail -1 | awk '{print $3}')
@@ -42,7 +50,7 @@ mapfile -t db_tests < <(find test/integration -name '*.test.ts' | sort)
 
 # Two cores: two files at a time on PGlite (CPU-bound: the database runs in the test process);
 # three on PostgreSQL, whose tests wait more on another process (the server, the CLI, PostgreSQL).
-TEST_DB_ENGINE=pglite run_leg "all tests on the embedded database (PGlite)" 2 "${all_tests[@]}"
+TEST_DB_ENGINE=pglite run_leg "all tests on the embedded database (PGlite)" PGlite 2 "${all_tests[@]}"
 
 echo
 echo "== Moodle plugins (php -l, PHPUnit without Moodle) =="
@@ -59,10 +67,14 @@ fi
 
 echo
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  TEST_DB_ENGINE=postgres run_leg "database-backed tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)" 3 "${db_tests[@]}"
+  TEST_DB_ENGINE=postgres run_leg "database-backed tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)" PostgreSQL 3 "${db_tests[@]}"
   echo "PostgreSQL leg: run."
 else
   echo "PostgreSQL leg: NOT RUN — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run the database-backed tests on PostgreSQL too."
 fi
+echo
+echo "== the 15 slowest test files (wall time, seconds) =="
+sort -rn "$times" | head -15 | awk -F'\t' '{printf "%7.1f  %s %s\n", $1 / 1000, $2, $3}'
+echo
 echo "total: $passed passed, $failed failed"
 exit $status
