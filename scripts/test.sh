@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# All of Amphi's tests: the whole suite on the embedded database (PGlite), then every
-# database-backed test (test/integration) again on PostgreSQL when TEST_DATABASE_URL is set.
+# All of Amphi's tests: the whole suite on the embedded database (PGlite), then the tests whose
+# behaviour depends on the engine again on PostgreSQL when TEST_DATABASE_URL is set.
 # The Moodle plugins' PHP is checked without a Moodle (moodle-plugin/tests/run.sh: php -l, PHPUnit).
-# The browser tests (test/browser) run once, on PGlite: they drive pages through the same HTTP
-# services that test/integration checks on both engines, and a second pass of Chromium and
-# ffmpeg cost CI ~4 minutes. Prints the 15 slowest test files, then ends with one line:
-# "total: N passed, N failed".
+# The PostgreSQL leg runs the test files whose behaviour depends on the engine (concurrent
+# connections, locks, several processes), listed with their reasons in test/postgres-leg.txt.
+# Prints the 15 slowest test files, then ends with one line: "total: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,7 +45,18 @@ run_leg() {
 }
 
 mapfile -t all_tests < <(find test -name '*.test.ts' | sort)
-mapfile -t db_tests < <(find test/integration -name '*.test.ts' | sort)
+# The PostgreSQL leg: the test files whose behaviour depends on the engine (test/postgres-leg.txt
+# says which and why). A listed path that matches no test file stops the run.
+db_tests=()
+while read -r listed _; do
+  [[ -z "$listed" || "$listed" == \#* ]] && continue
+  mapfile -t matched < <(find "$listed" -name '*.test.ts' 2>/dev/null | sort)
+  if [ ${#matched[@]} -eq 0 ]; then
+    echo "test/postgres-leg.txt: $listed matches no test file"
+    exit 1
+  fi
+  db_tests+=("${matched[@]}")
+done < test/postgres-leg.txt
 
 # Two cores: two files at a time on PGlite (CPU-bound: the database runs in the test process);
 # three on PostgreSQL, whose tests wait more on another process (the server, the CLI, PostgreSQL).
@@ -67,7 +77,7 @@ fi
 
 echo
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  TEST_DB_ENGINE=postgres run_leg "database-backed tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)" PostgreSQL 3 "${db_tests[@]}"
+  TEST_DB_ENGINE=postgres run_leg "engine-dependent tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…; test/postgres-leg.txt)" PostgreSQL 3 "${db_tests[@]}"
   echo "PostgreSQL leg: run."
 else
   echo "PostgreSQL leg: NOT RUN — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run the database-backed tests on PostgreSQL too."

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { closeToOthers } from './data-dir-permissions.js';
@@ -36,6 +36,13 @@ export function databaseTargetFrom(config: { database: { url?: string | undefine
  */
 export const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers=16MB'] };
 
+/**
+ * Values come back as node-postgres gives them, so that the code runs the same on both engines:
+ * a bigint (count, sum of integers) is a string there (it can exceed 2^53), a number in PGlite.
+ * Arrays of bigint follow (PGlite parses elements with the element type's parser).
+ */
+const PGLITE_PARSERS = { [pgliteTypes.INT8]: (value: string) => value };
+
 /** Opens the database. The caller holds the DATA_DIR lock for an on-disk PGlite. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.engine === 'postgres') {
@@ -53,8 +60,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   // This user's only, like the rest of DATA_DIR (PGlite ignores the umask), older databases too.
   if (target.dataDir) closeToOthers(target.dataDir);
   const pglite = target.dataDir
-    ? new PGlite(target.dataDir, PGLITE_OPTIONS)
-    : new PGlite({ ...PGLITE_OPTIONS, ...(target.image ? { loadDataDir: target.image } : {}) });
+    ? new PGlite(target.dataDir, { ...PGLITE_OPTIONS, parsers: PGLITE_PARSERS })
+    : new PGlite({ ...PGLITE_OPTIONS, parsers: PGLITE_PARSERS, ...(target.image ? { loadDataDir: target.image } : {}) });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite) });
   return {
