@@ -180,30 +180,6 @@ describe('launch from the LMS course page, in a cross-site iframe (Chromium)', {
     assert.deepEqual(consoleLines.filter(isCspViolation), []);
   });
 
-  it('has no accessibility violation of any impact in the framed app, light and dark, in French and in English, for each role', async () => {
-    const launches: [string, LaunchSpec][] = [
-      ['fr-FR', { sub: 't-a11y', name: 'Claire Dupont', roles: [ROLE.instructor], locale: 'fr-FR' }],
-      ['en-GB', { sub: 's-a11y', name: 'Sam Taylor', roles: [ROLE.learner], locale: 'en-GB' }],
-      ['fr-FR', { sub: 'a-a11y', name: 'Alex Admin', roles: [ROLE.admin], locale: 'fr-FR' }],
-      ['en-GB', { sub: 'a-a11y-en', name: 'Alex Admin', roles: [ROLE.admin], locale: 'en-GB' }],
-    ];
-    for (const colorScheme of ['light', 'dark'] as const) {
-      for (const [locale, spec] of launches) {
-        const page = await newPage(locale, colorScheme);
-        const frame = await openCoursePage(page, platform.prepareLaunch(app.url, spec));
-        await assertAppShown(frame);
-        const where = `${locale}, ${colorScheme}, ${spec.sub}`;
-        assert.equal(await frame.evaluate('document.documentElement.dataset.theme ?? ""'), colorScheme, where);
-        if (spec.roles?.includes(ROLE.admin)) {
-          await frame.getByTestId('bbb-server-admin-section').waitFor();
-          await frame.locator('[data-testid="launch-details"] > summary').click();
-          await frame.getByTestId('launch-summary').waitFor();
-        }
-        await assertAccessible(frame, where);
-      }
-    }
-  });
-
   it('gives administrators, and them only, an Administration area: the launch’s details folded, the BigBlueButton server', async () => {
     const page = await newPage('en-GB');
     const frame = await openCoursePage(

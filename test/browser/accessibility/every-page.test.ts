@@ -52,16 +52,14 @@ const VIDEO_TYPE = 'https://w3id.org/xapi/video/activity-type/video';
 const RENDERING_RULES = ['color-contrast', 'link-in-text-block', 'scrollable-region-focusable'];
 const ALL_RULES_IN_EVERY_MODE = process.env.AMPHI_A11Y_ALL_RULES === '1';
 /**
- * The modes change colours and fonts, not the page's structure: each state's first view is read
- * in light, dark and the dyslexia font in both languages (and in high contrast, light and dark, in
- * French: the longer words, where spacing wraps first); the state's other tabs in light and dark
- * in French, light in English. The whole matrix on every view cost CI more than a minute more;
- * AMPHI_A11Y_EVERY_MODE=1 runs it.
+ * Every view of every state in light, dark and the dyslexia font, in French and in English; each
+ * state's first view also in high contrast, light and dark, in French (the longer words, where
+ * spacing wraps first). AMPHI_A11Y_EVERY_MODE=1 adds high contrast to every view in both languages.
  */
 const EVERY_MODE_IN_EVERY_LANGUAGE = process.env.AMPHI_A11Y_EVERY_MODE === '1';
 const MODE_SETS = {
   first: { fr: ['light', 'dark', 'dyslexia', 'high contrast', 'high contrast dark'], en: ['light', 'dark', 'dyslexia'] },
-  other: { fr: ['light', 'dark'], en: ['light'] },
+  other: { fr: ['light', 'dark', 'dyslexia'], en: ['light', 'dark', 'dyslexia'] },
 } as const;
 const modesFor = (lang: Lang, view: 'first' | 'other') =>
   EVERY_MODE_IN_EVERY_LANGUAGE ? TOOL_MODES : TOOL_MODES.filter((m) => (MODE_SETS[view][lang] as readonly string[]).includes(m.name));
@@ -76,6 +74,8 @@ interface ToolState {
   tabs?: 'all' | string[];
   /** Shown in its own browser context, prepared before the launch (the session-expired state installs a clock). */
   own?: 'expired-session';
+  /** A disclosure (data-testid of its <details>) opened before the checks: what it folds is checked too. */
+  open?: string;
 }
 
 /** The string literals of the `type … Section = …` unions of InstructorView.tsx: every tab a teacher can get. */
@@ -311,6 +311,10 @@ describe('every page and state of the tool passes axe in every mode and language
     const kind = route === 'resource' && resourceId ? (await app.ctx.db.selectFrom('resources').select('kind').where('id', '=', resourceId).executeTakeFirstOrThrow()).kind : '';
     shownRoutes.add(`${role}:${route}`);
     if (kind) shownRoutes.add(`${role}:kind:${kind}`);
+    if (state.open) {
+      await frame.locator(`[data-testid="${state.open}"] > summary`).click();
+      await frame.locator(`[data-testid="${state.open}"][open]`).waitFor();
+    }
     if (state.tabs) await visitTabs(page, frame, lang, state);
     else await checkEveryMode(page, frame, lang, state.name);
   }
@@ -332,6 +336,12 @@ describe('every page and state of the tool passes axe in every mode and language
     { name: 'deep-linking picker', spec: launchAs(TEACHER, { messageType: 'LtiDeepLinkingRequest' }) },
     { name: 'teacher unconfigured link', spec: launchAs(TEACHER, { resourceLink: { id: 'rl-new', title: 'Nouvelle activité' } }), ready: 'unconfigured-chooser' },
     { name: 'learner unconfigured link', spec: launchAs(ADA, { resourceLink: { id: 'rl-new', title: 'Nouvelle activité' } }) },
+    {
+      name: 'administrator unconfigured link (administration area, launch details open)',
+      spec: launchAs(ADMIN, { resourceLink: { id: 'rl-new', title: 'Nouvelle activité' } }),
+      ready: 'bbb-server-admin-section',
+      open: 'launch-details',
+    },
   ];
 
   /** Once the platform has a BBB server: the classroom's room and server tabs, and the learner's room. */
