@@ -44,7 +44,8 @@ run_leg() {
   fi
 }
 
-mapfile -t all_tests < <(find test -name '*.test.ts' | sort)
+mapfile -t browser_tests < <(find test/browser -name '*.test.ts' | sort)
+mapfile -t other_tests < <(find test -name '*.test.ts' -not -path 'test/browser/*' | sort)
 # The PostgreSQL leg: the test files whose behaviour depends on the engine (test/postgres-leg.txt
 # says which and why). A listed path that matches no test file stops the run.
 db_tests=()
@@ -58,9 +59,11 @@ while read -r listed _; do
   db_tests+=("${matched[@]}")
 done < test/postgres-leg.txt
 
-# Two cores: two files at a time on PGlite (CPU-bound: the database runs in the test process);
-# three on PostgreSQL, whose tests wait more on another process (the server, the CLI, PostgreSQL).
-TEST_DB_ENGINE=pglite run_leg "all tests on the embedded database (PGlite)" PGlite 2 "${all_tests[@]}"
+# Two cores. The browser tests two files at a time: Chromium and the database (in the test
+# process) keep both cores busy. The others three at a time, as on PostgreSQL: they wait more on
+# another process (the server, the CLI, ffmpeg, PostgreSQL), and two left a quarter of the CPU idle.
+TEST_DB_ENGINE=pglite run_leg "browser tests on the embedded database (PGlite)" "PGlite, browser" 2 "${browser_tests[@]}"
+TEST_DB_ENGINE=pglite run_leg "unit and integration tests on the embedded database (PGlite)" PGlite 3 "${other_tests[@]}"
 
 echo
 echo "== Moodle plugins (php -l, PHPUnit without Moodle) =="
