@@ -35,9 +35,15 @@ export async function cleanUpVideoFiles(ctx: AppContext, now = new Date()): Prom
   const expiredUploads = fs.existsSync(uploadsDir(ctx)) ? await uploadStore(ctx).deleteExpired() : 0;
   const before = new Date(now.getTime() - LEFTOVER_AGE_MS);
   let leftovers = await storage.removeWorkDirsBefore(before);
-  const folders = (await storage.listMediaFolders()).filter((f) => f.changedAt < before);
-  const known = await findExistingMediaIds(ctx.db, folders.map((f) => f.mediaId));
+  // Rows first, dates only for folders without one: on S3 a folder's date costs a listing.
+  const folders = await storage.listMediaFolders();
+  const known = new Set<string>();
+  for (let i = 0; i < folders.length; i += 500) {
+    for (const id of await findExistingMediaIds(ctx.db, folders.slice(i, i + 500).map((f) => f.mediaId))) known.add(id);
+  }
   for (const folder of folders.filter((f) => !known.has(f.mediaId))) {
+    const changedAt = await storage.folderChangedAt(folder.platformId, folder.mediaId);
+    if (!changedAt || changedAt >= before) continue;
     await storage.remove(folder.platformId, folder.mediaId);
     leftovers++;
   }

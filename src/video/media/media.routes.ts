@@ -29,7 +29,8 @@ function answerNotMet(res: Response, status: number, headers: Record<string, str
 
 /**
  * Media files behind signed URLs (/media/<token>/<path>): no session, the token is the grant.
- * Range requests, ETag and Last-Modified come from express's sendFile.
+ * Range requests, ETag and Last-Modified come from express's sendFile. On object storage,
+ * playlists come back rewritten and every other file is a redirect to a presigned URL.
  */
 export function mediaRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -43,12 +44,15 @@ export function mediaRoutes(ctx: AppContext): Router {
     if (media.downloadBy && (!range || /^bytes=0-/.test(range))) {
       const by = media.downloadBy;
       res.once('finish', () => {
-        if (res.statusCode === 200 || res.statusCode === 206) void recordDownloadTrace(ctx, by);
+        if (res.statusCode === 200 || res.statusCode === 206 || res.statusCode === 302) void recordDownloadTrace(ctx, by);
       });
     }
     const cache = media.immutable ? `private, max-age=${media.maxAgeSeconds}, immutable` : 'private, no-cache';
+    // Object storage: the player gets the bytes from the bucket, Amphi only signs (s3-media-storage).
+    if ('redirect' in media.body) return void res.set('Cache-Control', cache).redirect(302, media.body.redirect);
+    if ('text' in media.body) return void res.set({ 'Content-Type': media.contentType, 'Cache-Control': cache, 'Cross-Origin-Resource-Policy': 'same-origin' }).send(media.body.text);
     res.sendFile(
-      media.file,
+      media.body.file,
       {
         cacheControl: false,
         dotfiles: 'deny',

@@ -1,142 +1,49 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import type { Config } from '../../config/config.js';
+import { LocalMediaStorage } from './local-media-storage.js';
+import type { MediaStorage } from './media-storage.types.js';
+import type { S3MediaStorage } from './s3-media-storage.js';
+
+export { LocalMediaStorage } from './local-media-storage.js';
+export type { MediaStorage, OutputUrlOptions, StorageReadiness } from './media-storage.types.js';
+
+/** Origins players fetch media from besides Amphi (the bucket's, with MEDIA_STORAGE=s3): for the CSP. */
+export function mediaOrigins(config: Config): string[] {
+  const s3 = config.storage.kind === 's3' ? config.storage.s3 : undefined;
+  if (!s3) return [];
+  const endpoint = s3.publicEndpoint ?? s3.endpoint ?? `https://s3.${s3.region}.amazonaws.com`;
+  const url = new URL(endpoint);
+  // Virtual-hosted style puts the bucket in the host name.
+  if (!s3.forcePathStyle) url.hostname = `${s3.bucket}.${url.hostname}`;
+  return [url.origin];
+}
+
+const storages = new Map<string, MediaStorage>();
 
 /**
- * Where media files live. Local disk by default: DATA_DIR/media/<platformId>/<mediaId>/ holds
- * `source` (the uploaded file) and `out` (what players fetch: HLS, poster, thumbnails, download),
- * a link to the published `out-<stamp>/`. Outputs are built elsewhere on the same filesystem and
- * renamed into place, then the link is swapped, so a player never sees half a directory, nor none.
+ * The storage of a data directory: the one `openMediaStorage` made for its configuration (at
+ * context creation), else local disk. Callers pass `ctx.config.dataDir`.
  */
-export interface MediaStorage {
-  /** The uploaded file's final place (the caller renames the finished upload there). */
-  sourcePath(platformId: string, mediaId: string): Promise<string>;
-  /** A fresh work directory for a job, on the same filesystem as the media. */
-  workDir(name: string): Promise<string>;
-  /** Replaces the media's served outputs with `dir` (moved, not copied). */
-  publishOutput(platformId: string, mediaId: string, dir: string): Promise<void>;
-  /** The absolute path of a served file, or null when `rel` tries to leave the output directory. */
-  resolveOutput(platformId: string, mediaId: string, rel: string): string | null;
-  /** Deletes the served outputs only (a failed transcode keeps its source for a retry). */
-  removeOutput(platformId: string, mediaId: string): Promise<void>;
-  /** Deletes everything of a media. */
-  remove(platformId: string, mediaId: string): Promise<void>;
-  /** Every media folder with its last change: housekeeping finds leftovers without a row. */
-  listMediaFolders(): Promise<{ platformId: string; mediaId: string; changedAt: Date }[]>;
-  /** Work folders last changed before `before` (runs that crashed or were killed), removed; returns how many. */
-  removeWorkDirsBefore(before: Date): Promise<number>;
-}
-
-const SAFE_ID = /^[A-Za-z0-9_-]{1,80}$/;
-
-export class LocalMediaStorage implements MediaStorage {
-  readonly mediaRoot: string;
-  readonly tmpRoot: string;
-
-  constructor(dataDir: string) {
-    this.mediaRoot = path.join(dataDir, 'media');
-    this.tmpRoot = path.join(dataDir, 'tmp');
-  }
-
-  private mediaDir(platformId: string, mediaId: string): string {
-    if (!SAFE_ID.test(platformId) || !SAFE_ID.test(mediaId)) throw new Error(`unsafe media path ${platformId}/${mediaId}`);
-    return path.join(this.mediaRoot, platformId, mediaId);
-  }
-
-  async sourcePath(platformId: string, mediaId: string): Promise<string> {
-    const dir = this.mediaDir(platformId, mediaId);
-    await fs.mkdir(dir, { recursive: true });
-    return path.join(dir, 'source');
-  }
-
-  async workDir(name: string): Promise<string> {
-    const dir = path.join(this.tmpRoot, name.replace(/[^A-Za-z0-9_-]/g, '_'));
-    await fs.rm(dir, { recursive: true, force: true });
-    await fs.mkdir(dir, { recursive: true });
-    return dir;
-  }
-
-  async publishOutput(platformId: string, mediaId: string, dir: string): Promise<void> {
-    const mediaDir = this.mediaDir(platformId, mediaId);
-    const target = path.join(mediaDir, 'out');
-    await fs.mkdir(mediaDir, { recursive: true });
-    // `out` is a symbolic link to the published folder, replaced by rename(): a player asking for
-    // a file during the swap gets the old one or the new one, never a 404 (moving a directory
-    // aside and another into place leaves a moment with neither).
-    const stamp = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    const published = `out-${stamp}`;
-    await fs.rename(dir, path.join(mediaDir, published));
-    const link = path.join(mediaDir, `out.link-${stamp}`);
-    await fs.symlink(published, link);
-    const previous = await fs.readlink(target).catch(() => null);
-    try {
-      await fs.rename(link, target);
-    } catch (err) {
-      // A folder published before links were used: rename() cannot put a link over it.
-      if (!['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
-      const old = `${target}.old-${stamp}`;
-      await fs.rename(target, old);
-      await fs.rename(link, target);
-      await fs.rm(old, { recursive: true, force: true });
-    }
-    if (previous && previous !== published && !previous.includes('/')) await fs.rm(path.join(mediaDir, previous), { recursive: true, force: true });
-  }
-
-  resolveOutput(platformId: string, mediaId: string, rel: string): string | null {
-    const base = path.join(this.mediaDir(platformId, mediaId), 'out');
-    const full = path.resolve(base, rel);
-    if (!full.startsWith(base + path.sep) || rel.split('/').some((p) => p === '..' || p.startsWith('.'))) return null;
-    return full;
-  }
-
-  async listMediaFolders(): Promise<{ platformId: string; mediaId: string; changedAt: Date }[]> {
-    const out: { platformId: string; mediaId: string; changedAt: Date }[] = [];
-    for (const platformId of await readDirNames(this.mediaRoot)) {
-      if (!SAFE_ID.test(platformId)) continue;
-      for (const mediaId of await readDirNames(path.join(this.mediaRoot, platformId))) {
-        if (!SAFE_ID.test(mediaId)) continue;
-        const stat = await fs.stat(path.join(this.mediaRoot, platformId, mediaId)).catch(() => undefined);
-        if (stat?.isDirectory()) out.push({ platformId, mediaId, changedAt: stat.mtime });
-      }
-    }
-    return out;
-  }
-
-  async removeWorkDirsBefore(before: Date): Promise<number> {
-    let removed = 0;
-    for (const name of await readDirNames(this.tmpRoot)) {
-      const dir = path.join(this.tmpRoot, name);
-      const stat = await fs.stat(dir).catch(() => undefined);
-      if (!stat || stat.mtime >= before) continue;
-      await fs.rm(dir, { recursive: true, force: true });
-      removed++;
-    }
-    return removed;
-  }
-
-  async removeOutput(platformId: string, mediaId: string): Promise<void> {
-    const mediaDir = this.mediaDir(platformId, mediaId);
-    const published = await fs.readlink(path.join(mediaDir, 'out')).catch(() => null);
-    await fs.rm(path.join(mediaDir, 'out'), { recursive: true, force: true });
-    if (published && !published.includes('/')) await fs.rm(path.join(mediaDir, published), { recursive: true, force: true });
-  }
-
-  async remove(platformId: string, mediaId: string): Promise<void> {
-    await fs.rm(this.mediaDir(platformId, mediaId), { recursive: true, force: true });
-  }
-}
-
-const storages = new Map<string, LocalMediaStorage>();
-
-/** One storage per data directory (the context carries no storage yet; it is stateless anyway). */
 export function mediaStorage(dataDir: string): MediaStorage {
   let s = storages.get(dataDir);
   if (!s) storages.set(dataDir, (s = new LocalMediaStorage(dataDir)));
   return s;
 }
 
-async function readDirNames(dir: string): Promise<string[]> {
-  return fs.readdir(dir).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return [];
-    throw err;
-  });
+/**
+ * Makes (once per data directory and setting) the storage MEDIA_STORAGE names; later `mediaStorage`
+ * calls return it. The AWS SDK is loaded only when the setting is s3.
+ */
+export async function openMediaStorage(config: Config): Promise<MediaStorage> {
+  const current = storages.get(config.dataDir);
+  if (config.storage.kind === 's3' && config.storage.s3) {
+    if (current?.kind === 's3' && (current as S3MediaStorage).settings === config.storage.s3) return current;
+    const { S3MediaStorage } = await import('./s3-media-storage.js');
+    const s3 = new S3MediaStorage(config.dataDir, config.storage.s3);
+    storages.set(config.dataDir, s3);
+    return s3;
+  }
+  if (current instanceof LocalMediaStorage) return current;
+  const local = new LocalMediaStorage(config.dataDir);
+  storages.set(config.dataDir, local);
+  return local;
 }

@@ -2,18 +2,18 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../../app-context.js';
 import { randomUUID } from 'node:crypto';
-import type { JobRunContext } from '../../jobs/job-registry.js';
-import { JobAbortedError } from '../../jobs/job-worker.js';
+import { JobAbortedError, type JobRunContext } from '../../jobs/job-registry.js';
 import { transcodeMedia, type MediaProbe, type TranscodeOutput } from '../ffmpeg/index.js';
 import { mediaStorage } from '../storage/media-storage.js';
-import { findMediaById, findResourceMedia } from '../video.repository.js';
+import { deleteMediaRow, findMediaById, findResourceMedia } from '../video.repository.js';
 import { markFailed, markTranscoding, publishFirstRendition, publishMedia, recordProgress } from '../video-status.js';
 
 /** At most one progress write a second: ffmpeg reports many times a second. */
 const PROGRESS_WRITE_MS = 1000;
 
 /**
- * Transcodes one media (the 'transcode-video' job). Works in DATA_DIR/tmp/<jobId>, cleaned in
+ * Transcodes one media (the 'transcode-video' job). Works in DATA_DIR/tmp/<jobId> (on S3 the
+ * source is downloaded there and the outputs uploaded from there), cleaned in
  * `finally`; outputs move into place only when complete (or, for a first upload, the first
  * playable rendition). Reloads the row around each step and never overwrites what a person changed
  * meanwhile (cancelled: the row is gone; replaced: the row is no longer pending).
@@ -28,8 +28,8 @@ export async function transcodeVideoMedia(ctx: AppContext, mediaId: string, run:
   const outputDir = path.join(workDir, 'out');
   let lastWrite = 0;
   try {
-    const output = await transcodeMedia({
-      input: await storage.sourcePath(media.platform_id, media.id),
+    const output = await ctx.metrics.timeTranscode(run.signal, transcodeMedia({
+      input: await storage.readSource(media.platform_id, media.id, workDir),
       outputDir,
       probe: media.probe as MediaProbe,
       ffmpegPath: ctx.config.video.ffmpegPath,
@@ -42,7 +42,7 @@ export async function transcodeVideoMedia(ctx: AppContext, mediaId: string, run:
         recordProgress(ctx.db, media.id, fraction, label).catch((err) => log.warn({ err }, 'progress not recorded'));
       },
       onFirstRendition: (partial) => publishFirstRenditionIfNeeded(ctx, media.id, outputDir, workDir, partial),
-    });
+    }));
     await publishIfStillWanted(ctx, media.id, outputDir, output);
   } catch (err) {
     // Cancelled by an administrator (`amphi jobs cancel`): the teacher sees it and may retry.
@@ -102,7 +102,7 @@ async function failMedia(ctx: AppContext, mediaId: string, reason: string) {
   if (media.state === 'published' && pending && pending.id !== media.id) {
     // A partially published first upload, replaced meanwhile by another upload: it simply goes.
     await storage.remove(media.platform_id, media.id);
-    await ctx.db.deleteFrom('video_media').where('id', '=', media.id).execute();
+    await deleteMediaRow(ctx.db, media.id);
     return;
   }
   if (await markFailed(ctx.db, mediaId, reason)) await storage.removeOutput(media.platform_id, media.id);

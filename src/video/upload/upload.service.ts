@@ -11,6 +11,7 @@ import { enqueueJob } from '../../jobs/job.service.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
 import { FfmpegUnavailableError, MediaProbeError, probeMedia, type MediaProbeReason } from '../ffmpeg/index.js';
 import { mediaStorage } from '../storage/media-storage.js';
+import { S3StorageError } from '../storage/s3-storage-error.js';
 import { findResourceMedia, insertMedia } from '../video.repository.js';
 import { UploadMetadata } from '../video.schemas.js';
 import { formatBytes } from '../byte-size.js';
@@ -106,6 +107,12 @@ export function toolsMissingProblem(locale: Locale): Record<string, unknown> {
   return { type: 'urn:amphi:problem:video-tools-missing', title: 'Service Unavailable', status: 503, code: 'video-tools-missing', detail, locale, localizedDetail: detail };
 }
 
+/** The bucket refused or could not be reached: 503, nothing kept, the person may try again. */
+export function storageUnavailableProblem(locale: Locale): Record<string, unknown> {
+  const detail = translate(locale, 'media-storage-unavailable');
+  return { type: 'urn:amphi:problem:media-storage-unavailable', title: 'Service Unavailable', status: 503, code: 'media-storage-unavailable', detail, locale, localizedDetail: detail };
+}
+
 const finishing = new Map<string, Promise<unknown>>();
 
 /** Runs `task` after any other task of the same key in this process. */
@@ -151,11 +158,13 @@ export async function finishUpload(
   const mediaId = crypto.randomUUID();
   const storage = mediaStorage(ctx.config.dataDir);
   // Two tabs finishing uploads of one video at once: one after the other, the later one wins.
-  await oneAtATime(`${session.platform.id}/${resourceId}`, async () => {
+  const stored = await oneAtATime(`${session.platform.id}/${resourceId}`, async () => {
     const previous = (await findResourceMedia(ctx.db, session.platform.id, resourceId)).pending;
     if (previous) await removeMedia(ctx, previous);
     try {
-      await fs.rename(file, await storage.sourcePath(session.platform.id, mediaId));
+      // On S3 the whole file is sent (and its size checked) before the row exists: a failed or
+      // half transfer leaves no media behind, and the upload's error reaches the person.
+      await storage.storeSource(session.platform.id, mediaId, file);
       await fs.rm(`${file}.json`, { force: true });
       await ctx.db.transaction().execute(async (trx) => {
         const job = await enqueueJob(trx, 'transcode-video', { mediaId }, { platformId: session.platform.id, maxAttempts: TRANSCODE_MAX_ATTEMPTS });
@@ -176,9 +185,13 @@ export async function finishUpload(
       // No file without its row (another process's upload of the same video won the race, or the database failed).
       await storage.remove(session.platform.id, mediaId).catch(() => undefined);
       await removeUpload().catch(() => undefined);
-      throw err;
+      if (!(err instanceof S3StorageError)) throw err;
+      ctx.logger.error({ err, resourceId }, 'upload not stored: media storage unavailable');
+      return false;
     }
+    return true;
   });
+  if (!stored) return { accepted: false, problem: storageUnavailableProblem(session.locale) };
   ctx.jobs.wake();
   ctx.logger.info({ mediaId, resourceId, sizeBytes: upload.size, format: probe.formatName }, 'video uploaded, transcoding queued');
   return { accepted: true, mediaId };
