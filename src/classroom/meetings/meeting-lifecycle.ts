@@ -1,12 +1,13 @@
 import type { AppContext } from '../../app-context.js';
-import type { ResourceWithCourse } from '../../content/resource.repository.js';
+import type { ResourceWithCourse } from '../../content/resource-lookup.service.js';
 import { AppError } from '../../http/errors.js';
-import { recordMeetingEnded, recordMeetingStarted } from '../attendance/classroom-statements.js';
+import { recordMeetingEnded, recordMeetingStarted } from '../attendance/classroom-statements.service.js';
 import { BbbUnavailableError } from '../bbb/bbb-errors.js';
 import type { BbbApi } from '../bbb/bbb.types.js';
-import type { ClassroomSettings } from '../classroom.settings.js';
+import type { ClassroomSettings } from '../classroom-settings.schemas.js';
 import type { ClassroomMeetingRow } from '../classroom.table.js';
 import { bbbApiFor } from '../servers/bbb-server.service.js';
+import { lrsPayloadMetaFor } from '../bbb-xapi/bbb-xapi.service.js';
 import { classroomMeetingId } from './meeting-id.js';
 import { createParams } from './meeting-params.js';
 import {
@@ -115,7 +116,8 @@ async function ensure(ctx: AppContext, target: MeetingTarget, mayCreate: boolean
 async function createMeeting(ctx: AppContext, api: BbbApi, target: MeetingTarget, row: ClassroomMeetingRow): Promise<ClassroomMeetingRow> {
   const log = ctx.logger.child({ resourceId: row.resource_id, meetingRowId: row.id, platformId: row.platform_id });
   try {
-    const created = await api.create(createParams(ctx, { ...target, row }));
+    const lrsPayload = await lrsPayloadMetaFor(ctx, row.platform_id);
+    const created = await api.create(createParams(ctx, { ...target, row, lrsPayload }));
     const running = await markMeetingRunning(ctx.db, row.id, { internalMeetingId: created.internalMeetingID, createTime: created.createTime });
     // Only when the row was taken for abandoned meanwhile (a create slower than the staleness limit).
     if (!running) throw new AppError('join-busy', 503, { resourceId: row.resource_id });

@@ -1,9 +1,9 @@
 import type { AppContext } from '../../app-context.js';
-import type { ResourceWithCourse } from '../../content/resource.repository.js';
+import type { ResourceWithCourse } from '../../content/resource-lookup.service.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
 import type { CreateParams, JoinParams } from '../bbb/bbb.types.js';
 import { callbackMeta } from '../callbacks/callback-urls.js';
-import type { ClassroomSettings } from '../classroom.settings.js';
+import type { ClassroomSettings } from '../classroom-settings.schemas.js';
 import type { ClassroomMeetingRow } from '../classroom.table.js';
 import { presentationDownloadUrl } from '../schedule/classroom-settings.service.js';
 
@@ -32,7 +32,7 @@ export function participantName(user: NonNullable<LaunchSession['user']>): strin
 
 export function createParams(
   ctx: AppContext,
-  input: { resource: ResourceWithCourse; settings: ClassroomSettings; row: ClassroomMeetingRow; locale: 'fr' | 'en' },
+  input: { resource: ResourceWithCourse; settings: ClassroomSettings; row: ClassroomMeetingRow; locale: 'fr' | 'en'; lrsPayload?: string | undefined },
 ): CreateParams {
   const { resource, settings, row } = input;
   const presentationUrl = settings.presentation ? presentationDownloadUrl(ctx, resource) : null;
@@ -67,6 +67,8 @@ export function createParams(
       'amphi-resource': resource.id,
       'amphi-meeting': row.id,
       ...callbackMeta(ctx, row),
+      // BigBlueButton's own xAPI into Amphi's LRS, when the platform turned it on (bbb-xapi/lrs-payload.ts).
+      ...(input.lrsPayload ? { 'secret-lrs-payload': input.lrsPayload } : {}),
     },
     ...(presentationUrl && settings.presentation ? { presentations: [{ url: presentationUrl, filename: settings.presentation.fileName }] } : {}),
   };

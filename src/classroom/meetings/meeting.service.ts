@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import type { ResourceWithCourse } from '../../content/resource.repository.js';
+import type { ResourceWithCourse } from '../../content/resource-lookup.service.js';
 import { canEdit } from '../../content/resource.service.js';
 import { resolveLaunchRoute } from '../../content/launch-route.service.js';
 import { AppError, BadRequestError, ConflictError } from '../../http/errors.js';
@@ -7,7 +7,7 @@ import { gradebookLinkFor } from '../../grades/grades.service.js';
 import { hasRole } from '../../lti/launch/roles.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
 import { BbbFailedError } from '../bbb/bbb-errors.js';
-import type { ClassroomSettings } from '../classroom.settings.js';
+import type { ClassroomSettings } from '../classroom-settings.schemas.js';
 import { classroomSettings, loadViewableClassroom } from '../schedule/classroom-settings.service.js';
 import { roomStatus, upcomingOccurrences, type Occurrence } from '../schedule/schedule.js';
 import { bbbApiFor, isBbbServerConfigured } from '../servers/bbb-server.service.js';
