@@ -8,7 +8,9 @@
  * The enumeration checks itself: the launch routes (tool/src/session/session-types.ts), the
  * resource kinds (src/content/resource.table.ts) for teachers and learners, and the teacher's
  * tabs (tool/src/resource/InstructorView.tsx) must all have been shown, and in a state that
- * visits "every tab", every tab the page shows is visited. Server-rendered pages: server-pages.test.ts.
+ * visits "every tab", every tab the page shows is visited. A page opened from a launch (the
+ * administrators' Administration page) is a state with a `click` step before its tabs are visited.
+ * Server-rendered pages: server-pages.test.ts.
  *
  * Cheap on purpose: one Chromium, one app, the data made once. In modes other than light, axe
  * runs only the rules whose answer depends on colours and sizes (the modes change CSS, not the
@@ -76,7 +78,18 @@ interface ToolState {
   own?: 'expired-session';
   /** A disclosure (data-testid of its <details>) opened before the checks: what it folds is checked too. */
   open?: string;
+  /** A page opened from the launch before the checks: the button clicked, then what says it is shown (data-testids). */
+  click?: { button: string; shown: string };
 }
+
+/**
+ * AMPHI_A11Y_STATES=administration,learner…: only the states whose name contains one of these
+ * words (case-insensitive), to iterate on a few pages; the pages without a session and the
+ * coverage check are then skipped.
+ */
+const STATE_FILTER = (process.env.AMPHI_A11Y_STATES ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+const selected = (state: ToolState) => STATE_FILTER.length === 0 || STATE_FILTER.some((w) => state.name.toLowerCase().includes(w));
+const filtered = STATE_FILTER.length > 0 ? `AMPHI_A11Y_STATES=${process.env.AMPHI_A11Y_STATES}: only some states swept` : false;
 
 /** The string literals of the `type … Section = …` unions of InstructorView.tsx: every tab a teacher can get. */
 function instructorSections(): string[] {
@@ -133,6 +146,7 @@ describe('every page and state of the tool passes axe in every mode and language
     ids.classroom = await create({ kind: 'classroom', title: 'TD : audit d’un site', gradable: true, scoreMaximum: 10 });
     ids.dashboardLearners = await create({ kind: 'dashboard', title: 'Mon tableau de bord', settings: { audience: 'learners' } });
     ids.dashboardTeachers = await create({ kind: 'dashboard', title: 'Suivi de la classe', settings: { audience: 'instructors' } });
+    await seedCredentials();
     platformId = (await app.ctx.db.selectFrom('resources').select('platform_id').where('id', '=', ids.videoEmpty).executeTakeFirstOrThrow()).platform_id;
 
     sweep.progress('resources made');
@@ -164,6 +178,18 @@ describe('every page and state of the tool passes axe in every mode and language
       { startSeconds: 1, title: 'Exemple' },
     ];
     assert.equal((await teacher.api('PATCH', `/api/videos/${ids.videoReady}`, { chapters })).status, 200);
+  }
+
+  /** Two LRS credentials, one revoked: the administration page's table shows both kinds of row. */
+  async function seedCredentials(): Promise<void> {
+    const admin = await launchPage(platform, app.url, ADMIN);
+    const ids: string[] = [];
+    for (const name of ['Learning Locker', 'Ralph']) {
+      const created = await admin.api('POST', '/api/admin/lrs-credentials', { name, scopes: ['statements/write'] });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      ids.push(created.body.id as string);
+    }
+    assert.equal((await admin.api('DELETE', `/api/admin/lrs-credentials/${ids[1]}`)).status, 200);
   }
 
   /** A media in a state the pipeline passes through (converting, or refused by ffmpeg), held there. */
@@ -264,15 +290,16 @@ describe('every page and state of the tool passes axe in every mode and language
       await frame.locator(`[role="tab"][data-testid="${tabId}"]`).click();
       await frame.locator(`[role="tab"][data-testid="${tabId}"][aria-selected="true"]`).waitFor();
       await settled(frame);
-      visitedTabs.add(tabId.replace(/^resource-tab-/, ''));
-      await checkEveryMode(page, frame, lang, `${state.name} › ${tabId.replace(/^resource-tab-/, 'tab ')}`, index === 0 ? 'first' : 'other');
+      if (tabId.startsWith('resource-tab-')) visitedTabs.add(tabId.replace(/^resource-tab-/, ''));
+      const view = `${state.name} › ${tabId.replace(/^(resource|admin)-tab-/, 'tab ')}`;
+      await checkEveryMode(page, frame, lang, view, index === 0 ? 'first' : 'other');
       // Tab lists inside the panel (a dashboard's sections): each of their tabs too.
       const nested = frame.locator('[role="tabpanel"] [role="tablist"] [role="tab"]');
       const inner = await nested.evaluateAll((tabs) => tabs.map((t) => t.id));
       for (const innerId of inner.slice(1)) {
         await frame.locator(`[id="${innerId}"]`).click();
         await settled(frame);
-        await checkEveryMode(page, frame, lang, `${state.name} › ${tabId.replace(/^resource-tab-/, 'tab ')} › ${innerId}`, 'other');
+        await checkEveryMode(page, frame, lang, `${view} › ${innerId}`, 'other');
       }
     }
   }
@@ -315,6 +342,11 @@ describe('every page and state of the tool passes axe in every mode and language
       await frame.locator(`[data-testid="${state.open}"] > summary`).click();
       await frame.locator(`[data-testid="${state.open}"][open]`).waitFor();
     }
+    if (state.click) {
+      await frame.getByTestId(state.click.button).first().click();
+      await frame.getByTestId(state.click.shown).first().waitFor({ timeout: 15_000 });
+      await settled(frame);
+    }
     if (state.tabs) await visitTabs(page, frame, lang, state);
     else await checkEveryMode(page, frame, lang, state.name);
   }
@@ -342,6 +374,14 @@ describe('every page and state of the tool passes axe in every mode and language
       ready: 'bbb-server-admin-section',
       open: 'launch-details',
     },
+    {
+      // Opened from the Administration area; its first tab gets every mode, the others light, dark and dyslexia.
+      name: 'administration page (two LRS credentials, one revoked)',
+      spec: launchAs(ADMIN, { resourceLink: { id: 'rl-new', title: 'Nouvelle activité' } }),
+      ready: 'admin-page-open',
+      click: { button: 'admin-page-open', shown: 'admin-page' },
+      tabs: 'all',
+    },
   ];
 
   /** Once the platform has a BBB server: the classroom's room and server tabs, and the learner's room. */
@@ -355,7 +395,7 @@ describe('every page and state of the tool passes axe in every mode and language
     for (const lang of LANGS) {
       const context = await newContext(lang);
       try {
-        for (const state of states) await sweepState(context, state, lang);
+        for (const state of states.filter(selected)) await sweepState(context, state, lang);
       } finally {
         await context.close();
       }
@@ -371,7 +411,7 @@ describe('every page and state of the tool passes axe in every mode and language
     await sweepStates(STATES_WITH_SERVER());
   });
 
-  it('sweeps the pages without a session: no launch data, and a session that ended', async () => {
+  it('sweeps the pages without a session: no launch data, and a session that ended', { skip: filtered }, async () => {
     const indexHtml = fs.readFileSync(path.join(REPOSITORY_ROOT, 'public/app/index.html'), 'utf8');
     for (const lang of LANGS) {
       const context = await newContext(lang);
@@ -400,7 +440,7 @@ describe('every page and state of the tool passes axe in every mode and language
     }
   });
 
-  it('has shown every launch route, every resource kind to teachers and learners, and every teacher tab', () => {
+  it('has shown every launch route, every resource kind to teachers and learners, and every teacher tab', { skip: filtered }, () => {
     const routes = launchRouteNames();
     const expected = [
       ...routes.flatMap((r) => (r === 'resource' ? [] : [`teacher:${r}`])),

@@ -4,7 +4,7 @@ import { BrandMark } from './BrandMark.js';
 import { DisplayToolbar } from './DisplayToolbar.js';
 
 /** Amphi's name, who is signed in (once the session is confirmed), the language and display settings. */
-export function AppHeader({ user, language }: { user?: ComponentChildren; language: ComponentChildren }) {
+export function AppHeader({ user, admin, language }: { user?: ComponentChildren; admin?: ComponentChildren; language: ComponentChildren }) {
   const { t } = useI18n();
   return (
     <header class="amphi-header">
@@ -14,6 +14,7 @@ export function AppHeader({ user, language }: { user?: ComponentChildren; langua
           <span class="amphi-brand-name">{t('app.name')}</span>
         </span>
         <div class="amphi-header-tools">
+          {admin}
           {user}
           {language}
           <DisplayToolbar />

@@ -15,6 +15,7 @@ import { addedResourceEn } from './added/resource.en.js';
 import { addedShellEn } from './added/shell.en.js';
 import { addedPickerEn } from './added/picker.en.js';
 import { addedDisplayEn } from './added/display.en.js';
+import { adminEn } from '../admin/i18n/admin.en.js';
 
 /** English strings. The source catalog: fr.ts must have exactly these keys. */
 export const en = {
@@ -372,6 +373,7 @@ export const en = {
   ...addedShellEn,
   ...addedPickerEn,
   ...addedDisplayEn,
+  ...adminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

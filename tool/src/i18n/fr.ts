@@ -16,6 +16,7 @@ import { addedResourceFr } from './added/resource.fr.js';
 import { addedShellFr } from './added/shell.fr.js';
 import { addedPickerFr } from './added/picker.fr.js';
 import { addedDisplayFr } from './added/display.fr.js';
+import { adminFr } from '../admin/i18n/admin.fr.js';
 
 /** French strings; `satisfies Messages` makes the compiler check they match en.ts key for key. */
 export const fr = {
@@ -383,4 +384,5 @@ export const fr = {
   ...addedShellFr,
   ...addedPickerFr,
   ...addedDisplayFr,
+  ...adminFr,
 } satisfies Messages;

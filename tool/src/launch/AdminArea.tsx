@@ -1,3 +1,4 @@
+import { AdminPageLink } from '../admin/AdminPageLink.js';
 import { BbbServerAdminSection } from '../classroom/server/BbbServerAdminSection.js';
 import { useI18n } from '../i18n/I18nContext.js';
 import type { SessionResponse } from '../session/session-types.js';
@@ -20,6 +21,7 @@ export function AdminArea({ session }: { session: SessionResponse }) {
         <h2 id={HEADING_ID}>{t('shell.admin.heading')}</h2>
         <p class="amphi-muted">{t('shell.admin.intro')}</p>
       </div>
+      <AdminPageLink />
       <details class="amphi-disclosure" data-testid="launch-details">
         <summary>{t('summary.heading')}</summary>
         <LaunchSummary session={session} />

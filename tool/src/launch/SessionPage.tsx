@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { ApiContext } from '../api/ApiContext.js';
+import { AdminEntry } from '../admin/AdminEntry.js';
 import { AppShell } from '../app/AppShell.js';
 import { LanguageSwitch } from '../app/LanguageSwitch.js';
 import { UserBadge } from '../app/UserBadge.js';
@@ -57,7 +58,7 @@ export function SessionPage({ bootstrap, onLocaleChange }: Props) {
   }
   return (
     <ApiContext.Provider value={client}>
-      <AppShell user={<UserBadge session={state.session} />} language={language}>
+      <AppShell user={<UserBadge session={state.session} />} admin={state.session.role === 'admin' ? <AdminEntry /> : undefined} language={language}>
         <LaunchPage session={state.session} expired={state.expired} onSessionChange={replaceSession} />
       </AppShell>
     </ApiContext.Provider>
