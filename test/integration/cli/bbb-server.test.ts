@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFakeBbb, type FakeBbb } from '../../support/fake-bbb/index.js';
-import { ROOT, runCli, startServerProcess, useProcessEnv } from '../../support/processes.js';
+import { ROOT, startServerProcess, useCliHost, useProcessEnv } from '../../support/processes.js';
 
 /** The CLI with `input` on its stdin (runCli leaves stdin open). */
 function runCliWithInput(args: string[], env: Record<string, string>, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -31,6 +31,7 @@ interface View {
 describe('amphi platform bbb', () => {
   const { env } = useProcessEnv({ LOG_LEVEL: 'info', PUBLIC_URL: 'https://amphi.univ.example' });
   let fake: FakeBbb;
+  const host = useCliHost();
   const everything: string[] = [];
 
   before(async () => {
@@ -41,7 +42,7 @@ describe('amphi platform bbb', () => {
   });
 
   async function run(args: string[], extraEnv: Record<string, string> = {}) {
-    const result = await runCli(args, { ...env, ...extraEnv });
+    const result = await host.run(args, { ...env, ...extraEnv });
     everything.push(result.stdout, result.stderr);
     return result;
   }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { testEngine } from '../../support/test-database.js';
-import { runCli, startServerProcess, useProcessEnv } from '../../support/processes.js';
+import { runCli, startServerProcess, useCliHost, useProcessEnv } from '../../support/processes.js';
 
 /**
  * The `amphi` CLI against the real server and database: on the embedded database it goes
@@ -12,6 +12,7 @@ import { runCli, startServerProcess, useProcessEnv } from '../../support/process
  */
 describe('amphi CLI', () => {
   const processEnv = useProcessEnv({ LOG_LEVEL: 'warn' });
+  const host = useCliHost();
   const { env } = processEnv;
 
   const moodle = ['--moodle', 'https://moodle.univ.example', '--client-id', 'abc123', '--deployment', '1', '--deployment', '2'];
@@ -27,35 +28,35 @@ describe('amphi CLI', () => {
     assert.equal(platform.jwksUrl, 'https://moodle.univ.example/mod/lti/certs.php');
     assert.deepEqual(platform.deploymentIds, ['1', '2']);
 
-    const duplicate = await runCli(['platform', 'add', ...moodle], env);
+    const duplicate = await host.run(['platform', 'add', ...moodle], env);
     assert.equal(duplicate.code, 1);
     assert.match(duplicate.stderr, /already registered/);
 
-    const list = await runCli(['platform', 'list'], env);
+    const list = await host.run(['platform', 'list'], env);
     assert.match(list.stdout, /client_id\s+abc123/);
     assert.match(list.stdout, /deployments\s+1, 2/);
 
-    const removed = await runCli(['platform', 'remove', platform.id], env);
+    const removed = await host.run(['platform', 'remove', platform.id], env);
     assert.equal(removed.code, 0, removed.stderr);
-    assert.match((await runCli(['platform', 'list'], env)).stdout, /No platform registered/);
+    assert.match((await host.run(['platform', 'list'], env)).stdout, /No platform registered/);
   });
 
   it('explains bad arguments and unknown commands', async () => {
-    const missing = await runCli(['platform', 'add', '--issuer', 'not-a-url', '--client-id', 'x'], env);
+    const missing = await host.run(['platform', 'add', '--issuer', 'not-a-url', '--client-id', 'x'], env);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /issuer/);
     assert.match(missing.stderr, /authLoginUrl/);
-    const unknown = await runCli(['platform', 'fly'], env);
+    const unknown = await host.run(['platform', 'fly'], env);
     assert.equal(unknown.code, 64);
     assert.match(unknown.stderr, /Unknown command: amphi platform fly/);
-    const gone = await runCli(['platform', 'remove', 'no-such-id'], env);
+    const gone = await host.run(['platform', 'remove', 'no-such-id'], env);
     assert.equal(gone.code, 1);
   });
 
   it('goes through the running server, which sees the change at once', async () => {
     const server = await startServerProcess(env);
     try {
-      const added = await runCli(['platform', 'add', ...moodle, '--json'], env);
+      const added = await host.run(['platform', 'add', ...moodle, '--json'], env);
       assert.equal(added.code, 0, added.stderr);
       // The server accepts logins from the new platform without a restart: at once on the
       // embedded database (the server ran the command), within its cache TTL on PostgreSQL.
@@ -69,17 +70,17 @@ describe('amphi CLI', () => {
       assert.match(location, /^https:\/\/moodle\.univ\.example\/mod\/lti\/auth\.php\?/);
 
       const kidsBefore = ((await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }).keys;
-      const rotated = await runCli(['keys', 'rotate'], env);
+      const rotated = await host.run(['keys', 'rotate'], env);
       assert.equal(rotated.code, 0, rotated.stderr);
       assert.match(rotated.stdout, /New signing key/);
       const kidsAfter = ((await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }).keys;
       assert.equal(kidsAfter.length, kidsBefore.length + 1);
 
-      const migrate = await runCli(['migrate'], env);
+      const migrate = await host.run(['migrate'], env);
       assert.equal(migrate.code, 0, migrate.stderr);
       assert.match(migrate.stdout, /up to date/);
 
-      await runCli(['platform', 'remove', (JSON.parse(added.stdout) as { id: string }).id], env);
+      await host.run(['platform', 'remove', (JSON.parse(added.stdout) as { id: string }).id], env);
     } finally {
       assert.equal(await server.stop(), 0, server.output());
     }

@@ -8,7 +8,7 @@ import { authenticateLrs } from '../../../src/lrs/credentials/credential.service
 import { LRS_SCOPES } from '../../../src/lrs/credentials/lrs-principal.js';
 import { XapiError } from '../../../src/lrs/xapi/xapi-error.js';
 import { testEngine } from '../../support/test-database.js';
-import { runCli, startServerProcess, useProcessEnv } from '../../support/processes.js';
+import { startServerProcess, useCliHost, useProcessEnv } from '../../support/processes.js';
 
 interface Created {
   id: string;
@@ -25,10 +25,11 @@ const basic = (c: { key: string; secret: string }) => `Basic ${Buffer.from(`${c.
 /** `amphi lrs credentials …` and `amphi platform lrs-identity`, run as an administrator would. */
 describe('amphi lrs credentials', () => {
   const { env } = useProcessEnv({ LOG_LEVEL: 'warn', PUBLIC_URL: 'https://amphi.univ.example' });
+  const host = useCliHost();
   const moodle = ['--moodle', 'https://moodle.univ.example', '--client-id', 'lrs-client', '--deployment', '1'];
 
   async function cli(args: string[]) {
-    const result = await runCli(args, env);
+    const result = await host.run(args, env);
     assert.equal(result.code, 0, `amphi ${args.join(' ')}: ${result.stderr}`);
     return result.stdout;
   }
@@ -88,29 +89,29 @@ describe('amphi lrs credentials', () => {
     assert.match(revoked, new RegExp(`Revoked LRS credential ${created.key}`));
     assert.equal(await authenticate(basic(created)), 401);
     assert.match(await cli(['lrs', 'credentials', 'list']), /revoked\s+\d{4}-/);
-    const again = await runCli(['lrs', 'credentials', 'revoke', created.id], env);
+    const again = await host.run(['lrs', 'credentials', 'revoke', created.id], env);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /No active LRS credential has id or key/);
   });
 
   it('explains an unknown platform, an unknown scope and missing options', async () => {
-    const unknownPlatform = await runCli(['lrs', 'credentials', 'create', '--platform', 'no-such-platform', '--scopes', 'statements/read'], env);
+    const unknownPlatform = await host.run(['lrs', 'credentials', 'create', '--platform', 'no-such-platform', '--scopes', 'statements/read'], env);
     assert.equal(unknownPlatform.code, 1);
     assert.match(unknownPlatform.stderr, /No platform has id no-such-platform \(see amphi platform list\)/);
-    const listUnknown = await runCli(['lrs', 'credentials', 'list', '--platform', 'no-such-platform'], env);
+    const listUnknown = await host.run(['lrs', 'credentials', 'list', '--platform', 'no-such-platform'], env);
     assert.equal(listUnknown.code, 1);
     assert.match(listUnknown.stderr, /No platform has id no-such-platform/);
 
     const platform = JSON.parse(await cli(['platform', 'add', '--moodle', 'https://other.univ.example', '--client-id', 'x', '--json'])) as { id: string };
-    const badScope = await runCli(['lrs', 'credentials', 'create', '--platform', platform.id, '--scopes', 'statements/write,statements/delete'], env);
+    const badScope = await host.run(['lrs', 'credentials', 'create', '--platform', platform.id, '--scopes', 'statements/write,statements/delete'], env);
     assert.equal(badScope.code, 1);
     assert.match(badScope.stderr, /"statements\/delete" is not an LRS scope/);
     assert.ok(badScope.stderr.includes(`valid scopes: ${LRS_SCOPES.join(', ')}`), badScope.stderr);
 
-    const noScopes = await runCli(['lrs', 'credentials', 'create', '--platform', platform.id], env);
+    const noScopes = await host.run(['lrs', 'credentials', 'create', '--platform', platform.id], env);
     assert.equal(noScopes.code, 1);
     assert.match(noScopes.stderr, /Usage: amphi lrs credentials create --platform <id> --scopes/);
-    const unknown = await runCli(['lrs', 'credentials', 'rotate'], env);
+    const unknown = await host.run(['lrs', 'credentials', 'rotate'], env);
     assert.equal(unknown.code, 64);
     assert.match(unknown.stderr, /Unknown command: amphi lrs credentials rotate/);
   });
@@ -123,10 +124,10 @@ describe('amphi lrs credentials', () => {
     assert.equal(listed.find((p) => p.id === platform.id)?.lrsIdentity, 'email');
     assert.match(await cli(['platform', 'lrs-identity', platform.id, 'pseudonymous']), /xAPI actors\s+pseudonymous/);
 
-    const bad = await runCli(['platform', 'lrs-identity', platform.id, 'name'], env);
+    const bad = await host.run(['platform', 'lrs-identity', platform.id, 'name'], env);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /Usage: amphi platform lrs-identity <platform id> pseudonymous\|email/);
-    const unknown = await runCli(['platform', 'lrs-identity', 'no-such-platform', 'email'], env);
+    const unknown = await host.run(['platform', 'lrs-identity', 'no-such-platform', 'email'], env);
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /No platform has id no-such-platform/);
   });
@@ -145,9 +146,9 @@ describe('amphi lrs credentials', () => {
       assert.equal((await get(basic({ key: created.key, secret: 'wrong' }))).status, 401);
 
       assert.ok((await cli(['lrs', 'credentials', 'list', '--platform', platform.id])).includes(created.key));
-      const unknownPlatform = await runCli(['lrs', 'credentials', 'create', '--platform', 'no-such-platform', '--scopes', 'statements/read'], env);
+      const unknownPlatform = await host.run(['lrs', 'credentials', 'create', '--platform', 'no-such-platform', '--scopes', 'statements/read'], env);
       assert.match(unknownPlatform.stderr, /No platform has id no-such-platform/);
-      const badScope = await runCli(['lrs', 'credentials', 'create', '--platform', platform.id, '--scopes', 'everything'], env);
+      const badScope = await host.run(['lrs', 'credentials', 'create', '--platform', platform.id, '--scopes', 'everything'], env);
       assert.match(badScope.stderr, /"everything" is not an LRS scope; valid scopes: statements\/write, /);
       await cli(['lrs', 'credentials', 'revoke', created.id]);
       // At once on the embedded database (the server ran the revocation and forgot the cached

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BrowserClient } from '../../support/browser-client.js';
-import { runCli, startServerProcess, useProcessEnv } from '../../support/processes.js';
+import { startServerProcess, useCliHost, useProcessEnv } from '../../support/processes.js';
 import { TestPlatform } from '../../support/test-platform.js';
 
 interface Opened {
@@ -18,9 +18,10 @@ interface Opened {
 describe('amphi registration', () => {
   // The server runs in the default mode (code) and may reach the test platform on loopback.
   const { env } = useProcessEnv({ LOG_LEVEL: 'warn', PUBLIC_URL: 'https://amphi.univ.example', OUTBOUND_ALLOW: '127.0.0.1' });
+  const host = useCliHost();
 
   async function cli(args: string[]) {
-    const result = await runCli(args, env);
+    const result = await host.run(args, env);
     assert.equal(result.code, 0, `amphi ${args.join(' ')}: ${result.stderr}`);
     return result.stdout;
   }
@@ -50,14 +51,14 @@ describe('amphi registration', () => {
     const listed = JSON.parse(await cli(['registration', 'list', '--json'])) as { id: string; state: string }[];
     assert.deepEqual(listed.map((c) => c.state), ['closed', 'closed']);
 
-    const again = await runCli(['registration', 'close', opened.id], env);
+    const again = await host.run(['registration', 'close', opened.id], env);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /is closed: only an open code can be closed/);
-    const unknown = await runCli(['registration', 'close', 'no-such-code'], env);
+    const unknown = await host.run(['registration', 'close', 'no-such-code'], env);
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /No registration code has id or code no-such-code/);
     for (const ttl of ['0m', '31d', 'soon']) {
-      const bad = await runCli(['registration', 'open', '--ttl', ttl], env);
+      const bad = await host.run(['registration', 'open', '--ttl', ttl], env);
       assert.equal(bad.code, 1, ttl);
       assert.match(bad.stderr, /--ttl takes a duration from 1m to 30d/);
     }

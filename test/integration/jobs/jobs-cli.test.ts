@@ -10,7 +10,7 @@ import { migrateToLatest } from '../../../src/db/migrate.js';
 import type { JobView } from '../../../src/jobs/job.commands.js';
 import { enqueueJob, findJob } from '../../../src/jobs/job.service.js';
 import { eventually } from '../../support/factories.js';
-import { ROOT, runCli, startServerProcess, useProcessEnv } from '../../support/processes.js';
+import { ROOT, runCli, startServerProcess, useCliHost, useProcessEnv } from '../../support/processes.js';
 import { testEngine } from '../../support/test-database.js';
 import { insertTestJob } from './job-fixture.js';
 
@@ -31,6 +31,7 @@ async function withDatabase<T>(env: Record<string, string>, use: (db: Db) => Pro
 /** Built CLI (`flock /tmp/amphi-build.lock npm run build:server` first). */
 describe('amphi jobs and amphi worker', () => {
   const { env } = useProcessEnv({ LOG_LEVEL: 'warn' });
+  const host = useCliHost();
 
   it('lists, cancels and retries jobs, with or without a running server', async () => {
     const { queued, failed } = await withDatabase(env, async (db) => {
@@ -40,32 +41,32 @@ describe('amphi jobs and amphi worker', () => {
       return { queued, failed };
     });
 
-    const list = await runCli(['jobs', 'list'], env);
+    const list = await host.run(['jobs', 'list'], env);
     assert.equal(list.code, 0, list.stderr);
     assert.match(list.stdout, new RegExp(`${queued.id}\\s+test-cli\\s+queued`));
     assert.match(list.stdout, /failed {2}attempt 5\/5/);
     assert.match(list.stdout, /last error: No space left on device/);
 
-    const cancelled = await runCli(['jobs', 'cancel', queued.id], env);
+    const cancelled = await host.run(['jobs', 'cancel', queued.id], env);
     assert.equal(cancelled.code, 0, cancelled.stderr);
-    const bad = await runCli(['jobs', 'list', '--status', 'lost'], env);
+    const bad = await host.run(['jobs', 'list', '--status', 'lost'], env);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /Usage: amphi jobs list/);
 
     // Through the server that owns the embedded database (PostgreSQL: the CLI opens it itself).
     const server = await startServerProcess(env);
     try {
-      const failedOnly = await runCli(['jobs', 'list', '--status', 'failed', '--json'], env);
+      const failedOnly = await host.run(['jobs', 'list', '--status', 'failed', '--json'], env);
       assert.deepEqual((JSON.parse(failedOnly.stdout) as JobView[]).map((j) => [j.id, j.lastError]), [[failed.id, 'No space left on device']]);
-      const again = await runCli(['jobs', 'cancel', queued.id], env);
+      const again = await host.run(['jobs', 'cancel', queued.id], env);
       assert.equal(again.code, 1);
       assert.match(again.stderr, /No queued or running job has id/);
-      const retried = await runCli(['jobs', 'retry', failed.id], env);
+      const retried = await host.run(['jobs', 'retry', failed.id], env);
       assert.equal(retried.code, 0, retried.stderr);
       assert.match(retried.stdout, /queued again/);
-      const listed = JSON.parse((await runCli(['jobs', 'list', '--json', '--limit', '5'], env)).stdout) as JobView[];
+      const listed = JSON.parse((await host.run(['jobs', 'list', '--json', '--limit', '5'], env)).stdout) as JobView[];
       assert.deepEqual(listed.map((j) => [j.id, j.status]).sort(), [[queued.id, 'cancelled'], [failed.id, 'queued']].sort());
-      assert.equal((await runCli(['jobs', 'retry', failed.id], env)).code, 1, 'a queued job is not retried');
+      assert.equal((await host.run(['jobs', 'retry', failed.id], env)).code, 1, 'a queued job is not retried');
     } finally {
       assert.equal(await server.stop(), 0, server.output());
     }
