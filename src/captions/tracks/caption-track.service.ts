@@ -14,6 +14,7 @@ import {
   findVersion,
   insertTrack,
   insertVersion,
+  listTracks,
   lockTrack,
   pruneVersions,
   updateTrack,
@@ -144,4 +145,9 @@ export async function requireTrack(ctx: AppContext, platformId: string, trackId:
 export async function versionCues(ctx: AppContext, trackId: string, version: number): Promise<Cue[] | undefined> {
   const row = await findVersion(ctx.db, trackId, version);
   return row ? (JSON.parse(row.cues) as Cue[]) : undefined;
+}
+
+/** A media's caption tracks with their authors, by language (the video page lists them). */
+export function listMediaTracks(ctx: AppContext, platformId: string, mediaId: string): Promise<CaptionTrackWithAuthor[]> {
+  return listTracks(ctx.db, platformId, mediaId);
 }

@@ -2,9 +2,9 @@ import type { AppContext } from '../../app-context.js';
 import type { Db } from '../../db/database.js';
 import type { ReportedAttendee, AnalyticsReport } from '../callbacks/analytics-payload.js';
 import type { ClassroomMeetingRow } from '../classroom.table.js';
-import { gradeAttendanceIfNeeded } from './attendance-grade.js';
+import { gradeAttendanceIfNeeded } from './attendance-grade.service.js';
 import { findUsersBySub, saveReportedAttendance, type PlatformUser } from './attendance.repository.js';
-import { classroomStatement, meetingStatementEnv, recordMeetingEnded, storeClassroomStatements } from './classroom-statements.js';
+import { classroomStatement, meetingStatementEnv, recordMeetingEnded, storeClassroomStatements } from './classroom-statements.service.js';
 
 /**
  * BBB's learning-analytics report for one meeting, turned into attendance: each attendee whose

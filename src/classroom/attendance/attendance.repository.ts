@@ -149,3 +149,8 @@ export async function listClassroomMeetings(db: Conn, platformId: string, resour
     .orderBy('created_at', 'desc')
     .execute();
 }
+
+/** Serialises, until `trx` ends, the grade claims of one learner in one classroom (claimScore). */
+export async function lockLearnerGrade(trx: Transaction<Database>, resourceId: string, userId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`attendance-grade:${resourceId}:${userId}`}))`.execute(trx);
+}

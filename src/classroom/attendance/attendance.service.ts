@@ -1,10 +1,10 @@
 import type { AppContext } from '../../app-context.js';
-import type { ResourceWithCourse } from '../../content/resource.repository.js';
+import type { ResourceWithCourse } from '../../content/resource-lookup.service.js';
 import { loadUsableResource } from '../../content/resource.service.js';
 import { AppError } from '../../http/errors.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
 import type { ClassroomMeetingRow } from '../classroom.table.js';
-import { attendanceScore } from './attendance-grade.js';
+import { attendanceScore } from './attendance-grade.service.js';
 import { listClassroomAttendance, listClassroomMeetings, type AttendanceWithName } from './attendance.repository.js';
 import type { AttendanceEntry, AttendanceResponse, AttendanceSession, AttendanceTotalsResponse } from './attendance.view.js';
 import { occurrenceOf, settingsOf } from './session-facts.js';

@@ -1,4 +1,4 @@
-import type { AttendanceRule } from '../classroom.settings.js';
+import type { AttendanceRule } from '../classroom-settings.schemas.js';
 
 /** GET /api/classrooms/:resourceId/attendance (wire shape; the tool's AttendancePanel reads it). */
 export interface AttendanceResponse {

@@ -1,4 +1,4 @@
-import { StoredClassroomSettings, type ClassroomSettings } from '../classroom.settings.js';
+import { StoredClassroomSettings, type ClassroomSettings } from '../classroom-settings.schemas.js';
 import { upcomingOccurrences, type Occurrence } from '../schedule/schedule.js';
 
 /** A classroom's settings, read leniently: a row that does not parse has no sessions (a title and a planned duration are extras). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import type { Database } from '../../db/schema.js';
-import { mediaStorage } from '../../video/storage/media-storage.js';
+import { mediaSourcePath } from '../../video/media-files.service.js';
 import { CaptionFileError, readCaptionFile } from '../format/caption-file.js';
 import type { CaptionMediaRef } from './caption-track.service.js';
 import { putTrackContentIn } from './caption-track.service.js';
@@ -51,7 +51,6 @@ export async function adoptCaptionFiles(ctx: AppContext): Promise<number> {
   // Done once per data directory: later starts cost one stat, not a query.
   const done = path.join(ctx.config.dataDir, 'caption-files-adopted');
   if (await fs.stat(done).then(() => true, () => false)) return 0;
-  const storage = mediaStorage(ctx.config.dataDir);
   const rows = await sql<{ id: string; platform_id: string }>`
     select m.id, m.platform_id from video_media m
     join classroom_recordings r on r.imported_resource_id = m.resource_id
@@ -59,7 +58,7 @@ export async function adoptCaptionFiles(ctx: AppContext): Promise<number> {
   `.execute(ctx.db);
   let adopted = 0;
   for (const media of rows.rows) {
-    const dir = path.join(path.dirname(await storage.sourcePath(media.platform_id, media.id)), 'captions');
+    const dir = path.join(path.dirname(await mediaSourcePath(ctx, media.platform_id, media.id)), 'captions');
     const index = await fs.readFile(path.join(dir, 'index.json'), 'utf8').catch(() => null);
     if (index === null) continue;
     let list: { lang?: unknown; label?: unknown; file?: unknown }[] = [];

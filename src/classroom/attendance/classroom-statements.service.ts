@@ -1,13 +1,16 @@
 import type { AppContext } from '../../app-context.js';
-import { findResourceWithCourse } from '../../content/resource.repository.js';
+import { getResourceWithCourse } from '../../content/resource-lookup.service.js';
 import { findStoredStatementIds, recordStatements } from '../../lrs/lrs.service.js';
-import { courseActivityId, resourceActivityId } from '../../lrs/traces/launch-trace.js';
+import { courseActivityId, resourceActivityId } from '../../lrs/traces/launch-trace.service.js';
 import { ltiActor } from '../../lrs/xapi/lti-actor.js';
 import type { Statement } from '../../lrs/xapi/xapi.types.js';
 import type { ClassroomMeetingRow } from '../classroom.table.js';
 import { findUser, type PlatformUser } from './attendance.repository.js';
 import { isoDuration, occurrenceOf, settingsOf } from './session-facts.js';
 import { statementId } from './statement-id.js';
+
+// How long an attendance lasted, written as these statements write it (the demo course's too).
+export { isoDuration } from './session-facts.js';
 
 /**
  * The classroom's xAPI statements, after the virtual classroom profile
@@ -41,7 +44,7 @@ export interface MeetingStatementEnv {
 }
 
 export async function meetingStatementEnv(ctx: AppContext, meeting: ClassroomMeetingRow): Promise<MeetingStatementEnv | undefined> {
-  const [platform, resource] = await Promise.all([ctx.platforms.findById(meeting.platform_id), findResourceWithCourse(ctx.db, meeting.platform_id, meeting.resource_id)]);
+  const [platform, resource] = await Promise.all([ctx.platforms.findById(meeting.platform_id), getResourceWithCourse(ctx.db, meeting.platform_id, meeting.resource_id)]);
   if (!platform || !resource) return undefined;
   const occurrence = occurrenceOf(settingsOf(resource), meeting.session_start);
   return {

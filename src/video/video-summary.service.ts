@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import type { TranscodeOutput } from './ffmpeg/index.js';
 import { mediaUrls } from './video-response.js';
+import { listPublishedMedia } from './video.repository.js';
 
 /** What a list of videos shows of each (the content picker): its picture and its length. */
 export interface VideoSummary {
@@ -22,14 +23,7 @@ export async function summarizeVideos(
   const summaries = new Map<string, VideoSummary>();
   const owners = [...new Set(resources.flatMap((r) => (r.media_resource_id ? [r.id, r.media_resource_id] : [r.id])))];
   if (owners.length === 0) return summaries;
-  // The one query this file holds: video.repository.ts has no batch read of published media.
-  const rows = await ctx.db
-    .selectFrom('video_media')
-    .selectAll()
-    .where('platform_id', '=', platformId)
-    .where('state', '=', 'published')
-    .where('resource_id', 'in', owners)
-    .execute();
+  const rows = await listPublishedMedia(ctx.db, platformId, owners);
   const byOwner = new Map(rows.map((row) => [row.resource_id, row]));
   for (const resource of resources) {
     const media = byOwner.get(resource.id) ?? (resource.media_resource_id ? byOwner.get(resource.media_resource_id) : undefined);

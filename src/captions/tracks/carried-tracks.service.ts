@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import { findLastRetiredMedia, findMediaById } from '../../video/video.repository.js';
+import { getLastRetiredMedia, getMediaById } from '../../video/media-lookup.service.js';
 import type { Cue } from '../format/cue.js';
 import { findVersion, listTracks } from './caption-track.repository.js';
 import { putTrackContent } from './caption-track.service.js';
@@ -11,9 +11,9 @@ import { putTrackContent } from './caption-track.service.js';
  * sound). Languages the new media already has are left alone. Returns the languages carried.
  */
 export async function carryTracksFromReplaced(ctx: AppContext, mediaId: string): Promise<string[]> {
-  const media = await findMediaById(ctx.db, mediaId);
+  const media = await getMediaById(ctx.db, mediaId);
   if (!media || media.state !== 'published') return [];
-  const replaced = await findLastRetiredMedia(ctx.db, media.platform_id, media.resource_id);
+  const replaced = await getLastRetiredMedia(ctx.db, media.platform_id, media.resource_id);
   if (!replaced) return [];
   const have = new Set((await listTracks(ctx.db, media.platform_id, media.id)).map((t) => t.lang));
   const carried: string[] = [];

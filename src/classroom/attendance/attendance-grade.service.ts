@@ -1,13 +1,12 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
-import { findResource } from '../../content/resource.repository.js';
+import { getResource } from '../../content/resource-lookup.service.js';
 import { gradebookLinkOf } from '../../grades/grades.service.js';
 import { recordScore } from '../../grades/score.service.js';
 import { AppError } from '../../http/errors.js';
 import { findCourseMember } from '../../roster/roster.service.js';
-import type { AttendanceRule } from '../classroom.settings.js';
+import type { AttendanceRule } from '../classroom-settings.schemas.js';
 import type { ClassroomMeetingRow } from '../classroom.table.js';
-import { findAttendanceTotals, findScoreSent, setScoreSent, type AttendanceTotals } from './attendance.repository.js';
+import { findAttendanceTotals, findScoreSent, lockLearnerGrade, setScoreSent, type AttendanceTotals } from './attendance.repository.js';
 import { settingsOf } from './session-facts.js';
 
 /**
@@ -28,7 +27,7 @@ export function attendanceScore(rule: AttendanceRule, secondsAttended: number, s
  * logged, never thrown: BBB's callback is not the place for the course's grade settings.
  */
 export async function gradeAttendanceIfNeeded(ctx: AppContext, meeting: ClassroomMeetingRow, userIds: string[]): Promise<number> {
-  const resource = await findResource(ctx.db, meeting.platform_id, meeting.resource_id);
+  const resource = await getResource(ctx.db, meeting.platform_id, meeting.resource_id);
   if (!resource || !resource.gradable || !resource.score_maximum || !userIds.length) return 0;
   const rule = settingsOf(resource)?.attendanceRule ?? { kind: 'present' as const };
   const grading: Grading = { meeting, resourceId: resource.id, rule, scoreMaximum: resource.score_maximum };
@@ -64,7 +63,7 @@ interface ScoreClaim {
  */
 async function claimScore(ctx: AppContext, g: Grading, userId: string): Promise<ScoreClaim | null> {
   return ctx.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`attendance-grade:${g.resourceId}:${userId}`}))`.execute(trx);
+    await lockLearnerGrade(trx, g.resourceId, userId);
     const [totals] = await findAttendanceTotals(trx, g.meeting.platform_id, g.resourceId, [userId]);
     if (!totals) return null;
     const score = attendanceScore(g.rule, totals.seconds, g.scoreMaximum);
