@@ -9,8 +9,20 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== build and typecheck =="
-npm run --silent build >/dev/null || { echo "build failed"; exit 1; }
-npm run --silent typecheck || { echo "typecheck failed"; exit 1; }
+# The server's compile, the front end's bundle and the typecheck are independent: run them side by
+# side (the two tsc runs are single-threaded; vite fills the gaps).
+build_log=$(mktemp)
+npm run --silent build:server >"$build_log.server" 2>&1 &
+server_build=$!
+npm run --silent build:tool >"$build_log.tool" 2>&1 &
+tool_build=$!
+npm run --silent typecheck >"$build_log.types" 2>&1 &
+typecheck=$!
+wait $server_build || { cat "$build_log.server"; echo "build failed (server)"; exit 1; }
+wait $tool_build || { cat "$build_log.tool"; echo "build failed (front end)"; exit 1; }
+wait $typecheck || { cat "$build_log.types"; echo "typecheck failed"; exit 1; }
+npm run --silent lint:deps || { echo "dependency rules broken (an import cycle, a shared layer importing a feature, or a feature past another's service): see above and .dependency-cruiser.cjs"; exit 1; }
+rm -f "$build_log" "$build_log".*
 
 passed=0
 failed=0

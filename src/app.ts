@@ -4,11 +4,13 @@ import express, { type Express } from 'express';
 import type { AppContext } from './app-context.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { homePageRoutes } from './admin/home-page.routes.js';
+import { platformAdminRoutes } from './admin/platform-admin.routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.routes.js';
 import { requestLogger } from './http/request-logger.js';
 import { securityHeaders } from './http/security-headers.js';
 import { ltiConfigRoutes } from './lti/registration/lti-config.routes.js';
+import { openApiRoutes } from './openapi/openapi.routes.js';
 import { registrationRoutes } from './lti/registration/registration.routes.js';
 import { jwksRoutes } from './lti/keys/jwks.routes.js';
 import { launchRoutes } from './lti/launch/launch.routes.js';
@@ -23,13 +25,22 @@ import { lrsRoutes } from './lrs/http/lrs.routes.js';
 import { trackingRoutes } from './video/tracking/tracking.routes.js';
 import { uploadRoutes } from './video/upload/upload.routes.js';
 import { mediaRoutes } from './video/media/media.routes.js';
+import { mediaOrigins, mediaStorage } from './video/storage/media-storage.js';
 import { videoRoutes } from './video/video.routes.js';
 import { allClassroomRoutes } from './classroom/classroom.routes.js';
+import { bbbXapiRoutes } from './classroom/bbb-xapi/bbb-xapi.routes.js';
+import { bbbWebhooksStatementsPath } from './classroom/bbb-xapi/bbb-webhooks-path.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { callbackRoutes } from './classroom/callbacks/callback.routes.js';
 import { demoRoutes } from './demo/demo.routes.js';
 import { captionFileRoutes } from './captions/caption-file.routes.js';
 import { captionsRoutes } from './captions/captions.routes.js';
+import { metricsRoutes } from './metrics/metrics.routes.js';
+import { registerQueueGauges } from './metrics/queue-gauges.js';
+import { requestMetrics } from './metrics/request-metrics.js';
+import { jobQueueStats } from './jobs/job.service.js';
+import { scoreOutboxBacklog } from './grades/score.service.js';
+import { forwardingBacklog } from './lrs/sinks/forwarding.service.js';
 
 export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
@@ -48,17 +59,28 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.set('query parser', 'simple');
 
   app.use(requestLogger(ctx.logger));
-  app.use(securityHeaders());
-  app.use(healthRoutes(ctx.db));
+  app.use(requestMetrics(ctx.metrics, { mounts: ['/xapi', '/app/assets', '/static'] }));
+  const storage = mediaStorage(ctx.config.dataDir);
+  app.use(securityHeaders({ mediaOrigins: mediaOrigins(ctx.config) }));
+  app.use(healthRoutes(ctx.db, [{ name: 'storage', check: () => storage.checkReady() }]));
+  // The database's backlogs, read at each scrape through the features' services.
+  registerQueueGauges(ctx.metrics, ctx.logger, {
+    jobs: () => jobQueueStats(ctx.db),
+    gradeOutbox: () => scoreOutboxBacklog(ctx),
+    lrsForwarding: () => forwardingBacklog(ctx.db),
+  });
+  app.use(metricsRoutes({ metrics: ctx.metrics, allow: ctx.config.metrics.allow }));
   app.use(homePageRoutes());
   app.use(jwksRoutes(ctx));
   app.use(loginRoutes(ctx));
   app.use(launchRoutes(ctx, publicDir));
   app.use(registrationRoutes(ctx));
   app.use(ltiConfigRoutes(ctx));
+  app.use(openApiRoutes(ctx));
   // Answers nothing unless `amphi demo` made a demo platform and PUBLIC_URL lets it run.
   app.use(demoRoutes(ctx));
   // Before the JSON parser: the LRS reads its bodies as bytes (multipart statements, documents of any type).
+  app.use(bbbWebhooksStatementsPath);
   app.use(lrsRoutes(ctx));
   // Before the JSON parser too: the player's statements have their own limit and a text/plain (sendBeacon) form.
   app.use(trackingRoutes(ctx));
@@ -79,7 +101,9 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(rosterRoutes(ctx));
   app.use(videoRoutes(ctx));
   app.use(allClassroomRoutes(ctx));
+  app.use(bbbXapiRoutes(ctx));
   app.use(analyticsRoutes(ctx));
+  app.use(platformAdminRoutes(ctx));
   if (options.adminToken) app.use(adminRoutes(ctx, options.adminToken));
   // Hashed file names: cache for a year. Everything else under /static for an hour.
   app.use('/app/assets', express.static(path.join(publicDir, 'app', 'assets'), { immutable: true, maxAge: '365d', index: false }));

@@ -5,6 +5,7 @@ import { deleteExpiredSessions } from './lti/session/session.repository.js';
 import { pruneFinishedJobs } from './jobs/job.service.js';
 import { cleanUpVideoFiles } from './video/video-housekeeping.js';
 import { deleteExpiredCallbackTokens } from './classroom/callbacks/callback.repository.js';
+import { applyRetention } from './privacy/retention.service.js';
 
 /**
  * Drops nonces past their login's expiry, expired sessions and jobs finished 30 days ago, and
@@ -20,6 +21,7 @@ export function startHousekeeping(ctx: AppContext, everyMs = 5 * 60_000): () => 
       await pruneFinishedJobs(ctx.db, now);
       await cleanUpVideoFiles(ctx, now);
       await deleteExpiredCallbackTokens(ctx.db, now);
+      await applyRetention(ctx, now);
       // PGlite runs no autovacuum: without fresh statistics the planner picks slow plans as tables grow.
       if (ctx.engine === 'pglite') await sql`analyze`.execute(ctx.db);
     } catch (err) {

@@ -12,9 +12,10 @@ import { migrateToLatest } from './db/migrate.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { buildApp, type AppOptions } from './app.js';
 import { createContext } from './context.js';
-import { adoptCaptionFiles } from './captions/tracks/imported-captions.js';
+import { adoptCaptionFiles } from './captions/tracks/imported-captions.service.js';
 import type { AppContext } from './app-context.js';
 import { startHousekeeping } from './housekeeping.js';
+import { mediaStorage } from './video/storage/media-storage.js';
 import { startAnalyticsRefresh } from './analytics/analytics.service.js';
 
 export interface RunningServer {
@@ -40,6 +41,9 @@ export async function startServer(config: Config, options: { logger?: Logger; pu
     const ctx = await createContext(config, database, logger);
     // A wrong Vosk model path stops the start with a message, not a job later (only where jobs run).
     if (config.jobs.inServer) await ctx.speech.check();
+    // Wrong credentials or an unreachable bucket: said now, and /readyz stays 503 until it works.
+    const storage = await mediaStorage(config.dataDir).checkReady();
+    if (!storage.ok) logger.error({ reason: storage.reason }, 'media storage not ready');
     const adminToken = writeAdminToken(config.dataDir);
     const appOptions: AppOptions = { adminToken, publicDir: options.publicDir };
     const app = buildApp(ctx, appOptions);

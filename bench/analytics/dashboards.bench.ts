@@ -39,7 +39,7 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { generateDemoCourse, type DemoCourseSummary } from '../../src/demo/demo-course.js';
 import { createLogger } from '../../src/http/logger.js';
 import { recordStatements } from '../../src/lrs/lrs.service.js';
-import { courseActivityId, resourceActivityId } from '../../src/lrs/traces/launch-trace.js';
+import { courseActivityId, resourceActivityId } from '../../src/lrs/traces/launch-trace.service.js';
 import type { Statement } from '../../src/lrs/xapi/xapi.types.js';
 import { signSessionToken } from '../../src/lti/session/session.service.js';
 import { describeMachine, machineLine, percentiles } from '../support/report.js';

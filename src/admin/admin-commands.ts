@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { command, type AdminCommand } from './admin-command.js';
 import { describeToolKeys, rotateToolKeys } from '../lti/keys/tool-key.service.js';
 import { PlatformInput } from '../lti/platforms/platform.schemas.js';
 import { platformsChanged } from '../lti/platforms/platform-cache.js';
@@ -12,24 +13,17 @@ import { forwardingBacklog, requeueFailedForwarding } from '../lrs/sinks/forward
 import { configuredSinks } from '../lrs/sinks/sink-config.js';
 import { JOB_ADMIN_COMMANDS } from '../jobs/job.commands.js';
 import { VIDEO_ADMIN_COMMANDS } from '../video/video.commands.js';
+import { MEDIA_MIGRATE_ADMIN_COMMANDS } from '../video/media-migrate.commands.js';
 import { CAPTIONS_ADMIN_COMMANDS } from '../captions/captions.commands.js';
 import { ANALYTICS_ADMIN_COMMANDS } from '../analytics/analytics.commands.js';
 import { BBB_ADMIN_COMMANDS } from '../classroom/servers/bbb-server.commands.js';
+import { BBB_XAPI_ADMIN_COMMANDS } from '../classroom/bbb-xapi/bbb-xapi.commands.js';
 import { REGISTRATION_ADMIN_COMMANDS } from '../lti/registration/registration-code.commands.js';
 import { DEMO_ADMIN_COMMANDS } from '../demo/demo-command.js';
+import { PRIVACY_ADMIN_COMMANDS } from '../privacy/privacy.commands.js';
+import { auditAdminCommand } from '../privacy/admin-audit.js';
 
-/**
- * Administration commands, defined once and run either by the CLI on its own database or,
- * when a server holds the embedded database, by that server on the CLI's behalf.
- */
-export interface AdminCommand<S extends z.ZodType = z.ZodType> {
-  args: S;
-  run(ctx: AppContext, args: z.output<S>): Promise<unknown>;
-}
-
-function command<S extends z.ZodType>(args: S, run: (ctx: AppContext, args: z.output<S>) => Promise<unknown>): AdminCommand<S> {
-  return { args, run };
-}
+/** Every administration command (admin-command.ts says what one is): the core ones here, each feature's from its *.commands.ts. */
 
 export const ADMIN_COMMANDS = {
   'platform-add': command(PlatformInput, async (ctx, args) => {
@@ -88,11 +82,14 @@ export const ADMIN_COMMANDS = {
   migrate: command(z.object({}), async (ctx) => ({ applied: await migrateToLatest(ctx.db) })),
   ...JOB_ADMIN_COMMANDS,
   ...VIDEO_ADMIN_COMMANDS,
+  ...MEDIA_MIGRATE_ADMIN_COMMANDS,
   ...CAPTIONS_ADMIN_COMMANDS,
   ...ANALYTICS_ADMIN_COMMANDS,
   ...BBB_ADMIN_COMMANDS,
+  ...BBB_XAPI_ADMIN_COMMANDS,
   ...REGISTRATION_ADMIN_COMMANDS,
   ...DEMO_ADMIN_COMMANDS,
+  ...PRIVACY_ADMIN_COMMANDS,
 } satisfies Record<string, AdminCommand>;
 
 export type AdminCommandName = keyof typeof ADMIN_COMMANDS;
@@ -103,5 +100,8 @@ export function isAdminCommandName(name: string): name is AdminCommandName {
 
 export async function runAdminCommand(ctx: AppContext, name: AdminCommandName, rawArgs: unknown): Promise<unknown> {
   const cmd: AdminCommand = ADMIN_COMMANDS[name];
-  return cmd.run(ctx, cmd.args.parse(rawArgs));
+  const args = cmd.args.parse(rawArgs);
+  const result = await cmd.run(ctx, args);
+  await auditAdminCommand(ctx, name, args, result);
+  return result;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { AdminCommand } from '../admin/admin-commands.js';
+import type { AdminCommand } from '../admin/admin-command.js';
 import { AppError } from '../http/errors.js';
+import { getPlatformRow, listPlatformIds } from '../lti/platforms/platform.service.js';
 import { rebuildAnalytics, type RefreshOutcome } from './rollup/rollup.service.js';
 
 const RebuildArgs = z.object({ platformId: z.string().min(1).optional() });
@@ -14,10 +15,10 @@ export const ANALYTICS_ADMIN_COMMANDS = {
   'analytics-rebuild': {
     args: RebuildArgs,
     async run(ctx, { platformId }): Promise<(RefreshOutcome & { seconds: number })[]> {
-      const platforms = await ctx.db.selectFrom('platforms').select('id').$if(platformId !== undefined, (q) => q.where('id', '=', platformId!)).orderBy('id').execute();
-      if (platformId && !platforms.length) throw new AppError('unknown-platform-id', 404, { id: platformId });
+      if (platformId && !(await getPlatformRow(ctx.db, platformId))) throw new AppError('unknown-platform-id', 404, { id: platformId });
+      const platformIds = platformId ? [platformId] : await listPlatformIds(ctx.db);
       const outcomes = [];
-      for (const { id } of platforms) {
+      for (const id of platformIds) {
         const started = performance.now();
         const outcome = await rebuildAnalytics(ctx, id);
         outcomes.push({ ...outcome, seconds: Math.round((performance.now() - started) / 100) / 10 });

@@ -3,8 +3,8 @@ import { AppError, BadRequestError, ConflictError, NotFoundError } from '../http
 import type { MessageKey } from '../http/messages.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import type { TranscodeOutput } from '../video/ffmpeg/index.js';
-import { captionViews } from '../video/video-response.js';
-import { findMediaById } from '../video/video.repository.js';
+import { captionPlayerViews } from '../video/media-files.service.js';
+import { getMediaById } from '../video/media-lookup.service.js';
 import { courseVideoPlaying, loadVideoMedia } from '../video/video.service.js';
 import type { VideoMediaRow } from '../video/video.table.js';
 import type { CaptionGenerationRow } from './captions.table.js';
@@ -51,7 +51,7 @@ function durationOf(media: VideoMediaRow): number {
 }
 
 function trackView(ctx: AppContext, media: VideoMediaRow, track: CaptionTrackWithAuthor): CaptionTrackView {
-  const [player] = captionViews(ctx, media, [track]);
+  const [player] = captionPlayerViews(ctx, media, [track]);
   return {
     ...player!,
     source: track.source,
@@ -146,7 +146,7 @@ export async function importCaptions(
  */
 async function trackTarget(ctx: AppContext, session: LaunchSession, trackId: string, change: boolean) {
   const track = await requireTrack(ctx, session.platform.id, trackId);
-  const owner = await findMediaById(ctx.db, track.media_id);
+  const owner = await getMediaById(ctx.db, track.media_id);
   if (!owner) throw new NotFoundError({ trackId });
   const { resource, media } = await target(ctx, session, await courseVideoPlaying(ctx, session, owner.resource_id), change);
   if (media.id !== track.media_id) throw new NotFoundError({ trackId });

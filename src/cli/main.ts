@@ -1,9 +1,13 @@
 #!/usr/bin/env node
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { AppError } from '../http/errors.js';
 import { translate } from '../http/messages.js';
+// Errors the server answers for the CLI carry features' codes: their text must be here too.
+import '../message-catalogs.js';
 import { moodleEndpoints } from '../lti/platforms/platform.schemas.js';
 import type { PlatformView } from '../lti/platforms/platform.service.js';
 import type { CreatedCredential, CredentialView } from '../lrs/credentials/credential.service.js';
@@ -15,11 +19,14 @@ import { jobsCommand } from './jobs-command.js';
 import { workerCommand } from './worker-command.js';
 import { formatBytes, parseUploadLimit } from '../video/byte-size.js';
 import { bbbServerCommand } from '../classroom/servers/bbb-server.cli.js';
+import { bbbXapiCommand } from '../classroom/bbb-xapi/bbb-xapi.cli.js';
 import { registrationCommand } from '../lti/registration/registration.cli.js';
 import { demoCommand } from '../demo/demo.cli.js';
+import { mediaMigrateCommand } from '../video/media-migrate.cli.js';
+import { auditCommand, gdprCommand, retentionCommand } from '../privacy/privacy.cli.js';
 
 /** `amphi <group> <action> [options]`: settings come from the same environment as the server. */
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const [group, action, ...rest] = argv;
   if (!group || group === 'help' || group === '--help' || group === '-h') {
     process.stdout.write(USAGE);
@@ -118,6 +125,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'platform bbb':
       return bbbServerCommand(rest, run);
+    case 'platform bbb-xapi':
+      return bbbXapiCommand(rest, run);
+    case 'platform retention':
+      return retentionCommand(rest, run);
+    case 'gdpr export':
+    case 'gdpr erase':
+      return gdprCommand(action, rest, run);
+    case 'audit list':
+      return auditCommand(action, rest, run);
     case 'registration open':
     case 'registration list':
     case 'registration close':
@@ -135,6 +151,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'worker':
       return workerCommand(config);
+    case 'media migrate':
+      return mediaMigrateCommand(config, rest);
     case 'keys rotate': {
       const result = (await run('keys-rotate')) as { kid: string; retiredUntil: string };
       process.stdout.write(`New signing key ${result.kid}. The previous key stays published until ${new Date(result.retiredUntil).toISOString()}.\n`);
@@ -267,7 +285,7 @@ function print(json: boolean | undefined, value: unknown, text: () => string): v
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
 }
 
-function explain(err: unknown): string {
+export function explain(err: unknown): string {
   if (err instanceof ConfigError || err instanceof CommandFailed || err instanceof DataDirLockedError) return err.message;
   if (err instanceof ZodError) return `Invalid arguments:\n${err.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`;
   if (err instanceof AppError) return translate('en', err.code, err.params);
@@ -275,12 +293,26 @@ function explain(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (code >= 0) process.exit(code);
-  },
-  (err: unknown) => {
-    process.stderr.write(`amphi: ${explain(err)}\n`);
-    process.exit(1);
-  },
-);
+/** Whether this file is the program (`amphi`, through any symlink, or `node dist/cli/main.js`), not a module another imported. */
+function isProgram(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return fs.realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+// Imported (the tests' CLI host runs many commands in one process), it only exports main and explain.
+if (isProgram()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (err: unknown) => {
+      process.stderr.write(`amphi: ${explain(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -19,6 +19,17 @@ export const USAGE = `Usage: amphi <command>
                                           its BigBlueButton or Scalelite server (--secret - reads
                                           stdin; without --secret, AMPHI_BBB_SECRET or the stored one)
   platform bbb <platform id> [test|remove] [--json]   show, check or remove it
+  platform bbb-xapi enable|rotate|disable|show --id <platform id> [--json]
+                                          BigBlueButton's own xAPI into Amphi's LRS
+                                          (meta_secret-lrs-payload on every create)
+  platform retention --id <platform id> [--statements-days N|default] [--video-views-days N|default]
+               [--attendance-days N|default] [--launch-logs-days N|default] [--json]
+                                          show or set how long its personal data is kept
+  gdpr export --platform <id> --user <LTI sub> [--out <file>]
+                                          everything Amphi keeps about one learner, as JSON
+  gdpr erase --platform <id> --user <LTI sub> --yes [--json]
+                                          delete it; lists the copies forwarded to erase there
+  audit list [--platform <id>] [--limit N] [--json]   administrative actions, newest first
   registration open [--ttl 1h] [--note <text>] [--json]
                                           a single-use dynamic registration URL for one Moodle
                                           (LTI_DYNAMIC_REGISTRATION=code); shown once
@@ -33,6 +44,8 @@ export const USAGE = `Usage: amphi <command>
   analytics rebuild [--platform <id>] [--json]
                                           recount the dashboards' rollups from every statement
                                           (after an upgrade that changed their definitions)
+  media migrate --to s3 [--json]          copy the local media library to the bucket (S3_*); resumable;
+                                          then set MEDIA_STORAGE=s3 and restart (--help: the steps)
   worker                                  run queued jobs (transcodes…) apart from the server;
                                           needs PostgreSQL (DATABASE_URL); stops on SIGTERM
   jobs list [--status queued|running|succeeded|failed|cancelled] [--limit N] [--json]

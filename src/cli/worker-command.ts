@@ -3,6 +3,7 @@ import { createContext } from '../context.js';
 import { databaseTargetFrom, openDatabase } from '../db/database.js';
 import { isMigrated } from '../db/migrate.js';
 import { createLogger } from '../http/logger.js';
+import { mediaStorage } from '../video/storage/media-storage.js';
 import { CommandFailed } from './admin-client.js';
 
 export const EMBEDDED_DATABASE_REFUSED =
@@ -33,6 +34,9 @@ export async function workerCommand(config: Config): Promise<number> {
     } catch (err) {
       throw new CommandFailed(err instanceof Error ? err.message : String(err));
     }
+    // Transcodes read and write the media storage: a bucket it cannot use is said now, in the log.
+    const storage = await mediaStorage(config.dataDir).checkReady();
+    if (!storage.ok) logger.error({ reason: storage.reason }, 'media storage not ready');
     const stopping = new Promise<string>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));

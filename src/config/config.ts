@@ -2,7 +2,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { LRS_SINKS_ENV, lrsSinksConfig, lrsSinksEnvIssues, type LrsSinksConfig } from '../lrs/sinks/sink-config.js';
+import { LRS_SINKS_ENV, lrsSinksConfig, lrsSinksEnvIssues, type LrsSinksConfig } from './lrs-sinks.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -46,6 +46,19 @@ const EnvSchema = z
         return entries;
       })
       .default([]),
+    // Who may read /metrics (src/metrics): addresses and CIDR blocks, `none` for nobody.
+    METRICS_ALLOW: z
+      .string()
+      .transform((v, ctx) => {
+        if (v.trim() === 'none') return [];
+        const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+        for (const entry of entries) {
+          const problem = metricsAllowProblem(entry);
+          if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(entry)} ${problem}` });
+        }
+        return entries;
+      })
+      .default(['127.0.0.0/8', '::1']),
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
     LTI_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
     LTI_STATE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
@@ -76,6 +89,15 @@ const EnvSchema = z
     VIDEO_MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(6 * 3600),
     VIDEO_UPLOAD_EXPIRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
     VIDEO_MAX_PLAYBACK_RATE: z.coerce.number().min(1).max(4).default(2),
+    // Media storage (src/video/storage): local disk under DATA_DIR, or an S3-compatible bucket.
+    MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)').optional(),
+    S3_ENDPOINT: httpUrl.optional(),
+    S3_PUBLIC_ENDPOINT: httpUrl.optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_FORCE_PATH_STYLE: booleanFromEnv.default(false),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     CLASSROOM_BBB_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     CLASSROOM_MAX_PRESENTATION_BYTES: z.coerce.number().int().min(1024).default(30 * 1024 ** 2),
     CLASSROOM_MEETING_CHECK_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
@@ -90,6 +112,12 @@ const EnvSchema = z
     CAPTIONS_MAX_DURATION_SECONDS: z.coerce.number().min(2).max(20).default(7),
     CAPTIONS_MIN_DURATION_SECONDS: z.coerce.number().min(0.3).max(3).default(1),
     CAPTIONS_MAX_CHARS_PER_SECOND: z.coerce.number().min(8).max(40).default(20),
+    // Data protection (docs/data-protection.md): default retention periods in days; a platform may set its own.
+    RETENTION_STATEMENTS_DAYS: z.coerce.number().int().min(1).max(3650).default(395),
+    RETENTION_VIDEO_VIEWS_DAYS: z.coerce.number().int().min(1).max(3650).default(395),
+    RETENTION_ATTENDANCE_DAYS: z.coerce.number().int().min(1).max(3650).default(395),
+    RETENTION_LAUNCH_LOGS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    RETENTION_AUDIT_LOG_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   })
   .superRefine((env, ctx) => {
     for (const issue of lrsSinksEnvIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
@@ -99,6 +127,12 @@ const EnvSchema = z
         path: ['JOBS_IN_SERVER'],
         message: 'cannot be false with the embedded database: only the server may open it, so no `amphi worker` could run the jobs (set DATABASE_URL to use workers)',
       });
+    }
+    if (env.MEDIA_STORAGE === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required with MEDIA_STORAGE=s3 (the bucket holding the media)' });
+    }
+    if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({ code: 'custom', path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'], message: 'must be set together with its pair (S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY), or neither to use the AWS default credentials' });
     }
     if (env.DATABASE_URL && !env.SECRET_KEY) {
       ctx.addIssue({
@@ -120,6 +154,8 @@ export interface Config {
    * although they are loopback, private, link-local or metadata addresses.
    */
   outbound: { allow: string[] };
+  /** Addresses and CIDR blocks that may read /metrics (req.ip: through TRUST_PROXY); loopback by default. */
+  metrics: { allow: string[] };
   dataDir: string;
   database: { url: string | undefined; poolSize: number };
   logLevel: (typeof LOG_LEVELS)[number];
@@ -164,6 +200,13 @@ export interface Config {
     maxPlaybackRate: number;
   };
   /**
+   * Where media bytes live (src/video/storage): `local` under DATA_DIR/media (the default), or
+   * `s3`. `s3` holds the bucket settings whenever S3_BUCKET is set, so `amphi media migrate --to s3`
+   * can copy a local library before the switch. The endpoint is the operator's: not an outbound
+   * address check. `publicEndpoint` is the origin players fetch presigned URLs from, when it differs.
+   */
+  storage: { kind: 'local' | 's3'; s3: S3StorageConfig | undefined };
+  /**
    * Virtual classrooms (src/classroom): how long a call to BigBlueButton may take, the largest
    * presentation a teacher may upload (BBB's own default limit is 30 MB), how long a join trusts
    * what BBB last said about a meeting (a moderator's join after that asks BBB again).
@@ -184,6 +227,18 @@ export interface Config {
     /** The same shape as captions' CueLimits (src/captions/format/cue.ts). */
     limits: { maxLines: number; maxLineLength: number; maxDuration: number; minDuration: number; maxCharsPerSecond: number };
   };
+  /** Default retention periods in days (docs/data-protection.md); a platform may set its own, except for the audit log. */
+  retention: { statementsDays: number; videoViewsDays: number; attendanceDays: number; launchLogsDays: number; auditLogDays: number };
+}
+
+export interface S3StorageConfig {
+  bucket: string;
+  endpoint: string | undefined;
+  publicEndpoint: string | undefined;
+  region: string;
+  forcePathStyle: boolean;
+  /** Undefined: the AWS SDK's default chain (environment, instance role). Never logged. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -211,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyLimit: e.BODY_LIMIT,
     },
     outbound: { allow: e.OUTBOUND_ALLOW },
+    metrics: { allow: e.METRICS_ALLOW },
     dataDir: path.resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     logLevel: e.LOG_LEVEL,
@@ -245,6 +301,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uploadExpiryHours: e.VIDEO_UPLOAD_EXPIRY_HOURS,
       maxPlaybackRate: e.VIDEO_MAX_PLAYBACK_RATE,
     },
+    storage: {
+      kind: e.MEDIA_STORAGE,
+      s3: e.S3_BUCKET
+        ? {
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            publicEndpoint: e.S3_PUBLIC_ENDPOINT,
+            region: e.S3_REGION,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+            credentials: e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : undefined,
+          }
+        : undefined,
+    },
     classroom: {
       bbbTimeoutMs: e.CLASSROOM_BBB_TIMEOUT_MS,
       maxPresentationBytes: e.CLASSROOM_MAX_PRESENTATION_BYTES,
@@ -263,6 +332,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         minDuration: e.CAPTIONS_MIN_DURATION_SECONDS,
         maxCharsPerSecond: e.CAPTIONS_MAX_CHARS_PER_SECOND,
       },
+    },
+    retention: {
+      statementsDays: e.RETENTION_STATEMENTS_DAYS,
+      videoViewsDays: e.RETENTION_VIDEO_VIEWS_DAYS,
+      attendanceDays: e.RETENTION_ATTENDANCE_DAYS,
+      launchLogsDays: e.RETENTION_LAUNCH_LOGS_DAYS,
+      auditLogDays: e.RETENTION_AUDIT_LOG_DAYS,
     },
   };
 }
@@ -303,6 +379,16 @@ export function outboundAllowProblem(entry: string): string | undefined {
   if (extra !== undefined) return 'is not an address or a CIDR block';
   const family = net.isIP(address ?? '');
   if (!family) return 'is not an IP address or CIDR block (host names are not allowed: list the address they resolve to)';
+  if (prefix !== undefined && (!/^\d+$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128))) return 'has a bad prefix length';
+  return undefined;
+}
+
+/** Why a METRICS_ALLOW entry is not an IPv4/IPv6 address or CIDR block (no ports, no names); undefined when it is one. */
+export function metricsAllowProblem(entry: string): string | undefined {
+  const [address, prefix, extra] = entry.split('/');
+  if (extra !== undefined) return 'is not an address or a CIDR block';
+  const family = net.isIP(address ?? '');
+  if (!family) return 'is not an IP address or CIDR block such as 10.0.0.0/8 or fd00::/8 (host names and ports are not allowed)';
   if (prefix !== undefined && (!/^\d+$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128))) return 'has a bad prefix length';
   return undefined;
 }

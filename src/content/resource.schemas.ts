@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClassroomSettingsInput } from '../classroom/classroom.settings.js';
+import { ClassroomSettingsInput } from '../classroom/classroom-settings.schemas.js';
 import { RESOURCE_KINDS } from './resource.table.js';
 
 const Title = z.string().trim().min(1, 'a title is required').max(255);
@@ -16,7 +16,7 @@ export const KindSettings = {
       chapters: z.array(z.object({ startSeconds: z.number().min(0), title: z.string().trim().min(1).max(200) })).max(500).optional(),
     })
     .strict(),
-  // Sessions, locks, attendance rule…: src/classroom/classroom.settings.ts (the presentation has its own upload).
+  // Sessions, locks, attendance rule…: src/classroom/classroom-settings.schemas.ts (the presentation has its own upload).
   classroom: ClassroomSettingsInput,
   // scope 'resources': the dashboard shows only these resources of its course (src/analytics reads
   // them within the course, so an id from elsewhere shows nothing).

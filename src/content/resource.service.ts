@@ -4,9 +4,9 @@ import { AppError, BadRequestError } from '../http/errors.js';
 import { hasRole } from '../lti/launch/roles.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import { RESOURCE_ID_CUSTOM_PARAM } from '../lti/launch/launch-context.js';
-import { StoredClassroomSettings } from '../classroom/classroom.settings.js';
+import { StoredClassroomSettings } from '../classroom/classroom-settings.schemas.js';
 import { assertSchedule } from '../classroom/schedule/schedule-rules.js';
-import { summarizeVideos, type VideoSummary } from '../video/video-summary.js';
+import { summarizeVideos, type VideoSummary } from '../video/video-summary.service.js';
 import { resolveLaunchRoute } from './launch-route.service.js';
 import {
   bindLinkToResource,

@@ -1,4 +1,4 @@
-import type { ClassroomSettings } from '../classroom/classroom.settings.js';
+import type { ClassroomSettings } from '../classroom/classroom-settings.schemas.js';
 import type { ResourceKind } from './resource.table.js';
 
 /**
@@ -45,7 +45,7 @@ export interface CourseListResponse {
 export interface VideoSettings {
   allowDownload: boolean;
 }
-export type { ClassroomSettings } from '../classroom/classroom.settings.js';
+export type { ClassroomSettings } from '../classroom/classroom-settings.schemas.js';
 export interface DashboardSettings {
   audience: 'instructors' | 'learners';
   /** The whole course, or only `resourceIds` (resources of the same course). */

@@ -18,6 +18,8 @@ import * as m0015 from './migrations/0015_demo_platform.js';
 import * as m0016 from './migrations/0016_analytics_views.js';
 import * as m0017 from './migrations/0017_captions.js';
 import * as m0018 from './migrations/0018_user_locale.js';
+import * as m0019 from './migrations/0019_data_protection.js';
+import * as m0020 from './migrations/0020_bbb_lrs_payload.js';
 
 /** Migrations in order. A record, not a folder scan, so the compiled build and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +41,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_analytics_views': m0016,
   '0017_captions': m0017,
   '0018_user_locale': m0018,
+  '0019_data_protection': m0019,
+  '0020_bbb_lrs_payload': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,6 @@
 import type { ToolKeysTable } from '../lti/keys/tool-key.table.js';
 import type { DeploymentsTable, PlatformsTable } from '../lti/platforms/platform.table.js';
-import type { LtiNoncesTable } from '../lti/launch/nonce.repository.js';
+import type { LtiNoncesTable } from '../lti/launch/nonce.table.js';
 import type { LtiContextsTable, LtiMembershipsTable, LtiResourceLinksTable, LtiUsersTable } from '../lti/launch/launch.table.js';
 import type { LtiSessionsTable } from '../lti/session/session.table.js';
 import type { ResourcesTable } from '../content/resource.table.js';
@@ -19,7 +19,9 @@ import type { RegistrationCodesTable } from '../lti/registration/registration-co
 import type { DemoPlatformsTable } from '../demo/demo-platform.table.js';
 import type { AnalyticsDailyTable, AnalyticsLearnerDaysTable, AnalyticsLearnersTable, AnalyticsViewsTable, AnalyticsWatermarksTable } from '../analytics/analytics.table.js';
 import type { CaptionGenerationsTable, CaptionTracksTable, CaptionVersionsTable } from '../captions/captions.table.js';
+import type { AuditLogTable, PlatformRetentionTable } from '../privacy/privacy.table.js';
 import type { BbbServersTable, ClassroomAttendanceTable, ClassroomCallbackTokensTable, ClassroomMeetingsTable, ClassroomRecordingsTable } from '../classroom/classroom.table.js';
+import type { BbbXapiCredentialsTable } from '../classroom/bbb-xapi/bbb-xapi.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its `<entity>.table.ts`. */
 export interface Database {
@@ -49,6 +51,7 @@ export interface Database {
   video_views: VideoViewsTable;
   watch_budgets: WatchBudgetsTable;
   bbb_servers: BbbServersTable;
+  bbb_xapi_credentials: BbbXapiCredentialsTable;
   classroom_meetings: ClassroomMeetingsTable;
   classroom_attendance: ClassroomAttendanceTable;
   classroom_recordings: ClassroomRecordingsTable;
@@ -62,4 +65,6 @@ export interface Database {
   caption_tracks: CaptionTracksTable;
   caption_versions: CaptionVersionsTable;
   caption_generations: CaptionGenerationsTable;
+  platform_retention: PlatformRetentionTable;
+  audit_log: AuditLogTable;
 }

@@ -1,12 +1,10 @@
 import { amphiAuthority, amphiPageAuthority } from '../lrs/lrs.service.js';
-import { launchStatement, resourceActivityId } from '../lrs/traces/launch-trace.js';
+import { launchStatement, resourceActivityId } from '../lrs/traces/launch-trace.service.js';
 import { ltiActor } from '../lrs/xapi/lti-actor.js';
 import type { Statement } from '../lrs/xapi/xapi.types.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import type { ResourceKind } from '../content/resource.table.js';
-import { toXapiStatement } from '../video/tracking/stored-statement.js';
-import type { Segment } from '../video/tracking/played-segments.js';
-import type { VideoStatement } from '../video/tracking/video-profile.js';
+import { toXapiStatement, type Segment, type VideoStatement } from '../video/tracking/tracking.service.js';
 import type { CourseModel, Person, Resource, VideoResource } from './course-model.js';
 import { demoUuid } from './demo-ids.js';
 import type { PendingStatement, StatementSource } from './statement-writer.js';
@@ -37,7 +35,7 @@ export function launchSessionOf(model: CourseModel, person: Person, resource: Re
   };
 }
 
-/** The `launched` trace (launch-trace.ts): the store gives it its id and takes its timestamp from `stored`. */
+/** The `launched` trace (launch-trace.service.ts): the store gives it its id and takes its timestamp from `stored`. */
 export function launchTrace(model: CourseModel, person: Person, resource: Resource, kind: ResourceKind, at: number): PendingStatement {
   const session = launchSessionOf(model, person, resource, at);
   const platform = { issuer: model.platform.issuer, lrsIdentity: model.platform.lrsIdentity };

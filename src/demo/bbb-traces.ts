@@ -1,4 +1,4 @@
-import { VC_ACTIVITY_TYPE, VC_PROFILE_ID } from '../classroom/attendance/classroom-statements.js';
+import { VC_ACTIVITY_TYPE, VC_PROFILE_ID } from '../classroom/attendance/classroom-statements.service.js';
 import type { Activity, Statement } from '../lrs/xapi/xapi.types.js';
 import type { CourseModel, Person } from './course-model.js';
 import { demoUuid } from './demo-ids.js';

@@ -1,4 +1,4 @@
-import { StoredClassroomSettings } from '../classroom/classroom.settings.js';
+import { StoredClassroomSettings } from '../classroom/classroom-settings.schemas.js';
 import type { LrsIdentity } from '../lti/platforms/platform.table.js';
 import type { ClassroomResource, CourseModel, CredentialModel, Learner, LearnerProfile, Person, Resource, VideoResource } from './course-model.js';
 import { demoHex, demoRandom, demoUuid } from './demo-ids.js';

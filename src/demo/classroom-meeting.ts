@@ -1,9 +1,8 @@
 import type { Insertable } from 'kysely';
-import { classroomStatement, type MeetingStatementEnv } from '../classroom/attendance/classroom-statements.js';
-import { isoDuration } from '../classroom/attendance/session-facts.js';
+import { classroomStatement, isoDuration, type MeetingStatementEnv } from '../classroom/attendance/classroom-statements.service.js';
 import type { ClassroomAttendanceTable, ClassroomMeetingRow } from '../classroom/classroom.table.js';
-import { classroomMeetingId } from '../classroom/meetings/meeting-id.js';
-import type { Occurrence } from '../classroom/schedule/schedule.js';
+import { classroomMeetingId } from '../classroom/meetings/meeting.service.js';
+import type { Occurrence } from '../classroom/schedule/classroom-settings.service.js';
 import { amphiSources, launchTrace } from './amphi-traces.js';
 import { BbbTraces } from './bbb-traces.js';
 import type { CourseModel, Person } from './course-model.js';
@@ -24,7 +23,7 @@ export interface MeetingOutcome {
 /**
  * One past session of the weekly classroom, as Amphi and BBB leave it: the meeting row (ended by
  * BBB's end callback), each attendee's launch and attendance row (BBB's analytics callback), the
- * virtual-classroom statements Amphi records after the callback (classroom-statements.ts) and
+ * virtual-classroom statements Amphi records after the callback (classroom-statements.service.ts) and
  * the ones BBB's webhooks post live. `chance(person)` is how likely a learner is there.
  */
 export function simulateMeeting(

@@ -1,6 +1,6 @@
 import type { Agent } from '../lrs/xapi/xapi.types.js';
 import type { LrsIdentity } from '../lti/platforms/platform.table.js';
-import type { ClassroomSettings } from '../classroom/classroom.settings.js';
+import type { ClassroomSettings } from '../classroom/classroom-settings.schemas.js';
 import type { PersonName } from './demo-names.js';
 
 /** Everything the generator decided before writing a row: ids, people, resources, the term's bounds. */

@@ -1,8 +1,7 @@
 import type { Db } from '../db/database.js';
-import { hashSecret, newCredentialSecret } from '../lrs/credentials/credential-secret.js';
-import { insertCredential } from '../lrs/credentials/credential.repository.js';
+import { addUnusableCredential } from '../lrs/credentials/credential.service.js';
 import { RESOURCE_ID_CUSTOM_PARAM } from '../lti/launch/launch-context.js';
-import { replaceRoster } from '../roster/roster.repository.js';
+import { storeRoster } from '../roster/roster.service.js';
 import type { MediaProbe, TranscodeOutput } from '../video/ffmpeg/index.js';
 import type { CourseModel, Person, Resource } from './course-model.js';
 import { demoUuid } from './demo-ids.js';
@@ -41,7 +40,7 @@ export async function writeCourseRows(db: Db, model: CourseModel): Promise<void>
     .execute();
   await writeUsers(db, model);
   await writeResources(db, model);
-  await replaceRoster(db, {
+  await storeRoster(db, {
     contextId: context.id,
     membershipsUrl: urls.memberships,
     members: [...model.teachers, ...model.learners].map((p) => ({
@@ -53,7 +52,7 @@ export async function writeCourseRows(db: Db, model: CourseModel): Promise<void>
   });
   for (const c of Object.values(model.credentials)) {
     // Nobody knows the secret (a demo must not ship a usable one); `amphi lrs credentials create` makes real ones.
-    await insertCredential(db, { id: c.id, platformId: platform.id, name: c.name, key: c.key, secretHash: hashSecret(newCredentialSecret()), scopes: ['statements/write', 'statements/read/mine', 'define'], authority: c.authority });
+    await addUnusableCredential(db, { id: c.id, platformId: platform.id, name: c.name, key: c.key, scopes: ['statements/write', 'statements/read/mine', 'define'], authority: c.authority });
   }
 }
 

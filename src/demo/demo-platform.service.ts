@@ -3,9 +3,7 @@ import net from 'node:net';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../http/errors.js';
-import { platformsChanged } from '../lti/platforms/platform-cache.js';
-import { insertPlatform, upsertDeployment } from '../lti/platforms/platform.repository.js';
-import { removePlatform } from '../lti/platforms/platform.service.js';
+import { addPlatformRow, ensureDeployment, platformsChanged, removePlatform } from '../lti/platforms/platform.service.js';
 import type { PlatformRow } from '../lti/platforms/platform.table.js';
 import { findDemoPlatform, insertDemoPlatform, listDemoPlatformIds } from './demo-platform.repository.js';
 
@@ -95,7 +93,7 @@ export async function createDemoPlatform(ctx: AppContext, options: { allowPublic
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256' };
   const platform = await ctx.db.transaction().execute(async (trx) => {
-    const row = await insertPlatform(trx, {
+    const row = await addPlatformRow(trx, {
       name: DEMO_PLATFORM_NAME,
       issuer: endpoints.issuer,
       client_id: DEMO_CLIENT_ID,
@@ -107,7 +105,7 @@ export async function createDemoPlatform(ctx: AppContext, options: { allowPublic
       product_family_code: 'amphi-demo',
       demo: true,
     });
-    await upsertDeployment(trx, row.id, DEMO_DEPLOYMENT_ID);
+    await ensureDeployment(trx, row.id, DEMO_DEPLOYMENT_ID);
     await insertDemoPlatform(trx, {
       platform_id: row.id,
       kid,

@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../app-context.js';
 import { FfmpegUnavailableError, runFfmpegProcess } from '../video/ffmpeg/index.js';
-import { placeImportedMedia, probeImportedFile } from '../video/import/import-media.js';
-import { mediaStorage } from '../video/storage/media-storage.js';
+import { placeImportedMedia, probeImportedFile } from '../video/import/import-media.service.js';
+import { mediaWorkDir } from '../video/media-files.service.js';
 import type { DemoCourseSummary } from './demo-course.js';
 
 /**
@@ -42,8 +42,7 @@ export async function makeDemoVideos(ctx: AppContext, summary: DemoCourseSummary
   const log = ctx.logger.child({ feature: 'demo', demo: true, platformId: summary.platformId });
   const videos = summary.model.videos;
   const done: DemoVideos = { status: 'queued', queued: 0, seconds: 0, reason: null };
-  const storage = mediaStorage(ctx.config.dataDir);
-  const workDir = await storage.workDir(`demo-clips-${summary.platformId}`);
+  const workDir = await mediaWorkDir(ctx, `demo-clips-${summary.platformId}`);
   try {
     const clips = videos.map((video) => ({ video, seconds: options.clipSeconds ?? video.durationSeconds, file: path.join(workDir, `${video.mediaId}.mp4`) }));
     // Every clip made first, two at a time (the transcodes would slow this command down), then queued.

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/database.js';
-import { attendanceScore } from '../classroom/attendance/attendance-grade.js';
+import { attendanceScore } from '../classroom/attendance/attendance-grade.service.js';
 import type { GradeScoresTable } from '../grades/grades.table.js';
 import type { CourseModel, Resource } from './course-model.js';
 import { demoUuid } from './demo-ids.js';
@@ -38,7 +38,7 @@ export async function writeOutcomeRows(db: Db, model: CourseModel, outcome: Term
   const meetings = outcome.meetings.map((m) => m.meeting);
   if (meetings.length) await db.insertInto('classroom_meetings').values(meetings).execute();
   const attendance = outcome.meetings.flatMap((m) => m.attendance);
-  // The attendance grade (attendance-grade.ts): the rule over all sessions, claimed on the learner's last meeting row.
+  // The attendance grade (attendance-grade.service.ts): the rule over all sessions, claimed on the learner's last meeting row.
   const learnerIds = new Set(model.learners.map((l) => l.userId));
   const totals = new Map<string, { seconds: number; last: (typeof attendance)[number] }>();
   for (const a of attendance) {

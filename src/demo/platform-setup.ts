@@ -1,7 +1,6 @@
 import type { Db } from '../db/database.js';
-import { findPlatformById, findPlatformsByIssuer, upsertDeployment } from '../lti/platforms/platform.repository.js';
 import { moodleEndpoints } from '../lti/platforms/platform.schemas.js';
-import { addPlatform } from '../lti/platforms/platform.service.js';
+import { addPlatform, ensureDeployment, findPlatformRowsByIssuer, getPlatformRow } from '../lti/platforms/platform.service.js';
 import type { PlatformRow } from '../lti/platforms/platform.table.js';
 import type { DemoCourseOptions } from './demo-course-options.js';
 
@@ -12,10 +11,10 @@ import type { DemoCourseOptions } from './demo-course-options.js';
  */
 export async function ensureDemoPlatform(db: Db, p: DemoCourseOptions['platform']): Promise<{ platform: PlatformRow; deployment: { id: string; deploymentId: string } }> {
   const deploymentId = p.deploymentId ?? '1';
-  let platform = p.id ? await findPlatformById(db, p.id) : undefined;
+  let platform = p.id ? await getPlatformRow(db, p.id) : undefined;
   if (p.id && !platform) throw new Error(`demo course: no platform has the id ${p.id}`);
   const clientId = p.clientId ?? 'amphi-demo';
-  platform ??= (await findPlatformsByIssuer(db, p.issuer, p.clientId))[0];
+  platform ??= (await findPlatformRowsByIssuer(db, p.issuer, p.clientId))[0];
   if (!platform) {
     const endpoints = moodleEndpoints(p.issuer);
     const view = await addPlatform(
@@ -31,8 +30,8 @@ export async function ensureDemoPlatform(db: Db, p: DemoCourseOptions['platform'
       },
       { allowNewDeployments: false },
     );
-    platform = (await findPlatformById(db, view.id))!;
+    platform = (await getPlatformRow(db, view.id))!;
   }
-  const deployment = await upsertDeployment(db, platform.id, deploymentId);
+  const deployment = await ensureDeployment(db, platform.id, deploymentId);
   return { platform, deployment: { id: deployment.id, deploymentId } };
 }

@@ -1,6 +1,5 @@
-import { upcomingOccurrences, type Occurrence } from '../classroom/schedule/schedule.js';
-import { mergeSegments, watchedShare } from '../video/tracking/played-segments.js';
-import type { VideoViewState } from '../video/tracking/video-view.js';
+import { upcomingOccurrences, type Occurrence } from '../classroom/schedule/classroom-settings.service.js';
+import { mergeSegments, watchedShare, type VideoViewState } from '../video/tracking/tracking.service.js';
 import { launchTrace, playerTraces } from './amphi-traces.js';
 import { simulateMeeting, type MeetingOutcome } from './classroom-meeting.js';
 import type { CourseModel, Learner, Person } from './course-model.js';

@@ -1,7 +1,4 @@
-import { formatPlayedSegments, mergeSegments, watchedShare, type Segment } from '../video/tracking/played-segments.js';
-import { secondsToDuration } from '../video/tracking/result-duration.js';
-import { ext, type VideoStatement, type VideoVerb } from '../video/tracking/video-profile.js';
-import type { VideoViewState } from '../video/tracking/video-view.js';
+import { ext, formatPlayedSegments, mergeSegments, secondsToDuration, watchedShare, type Segment, type VideoStatement, type VideoVerb, type VideoViewState } from '../video/tracking/tracking.service.js';
 import type { SeededRandom } from './seeded-random.js';
 
 /** One viewing as the player reports it: its statements (client form) and the segments it played. */

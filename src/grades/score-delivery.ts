@@ -23,7 +23,7 @@ const MAX_GROUPS_PER_CLAIM = 4;
 /** The shortest time between two claims (what a score may wait to be batched with the next ones). */
 const CLAIM_GAP_MS = 10;
 
-export type DeliveryDeps = Pick<AppContext, 'db' | 'engine' | 'accessTokens' | 'outbound' | 'logger'> & Partial<Pick<AppContext, 'config'>>;
+export type DeliveryDeps = Pick<AppContext, 'db' | 'engine' | 'accessTokens' | 'outbound' | 'logger'> & Partial<Pick<AppContext, 'config' | 'metrics'>>;
 
 /**
  * Delivers the score outbox to the platforms (AGS score publish service). Everything it knows is
@@ -177,6 +177,7 @@ export class ScoreDeliveryWorker {
 
   /** Queues a result; the task ends once it is written, so its slot and its learner are freed together. */
   private async record(result: DeliveryResult): Promise<void> {
+    this.ctx.metrics?.gradeDeliveries.inc({ outcome: result.status === 'pending' ? 'retry' : result.status });
     this.results.push(result);
     while (this.results.includes(result)) {
       this.flushing ??= this.flush().finally(() => (this.flushing = undefined));

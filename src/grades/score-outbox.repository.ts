@@ -236,3 +236,13 @@ export async function requeueFailed(db: Db, q: { platformId: string; resourceId:
       and not exists (select 1 from grade_scores n where n.resource_id = s.resource_id and n.user_id = s.user_id and n.seq > s.seq)`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
+
+/** Scores waiting for delivery and scores that failed for good, over every platform (metrics). */
+export async function countOutboxScores(db: Db): Promise<{ pending: number; failed: number }> {
+  const row = await db
+    .selectFrom('grade_scores')
+    .select([sql<string>`count(*) filter (where status = 'pending')`.as('pending'), sql<string>`count(*) filter (where status = 'failed')`.as('failed')])
+    .where('status', 'in', ['pending', 'failed'])
+    .executeTakeFirstOrThrow();
+  return { pending: Number(row.pending), failed: Number(row.failed) };
+}

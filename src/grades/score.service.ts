@@ -5,7 +5,7 @@ import { findCourseMember } from '../roster/roster.service.js';
 import { AGS_SCOPE, type ActivityProgress, type GradingProgress } from './ags.client.js';
 import type { GradeScoreRow } from './grades.table.js';
 import { findScoreTarget, type ScoreTarget } from './line-item.repository.js';
-import { insertScore } from './score-outbox.repository.js';
+import { countOutboxScores, insertScore } from './score-outbox.repository.js';
 
 export interface RecordScoreInput {
   platformId: string;
@@ -67,6 +67,11 @@ export async function recordScore(ctx: AppContext, input: RecordScoreInput): Pro
   });
   ctx.scoreDelivery.wake({ lineItemMissing: row.line_item_id === null });
   return row;
+}
+
+/** The outbox's backlog over every platform: scores waiting for delivery, and failed for good (metrics). */
+export function scoreOutboxBacklog(ctx: Pick<AppContext, 'db'>): Promise<{ pending: number; failed: number }> {
+  return countOutboxScores(ctx.db);
 }
 
 /**

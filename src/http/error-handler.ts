@@ -40,8 +40,8 @@ export function requestLocale(req: Request): Locale {
 
 /** APIs answer JSON; people (a browser navigating, a form post) get a page. */
 export function wantsHtml(req: Request): boolean {
-  // BBB's callback scripts send Accept: */*: they are machines, and get problem+json.
-  if (/^\/(api|xapi|admin|classroom\/callbacks)\//.test(req.path)) return false;
+  // BBB's callback scripts and Prometheus send Accept: */*: they are machines, and get problem+json.
+  if (/^\/(api|xapi|admin|classroom\/callbacks)\/|^\/metrics$/.test(req.path)) return false;
   return req.accepts(['html', 'json']) === 'html';
 }
 

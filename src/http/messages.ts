@@ -4,18 +4,14 @@
  */
 export type Locale = 'fr' | 'en';
 
-import { BBB_MESSAGES } from '../classroom/bbb/bbb.messages.js';
-import { SERVERS_MESSAGES } from '../classroom/servers/bbb-server.messages.js';
-import { SCHEDULE_MESSAGES } from '../classroom/schedule/schedule.messages.js';
-import { MEETINGS_MESSAGES } from '../classroom/meetings/meeting.messages.js';
-import { ATTENDANCE_MESSAGES } from '../classroom/attendance/attendance.messages.js';
-import { RECORDINGS_MESSAGES } from '../classroom/recordings/recording.messages.js';
-import { REGISTRATION_MESSAGES } from '../lti/registration/registration.messages.js';
-import { ANALYTICS_MESSAGES } from '../analytics/analytics.messages.js';
-import { DEMO_MESSAGES } from '../demo/demo.messages.js';
-import { CAPTIONS_MESSAGES } from '../captions/captions.messages.js';
+/** One message in both languages. */
+export interface Message {
+  en: string;
+  fr: string;
+}
 
-const catalog = {
+/** The messages of the shared layers, and of the features that keep no *.messages.ts of their own. */
+const SHARED_MESSAGES = {
   'not-found': { en: 'Nothing here.', fr: 'Il n’y a rien ici.' },
   'internal-error': {
     en: 'Something went wrong on Amphi’s side. The problem has been logged; please try again.',
@@ -219,20 +215,31 @@ const catalog = {
     fr: 'Amphi est maintenant enregistré auprès de {platform}. Vous pouvez fermer cette fenêtre ; un·e administrateur·rice doit peut-être encore activer l’outil sur la plateforme.',
   },
   'page.registered.close': { en: 'Close', fr: 'Fermer' },
-  ...REGISTRATION_MESSAGES,
-  // Virtual classrooms (src/classroom): each area keeps its own.
-  ...BBB_MESSAGES,
-  ...SERVERS_MESSAGES,
-  ...SCHEDULE_MESSAGES,
-  ...MEETINGS_MESSAGES,
-  ...ATTENDANCE_MESSAGES,
-  ...RECORDINGS_MESSAGES,
-  ...ANALYTICS_MESSAGES,
-  ...DEMO_MESSAGES,
-  ...CAPTIONS_MESSAGES,
-} as const;
+} as const satisfies Record<string, Message>;
 
-export type MessageKey = keyof typeof catalog;
+type SharedMessages = typeof SHARED_MESSAGES;
+
+/**
+ * Every message, keyed by code. This shared layer imports no feature, so features' catalogues
+ * come in from the composition root (src/message-catalogs.ts): their types by merging into this
+ * interface (a code without a message does not compile), their text through addMessages.
+ */
+export interface MessageCatalog extends SharedMessages {}
+
+const catalog: Record<string, Message> = { ...SHARED_MESSAGES };
+
+/** Adds features' catalogues; a code given two different texts is a mistake, refused at start. */
+export function addMessages(...catalogues: Record<string, Message>[]): void {
+  const added = new Map<string, Message>();
+  for (const [key, message] of catalogues.flatMap((messages) => Object.entries(messages))) {
+    const known = added.get(key) ?? catalog[key];
+    if (known && (known.en !== message.en || known.fr !== message.fr)) throw new Error(`Message ${key} is defined twice, with different texts.`);
+    added.set(key, message);
+  }
+  for (const [key, message] of added) catalog[key] = message;
+}
+
+export type MessageKey = keyof MessageCatalog & string;
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(catalog, key);
@@ -243,7 +250,8 @@ export function isMessageKey(key: string): key is MessageKey {
  * reasons and other texts written in English come with their French so a French page is French.
  */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, unknown> = {}): string {
-  const template: string = catalog[key][locale];
+  // A code whose catalogue was not added shows as itself rather than failing the error page.
+  const template: string = catalog[key]?.[locale] ?? key;
   const value = (name: string) => (locale === 'fr' && params[`${name}Fr`] !== undefined ? params[`${name}Fr`] : params[name]);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (value(name) === undefined ? '' : String(value(name))));
 }

@@ -7,7 +7,10 @@ import type { RequestHandler, Response } from 'express';
  * and no other, so no platform can frame another tenant's pages (and anonymous pages are framed by
  * nobody). X-Frame-Options is off: it cannot express a list and CSP supersedes it.
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(options: { mediaOrigins?: string[] } = {}): RequestHandler {
+  // Media from an object store (MEDIA_STORAGE=s3): players fetch segments (hls.js: connect-src),
+  // posters (img-src) and files (media-src) from the bucket's origin, and from nowhere else.
+  const media = (options.mediaOrigins ?? []).filter((o) => /^https?:\/\/[^/\s;,']+$/.test(o));
   return helmet({
     frameguard: false,
     crossOriginEmbedderPolicy: false,
@@ -21,9 +24,9 @@ export function securityHeaders(): RequestHandler {
         'default-src': ["'self'"],
         'script-src': ["'self'"],
         'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'media-src': ["'self'", 'blob:'],
-        'connect-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:', ...media],
+        'media-src': ["'self'", 'blob:', ...media],
+        'connect-src': ["'self'", ...media],
         'font-src': ["'self'"],
         'object-src': ["'none'"],
         'base-uri': ["'self'"],

@@ -44,3 +44,17 @@ export type JobHandlers = { [N in JobName]: JobHandler<N> };
  */
 export type AnyJobHandler = (ctx: AppContext, payload: any, run: JobRunContext) => Promise<void>;
 export type JobHandlerMap = Readonly<Record<string, AnyJobHandler>>;
+
+/** Why a run's signal was aborted: `cancel` (cancelJob), `shutdown` (worker stopping), `lost` (lease taken over). */
+export type JobAbortReason = 'cancel' | 'shutdown' | 'lost';
+
+/**
+ * The reason a job's signal carries. Here rather than beside the worker: handlers and services
+ * throw and recognise it, and may import this registry but not the worker (which runs them).
+ */
+export class JobAbortedError extends Error {
+  constructor(readonly reason: JobAbortReason) {
+    super(reason === 'cancel' ? 'The job was cancelled.' : reason === 'shutdown' ? 'The worker is stopping.' : 'The job was taken over by another worker.');
+    this.name = 'JobAbortedError';
+  }
+}

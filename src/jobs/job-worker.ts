@@ -3,15 +3,19 @@ import os from 'node:os';
 import type { AppContext } from '../app-context.js';
 import type { Logger } from '../http/logger.js';
 import { retryDelayMs } from './job-backoff.js';
-import { JOB_HANDLERS } from './job-handlers.js';
 import { ProgressWriter } from './job-progress.js';
-import type { JobHandlerMap, JobRunContext } from './job-registry.js';
+import { JobAbortedError, type JobAbortReason, type JobHandlerMap, type JobRunContext } from './job-registry.js';
 import { claimJobs, endAbandonedJobs, endRun, expireRunningLeases, heldRuns, nextRunAt, renewLeases, saveProgress, type RunEnd } from './job.repository.js';
 import type { JobRow } from './job.table.js';
 
 export interface JobWorkerOptions {
-  /** Replaces the production handlers (tests: handlers of their own, under names enqueueJob cannot produce). */
-  handlers?: JobHandlerMap;
+  /**
+   * What it runs: JOB_HANDLERS (job-handlers.ts) from the composition root (src/context.ts), or
+   * tests' handlers under names enqueueJob cannot produce. Given rather than imported: the
+   * handlers import features' services, and those enqueue and wake jobs, so importing them
+   * here closed an import cycle through every feature that runs jobs.
+   */
+  handlers: JobHandlerMap;
   concurrency?: number;
   leaseSeconds?: number;
   pollMs?: number;
@@ -20,13 +24,11 @@ export interface JobWorkerOptions {
   stopGraceMs?: number;
 }
 
-type AbortReason = 'cancel' | 'shutdown' | 'lost';
-
 interface Run {
   row: JobRow;
   token: string;
   controller: AbortController;
-  reason: AbortReason | undefined;
+  reason: JobAbortReason | undefined;
   task: Promise<void>;
 }
 
@@ -53,9 +55,9 @@ export class JobWorker {
   /** `context` is read at start: the worker is itself part of the context it gives handlers. */
   constructor(
     private readonly context: () => AppContext,
-    private readonly options: JobWorkerOptions = {},
+    private readonly options: JobWorkerOptions,
   ) {
-    this.handlers = options.handlers ?? JOB_HANDLERS;
+    this.handlers = options.handlers;
     this.names = Object.keys(this.handlers);
   }
 
@@ -172,6 +174,7 @@ export class JobWorker {
       }
       await progress.flush();
       const end = this.outcome(run, failure);
+      if (end?.status === 'retry' || end?.status === 'failed') this.ctx.metrics.jobFailures.inc({ kind: row.name, outcome: end.status });
       if (end) await this.end(run, end);
       const level = end?.status === 'failed' || end?.status === 'retry' ? 'warn' : 'info';
       logger[level]({ outcome: end?.status ?? 'lost', error: failure ? describe(failure.error) : undefined }, 'job ended');
@@ -201,7 +204,7 @@ export class JobWorker {
     }
   }
 
-  private abort(run: Run, reason: AbortReason): void {
+  private abort(run: Run, reason: JobAbortReason): void {
     if (run.reason) return;
     run.reason = reason;
     run.controller.abort(new JobAbortedError(reason));
@@ -245,14 +248,6 @@ export class JobWorker {
       };
       this.wakeUp = done;
     });
-  }
-}
-
-/** The reason a job's signal carries: `cancel` (cancelJob), `shutdown` (worker stopping), `lost` (lease taken over). */
-export class JobAbortedError extends Error {
-  constructor(readonly reason: AbortReason) {
-    super(reason === 'cancel' ? 'The job was cancelled.' : reason === 'shutdown' ? 'The worker is stopping.' : 'The job was taken over by another worker.');
-    this.name = 'JobAbortedError';
   }
 }
 

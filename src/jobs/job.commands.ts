@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AdminCommand } from '../admin/admin-commands.js';
+import type { AdminCommand } from '../admin/admin-command.js';
 import { cancelJob, listJobs, retryJob } from './job.service.js';
 import type { JobRow } from './job.table.js';
 

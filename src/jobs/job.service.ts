@@ -8,6 +8,9 @@ import { deleteFinishedJobs, hasActiveJob, insertJob, requestCancel, requeueJob,
 import type { JobRow, JobStatus } from './job.table.js';
 
 export type { JobRow, JobStatus };
+// Long handlers in features write their progress with it (through this service, not jobs' internals).
+export { ProgressWriter } from './job-progress.js';
+export { jobQueueStats, type JobKindStats } from './job-stats.repository.js';
 
 export interface EnqueueOptions {
   /** The platform the job works for (tenant scope of cancel/retry; deleted with the platform). */

@@ -149,3 +149,8 @@ async function fetchAndStore(ctx: AppContext, course: RosterCourse, url: string)
     return { status: 'failed', memberCount: 0, skippedMembers: 0, error, retryable: err.retryable };
   }
 }
+
+/** A course's roster written whole (a seeded course): readers see the old one or the new one. */
+export function storeRoster(db: Db, roster: Parameters<typeof replaceRoster>[1]): Promise<void> {
+  return replaceRoster(db, roster);
+}

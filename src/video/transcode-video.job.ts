@@ -1,5 +1,5 @@
 import { requestAutomaticCaptions } from '../captions/generation/caption-generation.service.js';
-import { carryTracksFromReplaced } from '../captions/tracks/carried-tracks.js';
+import { carryTracksFromReplaced } from '../captions/tracks/carried-tracks.service.js';
 import type { JobHandler } from '../jobs/job-registry.js';
 import { transcodeVideoMedia } from './transcode/video-transcode.service.js';
 

@@ -1,8 +1,8 @@
 import type { AppContext } from '../app-context.js';
 import type { CaptionTrackRow } from '../captions/captions.table.js';
 import type { CaptionTrackPlayerView } from '../captions/captions.view.js';
-import type { ResourceWithCourse } from '../content/resource.repository.js';
-import { resourceActivityId } from '../lrs/traces/launch-trace.js';
+import type { ResourceWithCourse } from '../content/resource-lookup.service.js';
+import { resourceActivityId } from '../lrs/traces/launch-trace.service.js';
 import type { TranscodeOutput } from './ffmpeg/index.js';
 import { mediaExpiry, signMediaToken } from './media/media-token.js';
 import type { VideoSettings } from './video.schemas.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AdminCommand } from '../admin/admin-commands.js';
+import type { AdminCommand } from '../admin/admin-command.js';
 import { AppError } from '../http/errors.js';
 import { setPlatformUploadLimit } from './video.repository.js';
 

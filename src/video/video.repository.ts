@@ -79,3 +79,8 @@ export async function setPlatformUploadLimit(db: Conn, platformId: string, bytes
 export function findViewer(db: Conn, platformId: string, userId: string) {
   return db.selectFrom('lti_users').select(['id', 'sub', 'email', 'name']).where('id', '=', userId).where('platform_id', '=', platformId).executeTakeFirst();
 }
+
+/** The published media of these resources (`resourceIds` non-empty), in one query: the picker's thumbnails. */
+export function listPublishedMedia(db: Conn, platformId: string, resourceIds: readonly string[]): Promise<VideoMediaRow[]> {
+  return db.selectFrom('video_media').selectAll().where('platform_id', '=', platformId).where('state', '=', 'published').where('resource_id', 'in', resourceIds).execute();
+}

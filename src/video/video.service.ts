@@ -1,11 +1,11 @@
 import type { AppContext } from '../app-context.js';
-import { findCourseResourcePlaying, type ResourceWithCourse } from '../content/resource.repository.js';
+import { getCourseResourcePlaying, type ResourceWithCourse } from '../content/resource-lookup.service.js';
 import { canEdit, changeResource, loadEditableResource, loadViewableResource } from '../content/resource.service.js';
 import { AppError, BadRequestError, ConflictError } from '../http/errors.js';
 import { cancelJob, enqueueJob, findJob } from '../jobs/job.service.js';
 import type { LaunchSession } from '../lti/session/session.service.js';
 import type { TranscodeOutput } from './ffmpeg/index.js';
-import { listTracks } from '../captions/tracks/caption-track.repository.js';
+import { listMediaTracks } from '../captions/tracks/caption-track.service.js';
 import { mediaStorage } from './storage/media-storage.js';
 import { findVideoProgress } from './tracking/video-progress.repository.js';
 import { findPlatformUploadLimit, findResourceMedia, deleteMediaRow } from './video.repository.js';
@@ -58,7 +58,7 @@ async function respond(ctx: AppContext, session: LaunchSession, resource: Resour
     progress: learner ? await findVideoProgress(ctx.db, { platformId: session.platform.id, resourceId: resource.id, userId: session.user!.id }) : null,
     maxUploadBytes: editable ? await maxUploadBytes(ctx, session.platform.id) : 0,
     viewer: { platformId: session.platform.id, userId: session.user?.id ?? null },
-    captions: published ? await listTracks(ctx.db, published.platform_id, published.id) : [],
+    captions: published ? await listMediaTracks(ctx, published.platform_id, published.id) : [],
   });
 }
 
@@ -80,7 +80,7 @@ export async function loadVideoMedia(ctx: AppContext, session: LaunchSession, re
  */
 export async function courseVideoPlaying(ctx: AppContext, session: LaunchSession, owner: string): Promise<string> {
   if (!session.context) return owner;
-  return (await findCourseResourcePlaying(ctx.db, session.platform.id, session.context.id, owner)) ?? owner;
+  return (await getCourseResourcePlaying(ctx.db, session.platform.id, session.context.id, owner)) ?? owner;
 }
 
 export async function getVideo(ctx: AppContext, session: LaunchSession, resourceId: string): Promise<VideoResponse> {
@@ -98,7 +98,7 @@ export async function getVideoFacts(ctx: AppContext, session: LaunchSession, res
     completionThreshold: videoSettings(resource).completionThreshold,
     title: resource.title,
     /** The languages of the media's caption tracks (what a statement's cc-subtitle-lang may name): asked only when one does. */
-    captionLangs: async () => new Set(published ? (await listTracks(ctx.db, published.platform_id, published.id)).map((t) => t.lang) : []),
+    captionLangs: async () => new Set(published ? (await listMediaTracks(ctx, published.platform_id, published.id)).map((t) => t.lang) : []),
   };
 }
 

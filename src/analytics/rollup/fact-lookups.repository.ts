@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { FactKeys, FactLookups } from './statement-facts.js';
+import { bbbSessionsByRegistration } from './bbb-sessions.repository.js';
 import { trimSlash } from './statement-facts.js';
 
 /** The platform's facts that do not change from batch to batch. */
@@ -19,7 +20,7 @@ export async function loadPlatformBasics(db: Db, platformId: string): Promise<Pl
 export class FactLookupCache {
   private readonly asked = { resources: new Set<string>(), meetings: new Set<string>(), courseRows: new Set<string>(), ltiCourses: new Set<string>() };
   private readonly resources = new Map<string, string>();
-  private readonly meetings = new Map<string, { resourceId: string; contextId: string }>();
+  private readonly meetings = new Map<string, FactLookups['meetings'] extends ReadonlyMap<string, infer V> ? V : never>();
   private readonly courseRows = new Set<string>();
   private readonly ltiCourses = new Map<string, string>();
 
@@ -64,6 +65,9 @@ export class FactLookupCache {
     for (const r of resources) this.resources.set(r.id, r.context_id);
     for (const id of newMeetings) asked.meetings.add(id);
     for (const m of meetings) this.meetings.set(m.id, { resourceId: m.resource_id, contextId: m.context_id });
+    // Not an Amphi session id: maybe a registration of BigBlueButton's own xAPI.
+    const unplaced = newMeetings.filter((id) => isUuid(id) && !this.meetings.has(id));
+    for (const [registration, session] of await bbbSessionsByRegistration(db, platformId, unplaced)) this.meetings.set(registration, session);
     const rows = new Set(newRows);
     const lti = new Set(newLti);
     for (const c of contexts) {

@@ -37,8 +37,11 @@ export interface FactLookups {
   publicUrl: string;
   /** Amphi resources of the platform by id → their course (lti_contexts.id). */
   resources: ReadonlyMap<string, string>;
-  /** Amphi classroom sessions (classroom_meetings.id) → resource and course. */
-  meetings: ReadonlyMap<string, { resourceId: string; contextId: string }>;
+  /**
+   * Amphi classroom sessions (classroom_meetings.id) → resource and course; also BigBlueButton's
+   * own registrations (bbb-sessions.repository.ts), with the names their people were joined by.
+   */
+  meetings: ReadonlyMap<string, { resourceId: string; contextId: string; names?: ReadonlyMap<string, string | null> | undefined }>;
   /** The platform's courses: by row id, and by the LTI context id (Moodle's course id). */
   contextRowIds: ReadonlySet<string>;
   contextsByLtiId: ReadonlyMap<string, string>;
@@ -78,7 +81,7 @@ export function collectKeys(statements: readonly StatementFields[], l: Pick<Fact
 export function factOf(s: StatementFields, lookups: FactLookups): Fact | null {
   const place = placeOf(s, lookups);
   if (!place) return null;
-  const learner = s.actorIsGroup ? null : learnerOf(s.actorKey, lookups, place.viaMeeting);
+  const learner = s.actorIsGroup ? null : learnerOf(s.actorKey, lookups, place.viaMeeting, place.names);
   if (!learner) return null;
   const objectId = place.resourceId ?? moduleOf(s, lookups.issuer) ?? s.activityId;
   const action = objectId ? actionOf(s.verbId, s.activityType ?? undefined) : null;
@@ -90,6 +93,8 @@ interface Place {
   /** The Amphi resource the statement is about (its object, or the classroom of its session). */
   resourceId: string | null;
   viaMeeting: boolean;
+  /** A BigBlueButton registration's display names → subs (its actors are named so). */
+  names?: ReadonlyMap<string, string | null> | undefined;
 }
 
 /** The course (and Amphi resource) of a statement: its object, its session, then its context activities. */
@@ -98,7 +103,7 @@ function placeOf(s: StatementFields, l: FactLookups): Place | null {
   const resourceContext = resourceId ? l.resources.get(resourceId) : undefined;
   if (resourceId && resourceContext) return { contextId: resourceContext, resourceId, viaMeeting: false };
   const meeting = s.registration ? l.meetings.get(s.registration) : undefined;
-  if (meeting) return { contextId: meeting.contextId, resourceId: meeting.resourceId, viaMeeting: true };
+  if (meeting) return { contextId: meeting.contextId, resourceId: meeting.resourceId, viaMeeting: true, names: meeting.names };
   for (const id of [s.activityId ?? undefined, ...s.contextActivityIds]) {
     const contextId = courseOf(id, l);
     if (contextId) return { contextId, resourceId: null, viaMeeting: false };
@@ -144,14 +149,17 @@ export function amphiId(iri: string | undefined, publicUrl: string, kind: 'resou
  * (behind Scalelite, any of its servers). Otherwise the xAPI agent key (agent-key.ts), matched
  * to the roster by email when read (`mbox:`).
  */
-export function learnerOf(actorKey: string | null, l: Pick<FactLookups, 'issuer'>, viaMeeting: boolean): string | null {
+export function learnerOf(actorKey: string | null, l: Pick<FactLookups, 'issuer'>, viaMeeting: boolean, names?: ReadonlyMap<string, string | null>): string | null {
   if (!actorKey) return null;
   if (!actorKey.startsWith('account:')) return actorKey;
   // An IRL holds no bare '|': the first one ends the homePage (agent-key.ts writes homePage|name).
   const bar = actorKey.indexOf('|');
   const home = trimSlash(actorKey.slice('account:'.length, bar));
   const name = actorKey.slice(bar + 1);
-  if (home === l.issuer || viaMeeting) return `sub:${name}`;
+  if (home === l.issuer) return `sub:${name}`;
+  // bbb-webhooks as it is (3.x) names people by their display name: the session's attendee of that name, or nobody.
+  if (viaMeeting && names) return names.get(name) ? `sub:${names.get(name)}` : null;
+  if (viaMeeting) return `sub:${name}`;
   return actorKey;
 }
 

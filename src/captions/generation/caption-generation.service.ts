@@ -1,12 +1,10 @@
 import fs from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context.js';
-import type { JobRunContext } from '../../jobs/job-registry.js';
-import { JobAbortedError } from '../../jobs/job-worker.js';
-import { enqueueJob } from '../../jobs/job.service.js';
-import { ProgressWriter } from '../../jobs/job-progress.js';
-import { mediaStorage } from '../../video/storage/media-storage.js';
-import { findMediaById } from '../../video/video.repository.js';
+import { JobAbortedError, type JobRunContext } from '../../jobs/job-registry.js';
+import { ProgressWriter, enqueueJob } from '../../jobs/job.service.js';
+import { mediaSourcePath, mediaWorkDir } from '../../video/media-files.service.js';
+import { getMediaById } from '../../video/media-lookup.service.js';
 import type { VideoMediaRow } from '../../video/video.table.js';
 import { NoAudioError } from '../asr/audio-extract.js';
 import { SpeechEngineUnavailableError } from '../asr/speech-engine-error.js';
@@ -64,7 +62,7 @@ export async function requestGeneration(
  * track of that language exists (a recording imported with its captions keeps them).
  */
 export async function requestAutomaticCaptions(ctx: AppContext, mediaId: string): Promise<void> {
-  const media = await findMediaById(ctx.db, mediaId);
+  const media = await getMediaById(ctx.db, mediaId);
   if (!media || media.state !== 'published' || !media.probe?.audio) return;
   const lang = ctx.config.captions.autoLang;
   if (!ctx.speech.engineFor(lang)) return void ctx.logger.info({ mediaId, lang }, 'no speech engine for the automatic captions language: none made');
@@ -78,7 +76,7 @@ export async function runGeneration(ctx: AppContext, generationId: string, run: 
   const generation = await findGeneration(ctx.db, generationId);
   if (!generation) return run.logger.info({ generationId }, 'caption generation gone: nothing to do');
   const log = run.logger.child({ generationId, mediaId: generation.media_id, lang: generation.lang });
-  const media = await findMediaById(ctx.db, generation.media_id);
+  const media = await getMediaById(ctx.db, generation.media_id);
   if (!media || media.state === 'retired') {
     await deleteGeneration(ctx.db, generation.id);
     return log.info('media gone or replaced: no captions made');
@@ -88,11 +86,10 @@ export async function runGeneration(ctx: AppContext, generationId: string, run: 
   const progress = new ProgressWriter(async (fraction, label) => {
     await updateGeneration(ctx.db, generation.id, { progress: fraction, progress_label: label });
   });
-  const storage = mediaStorage(ctx.config.dataDir);
-  const workDir = await storage.workDir(`captions-${run.jobId}-${run.attempt}-${randomUUID().slice(0, 8)}`);
+  const workDir = await mediaWorkDir(ctx, `captions-${run.jobId}-${run.attempt}-${randomUUID().slice(0, 8)}`);
   try {
     const result = await transcribeMedia({
-      input: await storage.sourcePath(media.platform_id, media.id),
+      input: await mediaSourcePath(ctx, media.platform_id, media.id),
       lang: generation.lang,
       engines: ctx.speech,
       ffmpegPath: ctx.config.video.ffmpegPath,
@@ -139,7 +136,7 @@ export async function runGeneration(ctx: AppContext, generationId: string, run: 
  */
 async function storeIfStillWanted(ctx: AppContext, generation: CaptionGenerationRow, cues: ReturnType<typeof buildCues>, log: JobRunContext['logger']) {
   const current = await findGeneration(ctx.db, generation.id);
-  const media = await findMediaById(ctx.db, generation.media_id);
+  const media = await getMediaById(ctx.db, generation.media_id);
   if (!current || !media || media.state === 'retired') return log.info('request or media gone meanwhile: captions dropped');
   const track = await findTrackByLang(ctx.db, media.id, generation.lang);
   const changedByPerson = track && track.updated_at > generation.created_at && track.source !== 'automatic';

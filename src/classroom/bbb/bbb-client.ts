@@ -1,5 +1,6 @@
 import type { Logger } from '../../http/logger.js';
 import { OutboundError, type OutboundHttp } from '../../http/outbound.js';
+import type { AppContext } from '../../app-context.js';
 import { BbbFailedError, BbbUnavailableError } from './bbb-errors.js';
 import { encodeQuery, signedCallUrl } from './bbb-checksum.js';
 import { createQuery, getRecordingsQuery, joinQuery, presentationModulesXml, updateRecordingsQuery } from './bbb-params.js';
@@ -26,6 +27,9 @@ interface CallOptions {
   unsigned?: boolean;
 }
 
+/** Where calls are timed and failures counted (the context's metrics). */
+type BbbMetrics = Pick<AppContext['metrics'], 'bbbCallDuration' | 'bbbCallFailures'>;
+
 /** getRecordings of a busy server with its metadata stays far below this. */
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
@@ -47,14 +51,16 @@ export class BbbClient implements BbbApi {
   private readonly base: string;
   private readonly outbound: OutboundHttp;
   private readonly logger: Logger | undefined;
+  private readonly metrics: BbbMetrics | undefined;
 
   constructor(
     private readonly config: BbbServerConfig,
-    options: { outbound: OutboundHttp; logger?: Logger },
+    options: { outbound: OutboundHttp; logger?: Logger; metrics?: BbbMetrics },
   ) {
     this.base = config.url.endsWith('/') ? config.url : `${config.url}/`;
     this.outbound = options.outbound;
     this.logger = options.logger?.child({ component: 'bbb-client' });
+    this.metrics = options.metrics;
   }
 
   /** GET create, or POST with a <modules> body when presentations are to be pre-uploaded. */
@@ -125,8 +131,21 @@ export class BbbClient implements BbbApi {
     return null;
   }
 
-  /** One API call: sign, send, wait at most timeoutMs, parse; FAILED becomes BbbFailedError. */
+  /** One API call, timed and counted by call name (a fixed set: the methods above). */
   private async call(callName: string, queryString: string, options: CallOptions = {}): Promise<BbbXmlResponse> {
+    const stop = this.metrics?.bbbCallDuration.startTimer({ call: callName });
+    try {
+      return await this.send(callName, queryString, options);
+    } catch (err) {
+      this.metrics?.bbbCallFailures.inc({ call: callName, kind: err instanceof BbbFailedError ? 'failed' : 'unavailable' });
+      throw err;
+    } finally {
+      stop?.();
+    }
+  }
+
+  /** Sign, send, wait at most timeoutMs, parse; FAILED becomes BbbFailedError. */
+  private async send(callName: string, queryString: string, options: CallOptions): Promise<BbbXmlResponse> {
     const url = options.unsigned
       ? this.base
       : signedCallUrl(this.base, callName, queryString, this.config.secret, this.config.checksumAlgorithm);

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../../http/errors.js';
 import { followUpAttendanceReport, matchAttendees, saveAttendanceReport } from '../attendance/attendance-report.js';
-import { recordMeetingEnded } from '../attendance/classroom-statements.js';
+import { recordMeetingEnded } from '../attendance/classroom-statements.service.js';
 import type { ClassroomMeetingRow } from '../classroom.table.js';
 import { forgetLiveMeeting } from '../meetings/meeting-lifecycle.js';
 import { bbbApiFor, bbbSecretFor } from '../servers/bbb-server.service.js';

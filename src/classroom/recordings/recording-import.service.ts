@@ -3,13 +3,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.js';
-import { findResource, insertResource } from '../../content/resource.repository.js';
-import type { JobRunContext } from '../../jobs/job-registry.js';
-import { JobAbortedError } from '../../jobs/job-worker.js';
+import { addResource, getResource } from '../../content/resource-lookup.service.js';
+import { JobAbortedError, type JobRunContext } from '../../jobs/job-registry.js';
 import { MediaProbeError } from '../../video/ffmpeg/index.js';
-import { placeImportedMedia, probeImportedFile } from '../../video/import/import-media.js';
-import { keepImportedCaptions } from '../../captions/tracks/imported-captions.js';
-import { mediaStorage } from '../../video/storage/media-storage.js';
+import { placeImportedMedia, probeImportedFile } from '../../video/import/import-media.service.js';
+import { keepImportedCaptions } from '../../captions/tracks/imported-captions.service.js';
+import { mediaWorkDir } from '../../video/media-files.service.js';
 import { maxUploadBytes } from '../../video/video.service.js';
 import type { Recording } from '../bbb/bbb.types.js';
 import { bbbApiFor, bbbRecordingSourceFor } from '../servers/bbb-server.service.js';
@@ -37,10 +36,9 @@ export async function importRecording(ctx: AppContext, platformId: string, recor
   const log = run.logger.child({ platformId, recordId });
   const row = await markImportRunning(ctx.db, platformId, recordId);
   if (!row) return log.info('no import queued for this recording: nothing to do');
-  const classroom = await findResource(ctx.db, platformId, row.resource_id);
+  const classroom = await getResource(ctx.db, platformId, row.resource_id);
   if (!classroom) return log.info('the classroom is gone: nothing to import');
-  const storage = mediaStorage(ctx.config.dataDir);
-  const workDir = await storage.workDir(`import-${run.jobId}-${run.attempt}-${crypto.randomUUID().slice(0, 8)}`);
+  const workDir = await mediaWorkDir(ctx, `import-${run.jobId}-${run.attempt}-${crypto.randomUUID().slice(0, 8)}`);
   try {
     const recording = await loadRecording(ctx, platformId, classroom.id, recordId);
     const format = videoFormat(recording);
@@ -69,7 +67,7 @@ export async function importRecording(ctx: AppContext, platformId: string, recor
     let discard: (() => Promise<void>) | undefined;
     try {
       await ctx.db.transaction().execute(async (trx) => {
-        await insertResource(trx, {
+        await addResource(trx, {
           id: videoId,
           platform_id: platformId,
           context_id: classroom.context_id,

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import type { ResourceWithCourse } from '../../content/resource.repository.js';
+import type { ResourceWithCourse } from '../../content/resource-lookup.service.js';
 import { canEdit, loadEditableResource, loadViewableResource } from '../../content/resource.service.js';
 import { AppError, ConflictError } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/job.service.js';

@@ -1,14 +1,17 @@
 import type { AppContext } from '../../app-context.js';
 import { canEdit, changeResource, loadEditableResource, loadViewableResource } from '../../content/resource.service.js';
-import type { ResourceWithCourse } from '../../content/resource.repository.js';
+import type { ResourceWithCourse } from '../../content/resource-lookup.service.js';
 import { AppError } from '../../http/errors.js';
 import { hasRole } from '../../lti/launch/roles.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
-import { StoredClassroomSettings, type ClassroomSettings } from '../classroom.settings.js';
+import { StoredClassroomSettings, type ClassroomSettings } from '../classroom-settings.schemas.js';
 import type { ClassroomResponse, OccurrenceView } from './classroom.view.js';
 import { PRESENTATION_URL_TTL_SECONDS, signPresentationToken } from './presentation-token.js';
 import { assertSchedule } from './schedule-rules.js';
 import { roomStatus, upcomingOccurrences, type Occurrence } from './schedule.js';
+
+// A classroom's sessions as dated occurrences: the demo course schedules its meetings on them.
+export { upcomingOccurrences, type Occurrence } from './schedule.js';
 
 /** How many occurrences GET lists. */
 const UPCOMING = 10;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ResourceRow } from '../../content/resource.table.js';
-import type { StoredPresentation } from '../classroom.settings.js';
+import type { StoredPresentation } from '../classroom-settings.schemas.js';
 
 /** SQL of the classroom's settings that the content API does not write (the presentation). */
 

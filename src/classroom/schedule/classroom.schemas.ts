@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClassroomSettingsInput } from '../classroom.settings.js';
+import { ClassroomSettingsInput } from '../classroom-settings.schemas.js';
 
 const ResourceId = z.string().min(1).max(64);
 

@@ -1,4 +1,4 @@
-import type { ClassroomSettings } from '../classroom.settings.js';
+import type { ClassroomSettings } from '../classroom-settings.schemas.js';
 
 /**
  * Wire shapes of the classroom settings API (the front end imports these types).

@@ -1,9 +1,9 @@
 import { BadRequestError } from '../../http/errors.js';
-import type { ClassroomSettings } from '../classroom.settings.js';
+import type { ClassroomSettings } from '../classroom-settings.schemas.js';
 import { localDate } from './schedule.js';
 
 /**
- * Rules a schedule must follow beyond its shape (classroom.settings.ts checks the shape). Each
+ * Rules a schedule must follow beyond its shape (classroom-settings.schemas.ts checks the shape). Each
  * broken rule names its field (`sessions.2.exceptions.0`), the session and the date, so the page
  * can show it at the field and say it in the teacher's language (`rule` + `params`).
  *

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ClassroomSession, ClassroomSettings } from '../classroom.settings.js';
+import type { ClassroomSession, ClassroomSettings } from '../classroom-settings.schemas.js';
 
 /**
  * A classroom's sessions as instants. Sessions are written as wall-clock times in the

@@ -1,4 +1,4 @@
-import type { AdminCommand } from '../../admin/admin-commands.js';
+import type { AdminCommand } from '../../admin/admin-command.js';
 import { translate } from '../../http/messages.js';
 import type { ChecksumAlgorithm } from '../bbb/bbb.types.js';
 import { PlatformRef, SetBbbServerCommand, TestBbbServerCommand } from './bbb-server.schemas.js';

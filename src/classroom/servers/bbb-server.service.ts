@@ -114,14 +114,14 @@ export async function testBbbServer(
     if (candidate.secret !== undefined) checkSecret(candidate.secret);
     config = { ...stored, ...(candidate.secret ? { secret: candidate.secret } : {}), ...(candidate.checksumAlgorithm ? { checksumAlgorithm: candidate.checksumAlgorithm } : {}) };
   }
-  return testBbbConnection(new BbbClient(config, { outbound: ctx.outbound, logger: ctx.logger.child({ feature: 'bbb', platformId }) }), config.checksumAlgorithm);
+  return testBbbConnection(new BbbClient(config, { outbound: ctx.outbound, logger: ctx.logger.child({ feature: 'bbb', platformId }), metrics: ctx.metrics }), config.checksumAlgorithm);
 }
 
 /** The platform's BBB API, or 'bbb-not-configured' (409) with a sentence for the teacher. */
 export async function bbbApiFor(ctx: AppContext, platformId: string): Promise<BbbApi> {
   const config = await storedConfig(ctx, platformId);
   if (!config) throw new AppError('bbb-not-configured', 409);
-  return new BbbClient(config, { outbound: ctx.outbound, logger: ctx.logger.child({ feature: 'bbb', platformId }) });
+  return new BbbClient(config, { outbound: ctx.outbound, logger: ctx.logger.child({ feature: 'bbb', platformId }), metrics: ctx.metrics });
 }
 
 /**

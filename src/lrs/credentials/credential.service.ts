@@ -113,3 +113,11 @@ function toView(row: LrsCredentialRow): CredentialView {
     revokedAt: row.revoked_at?.toISOString() ?? null,
   };
 }
+
+/**
+ * A credential whose secret nobody knows (a seeded course's statements name its authority, but
+ * it authenticates nobody): `amphi lrs credentials create` makes usable ones.
+ */
+export function addUnusableCredential(db: Db, row: { id: string; platformId: string; name: string; key: string; scopes: string[]; authority: unknown }): Promise<LrsCredentialRow> {
+  return insertCredential(db, { ...row, secretHash: hashSecret(newCredentialSecret()) });
+}

@@ -41,6 +41,8 @@ export function lrsRoutes(ctx: AppContext): Router {
       res.setHeader('X-Experience-API-Version', version);
       const resource = resources[path];
       if (!resource) throw new XapiError(404, `${req.baseUrl}${path} is not an xAPI resource of this LRS.`);
+      // The route's name in the request metrics (src/metrics/request-metrics.ts): a resource, never the raw path.
+      res.locals.metricsRoute = `/xapi${path}`;
       res.locals.lrsPrincipal = await authenticateLrs(ctx, xreq.headers.authorization);
       res.locals.xapiVersion = version;
       if (!alternate) xreq.body = await readBody(req, res);

@@ -26,7 +26,7 @@ export interface ForwardingOptions {
 /** The shortest time between two claims of a sink after a batch: statements arriving meanwhile go in the next batch. */
 const CLAIM_GAP_MS = 10;
 
-export type ForwardingWorkerDeps = Pick<AppContext, 'db' | 'engine' | 'logger' | 'outbound'> & { config: Pick<AppContext['config'], 'lrsSinks' | 'database'> };
+export type ForwardingWorkerDeps = Pick<AppContext, 'db' | 'engine' | 'logger' | 'outbound'> & Partial<Pick<AppContext, 'metrics'>> & { config: Pick<AppContext['config'], 'lrsSinks' | 'database'> };
 
 /** One loop per sink: sinks fail and recover independently. */
 interface SinkLoop {
@@ -188,6 +188,7 @@ export class LrsForwardingWorker {
     else if (loop.pausedUntil <= Date.now()) this.pauseAfterFailure(loop, undefined);
     const results = items.map((item, n) => this.result(loop, item, outcomes[n] ?? { kind: 'retry', reason: 'no outcome' }));
     this.logOutcomes(sink, items, outcomes);
+    for (const r of results) if (r.outcome !== 'delivered') this.deps.metrics?.lrsForwardingFailures.inc({ sink, outcome: r.outcome });
     await this.record(sink, [...dropped, ...results]);
   }
 

@@ -21,11 +21,18 @@ export async function enqueueForwarding(trx: Kysely<Database>, deps: ForwardingD
 }
 
 /** Statements a sink refused for good, sent again (after the cause was fixed, e.g. an index mapping); returns how many. */
-export function requeueFailedForwarding(db: Kysely<Database>, sink?: SinkName): Promise<number> {
-  return requeueFailedOutboxRows(db, sink);
+export function requeueFailedForwarding(db: Kysely<Database>, sink?: SinkName, platformId?: string): Promise<number> {
+  return requeueFailedOutboxRows(db, sink, platformId);
 }
 
 /** Statements waiting for each sink, and those it refused. */
 export function forwardingBacklog(db: Kysely<Database>): Promise<OutboxCount[]> {
   return countOutboxRows(db);
+}
+
+export type { SinkName };
+
+/** Where statements go (the operator's environment) and what waits or was refused there, for one platform's administrators. */
+export async function platformForwardingStatus(db: Kysely<Database>, deps: ForwardingDeps, platformId: string): Promise<{ sinks: SinkName[]; backlog: OutboxCount[] }> {
+  return { sinks: configuredSinks(deps.config.lrsSinks), backlog: await countOutboxRows(db, platformId) };
 }

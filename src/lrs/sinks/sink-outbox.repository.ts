@@ -115,10 +115,11 @@ export async function findAttachmentParts(db: Q, platformId: string, sha2s: read
   return rows.map((r) => ({ sha2: r.sha2, contentType: r.content_type, content: r.content }));
 }
 
-/** Failed rows (of one sink, or all) pending again now, attempts from zero; returns how many. */
-export async function requeueFailedOutboxRows(db: Q, sink?: SinkName): Promise<number> {
+/** Failed rows (of one sink, or all; of one platform, or all) pending again now, attempts from zero; returns how many. */
+export async function requeueFailedOutboxRows(db: Q, sink?: SinkName, platformId?: string): Promise<number> {
   let q = db.updateTable('lrs_sink_outbox').set({ status: 'pending', attempts: 0, next_attempt_at: new Date() }).where('status', '=', 'failed');
   if (sink) q = q.where('sink', '=', sink);
+  if (platformId) q = q.where('platform_id', '=', platformId);
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -129,10 +130,11 @@ export interface OutboxCount {
   count: number;
 }
 
-/** Rows waiting or failed, per sink (for an administrator, and tests). */
-export async function countOutboxRows(db: Q): Promise<OutboxCount[]> {
-  const rows = await db
-    .selectFrom('lrs_sink_outbox')
+/** Rows waiting or failed, per sink (for an administrator, and tests); of one platform when given. */
+export async function countOutboxRows(db: Q, platformId?: string): Promise<OutboxCount[]> {
+  let q = db.selectFrom('lrs_sink_outbox');
+  if (platformId) q = q.where('platform_id', '=', platformId);
+  const rows = await q
     .select(['sink', 'status', (eb) => eb.fn.countAll<string>().as('count')])
     .groupBy(['sink', 'status'])
     .orderBy('sink')

@@ -46,7 +46,14 @@ export async function storeStatements(
   const committed = await retryOnDeadlock(() => storeAtStoredTime(ctx, build, (trx, batch) => writeBatch(trx, ctx, principal, batch, parts)));
   committed();
   ctx.lrsForwarding.wake();
+  ctx.metrics.lrsStatementsIngested.inc({ source: statementSource(principal) }, statements.length);
   return ids;
+}
+
+/** For metrics: a client of the LRS (a credential), Amphi's own modules, or what a page reported (no `define`). */
+function statementSource(principal: LrsPrincipal): 'client' | 'amphi' | 'page' {
+  if (principal.credentialId !== null) return 'client';
+  return allows(principal, 'activities/define') ? 'amphi' : 'page';
 }
 
 interface Batch {

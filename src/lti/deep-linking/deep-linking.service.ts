@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import type { AppContext } from '../../app-context.js';
 import { deepLinkingOptionsOf } from '../../content/launch-route.service.js';
 import { loadUsableResource } from '../../content/resource.service.js';
-import type { ResourceWithCourse } from '../../content/resource.repository.js';
+import type { ResourceWithCourse } from '../../content/resource-lookup.service.js';
 import type { DeepLinkingResponseResponse } from '../../content/resource.view.js';
 import { AppError, BadRequestError } from '../../http/errors.js';
 import { CLAIM } from '../launch/claims.schema.js';

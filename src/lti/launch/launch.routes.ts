@@ -1,6 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
-import { recordLaunchTrace } from '../../lrs/traces/launch-trace.js';
+import { recordLaunchTrace } from '../../lrs/traces/launch-trace.service.js';
 import type { AppContext } from '../../app-context.js';
+import { AppError } from '../../http/errors.js';
 import { html, page } from '../../http/html.js';
 import { localeFromAcceptLanguage, translate, type Locale } from '../../http/messages.js';
 import { input, validate } from '../../http/validate.js';
@@ -30,7 +31,11 @@ export function launchRoutes(ctx: AppContext, publicDir: string): Router {
       stateCookieHolds: (nonce) => hasStateCookie(req, nonce),
       platformKnown: (platform) => allowFramingByPlatform(res, platform),
       acceptLocale: localeFromAcceptLanguage(req.headers['accept-language']),
+    }).catch((err: unknown) => {
+      ctx.metrics.launches.inc({ outcome: err instanceof AppError ? err.code : 'error' });
+      throw err;
     });
+    ctx.metrics.launches.inc({ outcome: outcome.kind === 'session' ? 'success' : outcome.kind });
     if (outcome.kind === 'cookies-blocked') {
       res.status(200).set('Cache-Control', 'no-store').type('html').send(cookiesBlockedPage(outcome.state, outcome.locale));
       return;

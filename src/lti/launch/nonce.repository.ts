@@ -1,10 +1,5 @@
 import type { Db } from '../../db/database.js';
 
-export interface LtiNoncesTable {
-  nonce: string;
-  expires_at: Date;
-}
-
 /** A nonce only needs remembering while its login state could still be presented. */
 export function deleteExpiredNonces(db: Db, now: Date) {
   return db.deleteFrom('lti_nonces').where('expires_at', '<', now).execute();

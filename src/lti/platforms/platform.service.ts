@@ -13,6 +13,10 @@ import {
   updatePlatform,
   upsertDeployment,
 } from './platform.repository.js';
+import type { NewPlatform } from './platform.repository.js';
+
+// Other features tell the cache a platform changed through this service.
+export { platformsChanged } from './platform-cache.js';
 
 export interface PlatformView {
   id: string;
@@ -117,4 +121,32 @@ export function toView(row: PlatformRow, deploymentIds: string[]): PlatformView 
     demo: row.demo,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+/*
+ * Rows for features that set a platform up without an administrator's input (the demo): no
+ * input validation here, the caller builds the row itself.
+ */
+
+export function getPlatformRow(db: Db, id: string): Promise<PlatformRow | undefined> {
+  return findPlatformById(db, id);
+}
+
+export function findPlatformRowsByIssuer(db: Db, issuer: string, clientId?: string): Promise<PlatformRow[]> {
+  return findPlatformsByIssuer(db, issuer, clientId);
+}
+
+/** `db` may be a transaction. */
+export function addPlatformRow(db: Db, platform: NewPlatform): Promise<PlatformRow> {
+  return insertPlatform(db, platform);
+}
+
+/** The deployment, created if the platform does not have it yet. */
+export function ensureDeployment(db: Db, platformId: string, deploymentId: string) {
+  return upsertDeployment(db, platformId, deploymentId);
+}
+
+/** Every platform's id, in order (commands that run per platform). */
+export async function listPlatformIds(db: Db): Promise<string[]> {
+  return (await listPlatforms(db)).map((p) => p.id).sort();
 }

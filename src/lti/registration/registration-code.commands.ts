@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AdminCommand } from '../../admin/admin-commands.js';
+import type { AdminCommand } from '../../admin/admin-command.js';
 import { closeRegistrationCode, listRegistrationCodeViews, openRegistrationCode } from './registration-code.service.js';
 
 /** The longest a registration URL may stay usable. */

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
-import { findResourceWithCourse } from '../../content/resource.repository.js';
+import { getResourceWithCourse } from '../../content/resource-lookup.service.js';
 import { recordStatements } from '../../lrs/lrs.service.js';
-import { courseActivityId, resourceActivityId } from '../../lrs/traces/launch-trace.js';
+import { courseActivityId, resourceActivityId } from '../../lrs/traces/launch-trace.service.js';
 import { ltiActor } from '../../lrs/xapi/lti-actor.js';
 import { findViewer } from '../video.repository.js';
 import { VIDEO_ACTIVITY_TYPE } from './video-profile.js';
@@ -18,7 +18,7 @@ export async function recordDownloadTrace(ctx: AppContext, by: { platformId: str
     const [platform, user, resource] = await Promise.all([
       ctx.platforms.findById(by.platformId),
       findViewer(ctx.db, by.platformId, by.userId),
-      findResourceWithCourse(ctx.db, by.platformId, by.resourceId),
+      getResourceWithCourse(ctx.db, by.platformId, by.resourceId),
     ]);
     if (!platform || !user || !resource) return;
     const course = resource.course_title ?? resource.course_label;

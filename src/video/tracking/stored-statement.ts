@@ -1,4 +1,4 @@
-import { courseActivityId } from '../../lrs/traces/launch-trace.js';
+import { courseActivityId } from '../../lrs/traces/launch-trace.service.js';
 import type { Statement } from '../../lrs/xapi/xapi.types.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
 import { clipSegments, formatPlayedSegments, watchedShare, type Segment } from './played-segments.js';

@@ -3,7 +3,7 @@ import { gradebookLinkFor } from '../../grades/grades.service.js';
 import { recordScore } from '../../grades/score.service.js';
 import { AppError, BadRequestError } from '../../http/errors.js';
 import { findStoredStatementIds, recordPageStatements } from '../../lrs/lrs.service.js';
-import { resourceActivityId } from '../../lrs/traces/launch-trace.js';
+import { resourceActivityId } from '../../lrs/traces/launch-trace.service.js';
 import { ltiActor } from '../../lrs/xapi/lti-actor.js';
 import type { LrsIdentity } from '../../lti/platforms/platform.table.js';
 import type { LaunchSession } from '../../lti/session/session.service.js';
@@ -14,6 +14,14 @@ import type { VideoStatement } from './video-profile.js';
 import { lockVideoView, lockWatchBudget, releaseScoreClaim, saveVideoView, saveWatchBudget, toVideoProgress, type VideoProgress, type VideoViewKey } from './video-progress.repository.js';
 import { applyStatements, scoreToSend, type VideoFactsForView, type VideoViewState } from './video-view.js';
 import { spendBudget, watchBudget } from './watch-budget.js';
+
+// The video profile's statements as they are stored here, and the played-segments arithmetic
+// progress is computed with: the demo course writes a term of viewing the same way.
+export { toXapiStatement } from './stored-statement.js';
+export { formatPlayedSegments, mergeSegments, watchedShare, type Segment } from './played-segments.js';
+export { secondsToDuration } from './result-duration.js';
+export { ext, type VideoStatement, type VideoVerb } from './video-profile.js';
+export type { VideoViewState } from './video-view.js';
 
 export interface RecordedVideoStatements {
   stored: number;

@@ -11,7 +11,7 @@ import type { ResourceRow } from '../../../src/content/resource.table.js';
 import type { Db } from '../../../src/db/database.js';
 import { recordStatements } from '../../../src/lrs/lrs.service.js';
 import { REUSE_MS } from '../../../src/lrs/statements/consistent-through.js';
-import { courseActivityId, resourceActivityId } from '../../../src/lrs/traces/launch-trace.js';
+import { courseActivityId, resourceActivityId } from '../../../src/lrs/traces/launch-trace.service.js';
 import type { Statement } from '../../../src/lrs/xapi/xapi.types.js';
 import { createResource, launchPerson, type LaunchedPerson } from '../../support/factories.js';
 import { useRegisteredPlatform } from '../../support/lti-fixture.js';

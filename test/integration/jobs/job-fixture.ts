@@ -27,7 +27,7 @@ export function deferred<T = void>() {
 export interface JobsFixture {
   readonly app: TestApp;
   /** A started worker with these handlers, in a context of its own whose `jobs` it is (cancelJob reaches it at once). */
-  worker(handlers: JobHandlerMap, options?: JobWorkerOptions, base?: AppContext): { worker: JobWorker; ctx: AppContext };
+  worker(handlers: JobHandlerMap, options?: Omit<JobWorkerOptions, 'handlers'>, base?: AppContext): { worker: JobWorker; ctx: AppContext };
   /** Waits until the job has this status; returns its row. */
   until(jobId: string, status: JobRow['status'], db?: Db): Promise<JobRow>;
 }

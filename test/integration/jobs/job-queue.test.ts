@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { JobAbortedError } from '../../../src/jobs/job-worker.js';
-import type { JobRunContext } from '../../../src/jobs/job-registry.js';
+import { JobAbortedError, type JobRunContext } from '../../../src/jobs/job-registry.js';
 import { cancelJob, enqueueJob, findJob, listJobs, pruneFinishedJobs, retryJob } from '../../../src/jobs/job.service.js';
 import { eventually } from '../../support/factories.js';
 import { deferred, insertTestJob, useJobs } from './job-fixture.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { attendanceCsv } from '../../../../src/classroom/attendance/attendance-csv.js';
-import { attendanceScore } from '../../../../src/classroom/attendance/attendance-grade.js';
+import { attendanceScore } from '../../../../src/classroom/attendance/attendance-grade.service.js';
 import type { AttendanceResponse } from '../../../../src/classroom/attendance/attendance.view.js';
 import { isoDuration } from '../../../../src/classroom/attendance/session-facts.js';
 import { statementId } from '../../../../src/classroom/attendance/statement-id.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classroomStatement, type MeetingStatementEnv } from '../../../../src/classroom/attendance/classroom-statements.js';
+import { classroomStatement, type MeetingStatementEnv } from '../../../../src/classroom/attendance/classroom-statements.service.js';
 import { occurrenceOf, settingsOf } from '../../../../src/classroom/attendance/session-facts.js';
 import type { ClassroomMeetingRow } from '../../../../src/classroom/classroom.table.js';
 import { validateStatements } from '../../../../src/lrs/statements/validation/statement.validate.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { StoredClassroomSettings } from '../../../../src/classroom/classroom.settings.js';
+import { StoredClassroomSettings } from '../../../../src/classroom/classroom-settings.schemas.js';
 import { checkSchedule } from '../../../../src/classroom/schedule/schedule-rules.js';
 
 const weekly = (fields: Record<string, unknown> = {}) => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { StoredClassroomSettings, type ClassroomSession } from '../../../../src/classroom/classroom.settings.js';
+import { StoredClassroomSettings, type ClassroomSession } from '../../../../src/classroom/classroom-settings.schemas.js';
 import { roomStatus, upcomingOccurrences } from '../../../../src/classroom/schedule/schedule.js';
 
 function settings(sessions: unknown[], extra: Record<string, unknown> = {}) {

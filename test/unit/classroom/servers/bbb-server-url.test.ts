@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { isSecureBbbUrl, normaliseBbbUrl } from '../../../../src/classroom/servers/bbb-server-url.js';
 import { AppError } from '../../../../src/http/errors.js';
 import { translate } from '../../../../src/http/messages.js';
+import '../../../../src/message-catalogs.js';
 
 function refusal(raw: string): { code: string; en: string; fr: string } {
   try {
