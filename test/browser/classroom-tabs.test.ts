@@ -21,7 +21,7 @@ const COURSE = { id: 'geo110', title: 'Géographie', label: 'GEO110' };
 const ADMIN = { sub: 'moodle-admin', name: 'Ada Admin', roles: [ROLE.admin, ROLE.instructor], context: COURSE };
 const LEARNER = { sub: 'learner-lise', name: 'Lise Meitner', roles: [ROLE.learner], context: COURSE };
 
-/** What a person sees of each tab: its box against the viewport and the strip, and what is drawn at its centre. */
+/** What a person sees of each tab, scrolled to: its box against the viewport and the strip, and what is drawn at its centre. */
 interface TabView {
   id: string;
   label: string;
@@ -33,10 +33,13 @@ interface TabView {
 /** Run in the frame as a string: the test's TypeScript is compiled with helpers the page does not have. */
 const READ_TABS = `(() => {
   const list = document.querySelector('[role="tablist"]');
-  const strip = list.getBoundingClientRect();
   const fits = list.scrollWidth <= list.clientWidth + 1;
   return [...list.querySelectorAll('[role="tab"]')].map((tab) => {
+    // Below the fold at 320 px is fine (a person scrolls down); covered, clipped or off to a side is not.
+    const before = tab.getBoundingClientRect();
+    if (before.top < 0 || before.bottom > window.innerHeight) window.scrollBy(0, before.top - (window.innerHeight - before.height) / 2);
     const box = tab.getBoundingClientRect();
+    const strip = list.getBoundingClientRect();
     const within = (o) => box.width > 0 && box.height > 0 && box.left >= o.left - 0.5 && box.right <= o.right + 0.5 && box.top >= o.top - 0.5 && box.bottom <= o.bottom + 0.5;
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     return {
