@@ -8,6 +8,7 @@ import { platformAdminRoutes } from './admin/platform-admin.routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.routes.js';
 import { requestLogger } from './http/request-logger.js';
+import { trustProxyValue } from './http/trust-proxy.js';
 import { securityHeaders } from './http/security-headers.js';
 import { ltiConfigRoutes } from './lti/registration/lti-config.routes.js';
 import { openApiRoutes } from './openapi/openapi.routes.js';
@@ -113,11 +114,4 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(notFoundHandler());
   app.use(errorHandler());
   return app;
-}
-
-function trustProxyValue(value: string): string | number | boolean {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value;
 }

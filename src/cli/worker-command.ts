@@ -3,6 +3,7 @@ import { createContext } from '../context.js';
 import { databaseTargetFrom, openDatabase } from '../db/database.js';
 import { isMigrated } from '../db/migrate.js';
 import { createLogger } from '../http/logger.js';
+import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server.js';
 import { mediaStorage } from '../video/storage/media-storage.js';
 import { CommandFailed } from './admin-client.js';
 
@@ -41,10 +42,16 @@ export async function workerCommand(config: Config): Promise<number> {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));
     });
+    let metricsServer: MetricsServer | undefined;
+    if (config.metrics.workerPort) {
+      const { allow, workerPort } = config.metrics;
+      metricsServer = await startMetricsServer({ metrics: ctx.metrics, allow, trustProxy: config.http.trustProxy, host: config.http.host, port: workerPort });
+    }
     ctx.jobs.start();
-    logger.info({ workerId: ctx.jobs.workerId, concurrency: config.jobs.concurrency }, 'Amphi worker started');
+    logger.info({ workerId: ctx.jobs.workerId, concurrency: config.jobs.concurrency, metrics: metricsServer?.url }, 'Amphi worker started');
     const signal = await stopping;
     logger.info({ signal, running: ctx.jobs.activeJobIds }, 'Amphi worker stopping');
+    await metricsServer?.close();
     await ctx.jobs.stop();
     ctx.speech.close();
     logger.info('Amphi worker stopped');

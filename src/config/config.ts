@@ -46,6 +46,8 @@ const EnvSchema = z
         return entries;
       })
       .default([]),
+    // `amphi worker` answers GET /metrics on this port (it has no other listener); unset: none.
+    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     // Who may read /metrics (src/metrics): addresses and CIDR blocks, `none` for nobody.
     METRICS_ALLOW: z
       .string()
@@ -154,8 +156,11 @@ export interface Config {
    * although they are loopback, private, link-local or metadata addresses.
    */
   outbound: { allow: string[] };
-  /** Addresses and CIDR blocks that may read /metrics (req.ip: through TRUST_PROXY); loopback by default. */
-  metrics: { allow: string[] };
+  /**
+   * Addresses and CIDR blocks that may read /metrics (req.ip: through TRUST_PROXY); loopback by
+   * default. `workerPort`: where `amphi worker` serves its own /metrics (HOST), if anywhere.
+   */
+  metrics: { allow: string[]; workerPort: number | undefined };
   dataDir: string;
   database: { url: string | undefined; poolSize: number };
   logLevel: (typeof LOG_LEVELS)[number];
@@ -266,7 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyLimit: e.BODY_LIMIT,
     },
     outbound: { allow: e.OUTBOUND_ALLOW },
-    metrics: { allow: e.METRICS_ALLOW },
+    metrics: { allow: e.METRICS_ALLOW, workerPort: e.WORKER_METRICS_PORT },
     dataDir: path.resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     logLevel: e.LOG_LEVEL,

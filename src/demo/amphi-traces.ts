@@ -7,7 +7,7 @@ import type { ResourceKind } from '../content/resource.table.js';
 import { toXapiStatement, type Segment, type VideoStatement } from '../video/tracking/tracking.service.js';
 import type { CourseModel, Person, Resource, VideoResource } from './course-model.js';
 import { demoUuid } from './demo-ids.js';
-import type { PendingStatement, StatementSource } from './statement-writer.js';
+import type { PendingStatement, StatementSource } from '../lrs/statements/statement-backfill.service.js';
 
 const LIS = 'http://purl.imsglobal.org/vocab/lis/v2/membership#';
 

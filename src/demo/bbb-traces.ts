@@ -2,7 +2,7 @@ import { VC_ACTIVITY_TYPE, VC_PROFILE_ID } from '../classroom/attendance/classro
 import type { Activity, Statement } from '../lrs/xapi/xapi.types.js';
 import type { CourseModel, Person } from './course-model.js';
 import { demoUuid } from './demo-ids.js';
-import type { PendingStatement, StatementSource } from './statement-writer.js';
+import type { PendingStatement, StatementSource } from '../lrs/statements/statement-backfill.service.js';
 
 /**
  * What BigBlueButton's xAPI webhooks (bbb-webhooks' xAPI output) send during a meeting: joins and

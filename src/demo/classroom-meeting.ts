@@ -8,7 +8,7 @@ import { BbbTraces } from './bbb-traces.js';
 import type { CourseModel, Person } from './course-model.js';
 import { demoHex, demoRandom, demoUuid } from './demo-ids.js';
 import type { MoodleTraces } from './moodle-traces.js';
-import type { PendingStatement, StatementSource } from './statement-writer.js';
+import type { PendingStatement, StatementSource } from '../lrs/statements/statement-backfill.service.js';
 
 const MINUTE = 60_000;
 const EMOJIS = ['👍', '👏', '😂', '❤️', '🤔'];

@@ -6,7 +6,7 @@ import { demoCourseSettings, type DemoCourseOptions, type DemoCourseSettings } f
 import { expectedSessions } from './learner-rhythm.js';
 import { writeOutcomeRows } from './outcome-rows.js';
 import { ensureDemoPlatform } from './platform-setup.js';
-import { StatementWriter } from './statement-writer.js';
+import { StatementWriter } from '../lrs/statements/statement-backfill.service.js';
 import { classroomOccurrences, generateTerm } from './term-generator.js';
 
 export type { DemoCourseOptions } from './demo-course-options.js';

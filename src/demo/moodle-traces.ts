@@ -2,7 +2,7 @@ import type { Activity, Agent, Context, Statement } from '../lrs/xapi/xapi.types
 import type { CourseModel, MoodleQuiz, Person, Resource } from './course-model.js';
 import { demoUuid } from './demo-ids.js';
 import type { SeededRandom } from './seeded-random.js';
-import type { PendingStatement, StatementSource } from './statement-writer.js';
+import type { PendingStatement, StatementSource } from '../lrs/statements/statement-backfill.service.js';
 
 /**
  * What Moodle's logstore_xapi (xAPI-vle/moodle-logstore_xapi) sends about the course: course and

@@ -7,7 +7,7 @@ import { demoRandom, demoUuid } from './demo-ids.js';
 import { expectedSessions, poisson, timeOfDay, weekShape } from './learner-rhythm.js';
 import { MoodleTraces } from './moodle-traces.js';
 import type { SeededRandom } from './seeded-random.js';
-import type { StatementSource, StatementWriter } from './statement-writer.js';
+import type { StatementSource, StatementWriter } from '../lrs/statements/statement-backfill.service.js';
 import { closeViewing, emptyView, simulateViewing } from './video-viewing.js';
 
 const HOUR = 3_600_000;

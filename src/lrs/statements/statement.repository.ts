@@ -30,6 +30,11 @@ export async function insertStatementRows(db: DbOrTrx, rows: Insertable<LrsState
   return ids;
 }
 
+/** Inserts rows known to be new, many per INSERT, without asking back (a backfill into an empty history). */
+export async function appendStatementRows(db: DbOrTrx, rows: Insertable<LrsStatementsTable>[], rowsPerInsert: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += rowsPerInsert) await db.insertInto('lrs_statements').values(rows.slice(i, i + rowsPerInsert)).execute();
+}
+
 export async function findStatementsByIds(db: DbOrTrx, platformId: string, ids: string[]): Promise<{ id: string; statement: unknown }[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('lrs_statements').select(['id', 'statement']).where('platform_id', '=', platformId).where('id', 'in', ids).execute();

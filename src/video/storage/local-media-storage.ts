@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { readDirNames } from './storage-files.js';
+import { freshWorkDir, readDirNames } from './storage-files.js';
 import { assertSafeIds, SAFE_ID, type MediaStorage, type StorageReadiness } from './media-storage.types.js';
 
 /**
@@ -50,11 +50,8 @@ export class LocalMediaStorage implements MediaStorage {
     return path.join(dir, 'source');
   }
 
-  async workDir(name: string): Promise<string> {
-    const dir = path.join(this.tmpRoot, name.replace(/[^A-Za-z0-9_-]/g, '_'));
-    await fs.rm(dir, { recursive: true, force: true });
-    await fs.mkdir(dir, { recursive: true });
-    return dir;
+  workDir(name: string): Promise<string> {
+    return freshWorkDir(this.tmpRoot, name);
   }
 
   async publishOutput(platformId: string, mediaId: string, dir: string): Promise<void> {

@@ -4,7 +4,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { S3StorageConfig } from '../../config/config.js';
 import { mediaContentType } from './content-types.js';
-import { exists, forEachLimited, listFiles, readDirNames, removeIfOlder } from './storage-files.js';
+import { exists, forEachLimited, freshWorkDir, listFiles, readDirNames, removeIfOlder } from './storage-files.js';
 import { assertSafeIds, isSafeOutputName, SAFE_ID, type MediaStorage, type OutputUrlOptions, type StorageReadiness } from './media-storage.types.js';
 import { describeS3Error, makeS3Client, S3Objects } from './s3-objects.js';
 
@@ -88,11 +88,8 @@ export class S3MediaStorage implements MediaStorage {
     return file;
   }
 
-  async workDir(name: string): Promise<string> {
-    const dir = path.join(this.tmpRoot, name.replace(/[^A-Za-z0-9_-]/g, '_'));
-    await fs.rm(dir, { recursive: true, force: true });
-    await fs.mkdir(dir, { recursive: true });
-    return dir;
+  workDir(name: string): Promise<string> {
+    return freshWorkDir(this.tmpRoot, name);
   }
 
   async publishOutput(platformId: string, mediaId: string, dir: string): Promise<void> {

@@ -34,3 +34,11 @@ export async function readDirNames(dir: string): Promise<string[]> {
     throw err;
   });
 }
+
+/** A fresh scratch folder `name` under `tmpRoot` (emptied if a killed run left it): a job works there, on local disk. */
+export async function freshWorkDir(tmpRoot: string, name: string): Promise<string> {
+  const dir = path.join(tmpRoot, name.replace(/[^A-Za-z0-9_-]/g, '_'));
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { recursive: true });
+  return dir;
+}

@@ -13,8 +13,6 @@ import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
  * that each fires on a tree built to break it, then that Amphi's src/ keeps them.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const KNOWN = path.join(ROOT, '.dependency-cruiser-known-violations.json');
-
 let options: ICruiseOptions;
 before(async () => {
   options = await extractDepcruiseOptions(path.join(ROOT, '.dependency-cruiser.cjs'));
@@ -79,17 +77,10 @@ describe('dependency rules fire', () => {
 });
 
 describe("Amphi's src/", () => {
-  it('breaks no rule beyond the recorded known violations', async () => {
-    const knownViolations = JSON.parse(fs.readFileSync(KNOWN, 'utf8')) as IViolation[];
-    const result = await cruiseTree(ROOT, { knownViolations });
-    const unknown = result.summary.violations.filter((v) => v.rule.severity !== 'ignore').map(brief);
-    assert.deepEqual(unknown, [], `new dependency violations (npm run lint:deps):\n${unknown.join('\n')}`);
+  it('breaks no rule', async () => {
+    const result = await cruiseTree(ROOT);
+    const violations = result.summary.violations.map(brief);
+    assert.deepEqual(violations, [], `dependency violations (npm run lint:deps):\n${violations.join('\n')}`);
     assert.ok(result.summary.totalCruised > 300, `only ${result.summary.totalCruised} modules cruised: src/ was not read`);
-  });
-
-  it('records no cycle and no shared-layer breach as known: those are never tolerated', () => {
-    const knownViolations = JSON.parse(fs.readFileSync(KNOWN, 'utf8')) as IViolation[];
-    const tolerated = new Set(knownViolations.map((v) => v.rule.name));
-    assert.deepEqual([...tolerated].filter((name) => name !== 'features-meet-through-services'), []);
   });
 });

@@ -1,10 +1,11 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../db/database.js';
-import { upsertActivityDefinitions } from '../lrs/activities/activity.service.js';
-import { collectActivities } from '../lrs/statements/statement-activities.js';
-import { statementRow } from '../lrs/statements/statement-row.js';
-import type { LrsStatementsTable } from '../lrs/statements/statement.table.js';
-import type { Activity, Actor, Statement, StoredStatement } from '../lrs/xapi/xapi.types.js';
+import type { Db } from '../../db/database.js';
+import { upsertActivityDefinitions } from '../activities/activity.service.js';
+import type { Activity, Actor, Statement, StoredStatement } from '../xapi/xapi.types.js';
+import { collectActivities } from './statement-activities.js';
+import { statementRow } from './statement-row.js';
+import { appendStatementRows } from './statement.repository.js';
+import type { LrsStatementsTable } from './statement.table.js';
 
 /** Who stored a statement: its authority and credential (null for Amphi's own), as the store sets them. */
 export interface StatementSource {
@@ -23,6 +24,8 @@ export interface PendingStatement {
 }
 
 /**
+ * Backfills a history of statements (`amphi demo`'s term of traces): unlike storeStatements,
+ * which stamps every statement with the time it arrives, each is stored at the past time given.
  * Writes statements in `stored` order, as the store would have stored them: each becomes the
  * stored statement storeStatements prepares (stored, authority, version 1.0.0) and the row
  * statementRow builds, inserted many rows per INSERT, many INSERTs per transaction. The next
@@ -91,9 +94,7 @@ export class StatementWriter {
 
   private async write(rows: Insertable<LrsStatementsTable>[]): Promise<void> {
     const size = this.limits.rowsPerInsert;
-    await this.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < rows.length; i += size) await trx.insertInto('lrs_statements').values(rows.slice(i, i + size)).execute();
-    });
+    await this.db.transaction().execute((trx) => appendStatementRows(trx, rows, size));
     this.written += rows.length;
     this.onProgress?.({ statements: this.written });
   }
