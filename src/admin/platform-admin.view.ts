@@ -1,4 +1,5 @@
 import type { JobRow } from '../jobs/job.service.js';
+import { toJobView, type JobView } from '../jobs/job.view.js';
 import type { PlatformView } from '../lti/platforms/platform.service.js';
 
 /** What the administration page shows of its platform (never the registration's URLs' secrets: there are none). */
@@ -34,35 +35,10 @@ export function toPlatformSettings(p: PlatformView, maxBytes: number, serverMaxB
   };
 }
 
-/** A job as the page lists it: no payload (internal ids the page has no use for). */
-export interface AdminJob {
-  id: string;
-  name: string;
-  status: JobRow['status'];
-  attempts: number;
-  maxAttempts: number;
-  progress: number | null;
-  progressLabel: string | null;
-  lastError: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+/** A job as the page lists it: the CLI's view without the payload, platform and schedule, which the page has no use for. */
+export type AdminJob = Omit<JobView, 'platformId' | 'payload' | 'runAt'>;
 
 export function toAdminJob(row: JobRow): AdminJob {
-  return {
-    id: row.id,
-    name: row.name,
-    status: row.status,
-    attempts: row.attempts,
-    maxAttempts: row.max_attempts,
-    progress: row.progress,
-    progressLabel: row.progress_label,
-    lastError: row.last_error,
-    createdAt: iso(row.created_at)!,
-    startedAt: iso(row.started_at),
-    finishedAt: iso(row.finished_at),
-  };
+  const { platformId: _platform, payload: _payload, runAt: _runAt, ...job } = toJobView(row);
+  return job;
 }
